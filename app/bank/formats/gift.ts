@@ -1,0 +1,157 @@
+import type { BankIssue } from "../issues";
+import { toDrafts, type DraftImport, type ForeignQuestion, type ImportDefaults } from "./draft";
+
+// Moodle GIFT, the parts a choice question uses: `::title::`, `{=right ~wrong}`, weighted
+// multiple answers `{~%50%a ~%50%b ~%-100%c}`, `{T}` / `{FALSE}`, `#feedback` (dropped),
+// `####general feedback` (the explanation), `//` comment lines, `$CATEGORY:` lines (ignored),
+// `[html]`-style format markers, and the escapes \~ \= \# \{ \} \: \\ \n. Other question kinds
+// (short answer, numerical, matching, essay, description) are reported, not guessed at.
+
+type Block = { line: number; text: string };
+
+/** Questions are separated by blank lines; comment lines vanish without ending a question. */
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n?|\n/)
+    .forEach((line, index) => {
+      const trimmed = line.trim();
+      if (trimmed.startsWith("//")) return;
+      if (trimmed === "") {
+        current = null;
+        return;
+      }
+      if (current === null && /^\$CATEGORY:/i.test(trimmed)) return;
+      if (current === null) {
+        current = { line: index + 1, text: line };
+        blocks.push(current);
+      } else {
+        current.text += `\n${line}`;
+      }
+    });
+  return blocks;
+}
+
+/** Index of the first `token` at or after `from` that no backslash escapes, or -1. */
+function findUnescaped(text: string, token: string, from = 0): number {
+  for (let index = from; index < text.length; index += 1) {
+    if (text[index] === "\\") {
+      index += 1;
+      continue;
+    }
+    if (text.startsWith(token, index)) return index;
+  }
+  return -1;
+}
+
+/** Splits at every unescaped character of `separators`, keeping each separator with its part. */
+function splitUnescaped(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    if (text[index] === "\\") {
+      index += 1;
+      continue;
+    }
+    if (separators.includes(text[index]) && index > start) {
+      parts.push(text.slice(start, index));
+      start = index;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((part) => part.trim() !== "");
+}
+
+/** GIFT text as plain text: line breaks in the file are spaces, `\n` is a line break. */
+function plain(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\\(.)/g, (_, char: string) => (char === "n" ? "\n" : char))
+    .trim();
+}
+
+type Parsed = { question: ForeignQuestion } | { issue: BankIssue };
+
+function parseBlock({ line, text }: Block): Parsed {
+  const unsupported = (kind: string): Parsed => ({ issue: { line, path: "", code: "unsupported-question", params: { kind } } });
+  let rest = text.trim();
+  let title: string | undefined;
+  if (rest.startsWith("::")) {
+    const end = findUnescaped(rest, "::", 2);
+    if (end === -1) return { issue: { line, path: "title", code: "invalid-format" } };
+    title = plain(rest.slice(2, end));
+    rest = rest.slice(end + 2).trim();
+  }
+  rest = rest.replace(/^\[(?:html|moodle|plain|markdown)\]/i, "");
+
+  const open = findUnescaped(rest, "{");
+  if (open === -1) return unsupported("description");
+  const close = findUnescaped(rest, "}", open + 1);
+  if (close === -1) return { issue: { line, path: "answers", code: "unreadable" } };
+  const before = plain(rest.slice(0, open));
+  const after = plain(rest.slice(close + 1));
+  // The "missing word" form puts the answers inside the sentence; the blank shows where.
+  const prompt = after ? `${before} _____ ${after}` : before;
+
+  let answers = rest.slice(open + 1, close);
+  let explanation: string | undefined;
+  const generalFeedback = findUnescaped(answers, "####");
+  if (generalFeedback !== -1) {
+    explanation = plain(answers.slice(generalFeedback + 4)) || undefined;
+    answers = answers.slice(0, generalFeedback);
+  }
+  answers = answers.trim();
+  const location = { line };
+  const base = { location, ...(title ? { title } : {}), ...(explanation ? { explanation } : {}), text: prompt };
+
+  if (answers === "") return unsupported("essay");
+  if (answers.startsWith("#")) return unsupported("numerical");
+  const trueFalse = /^(T|TRUE|F|FALSE)\s*(?:#.*)?$/is.exec(answers);
+  if (trueFalse) {
+    const isTrue = trueFalse[1].toUpperCase().startsWith("T");
+    return {
+      question: {
+        ...base,
+        type: "true-false",
+        options: [
+          { text: "True", correct: isTrue },
+          { text: "False", correct: !isTrue },
+        ],
+      },
+    };
+  }
+  if (findUnescaped(answers, "->") !== -1) return unsupported("matching");
+
+  const parts = splitUnescaped(answers, "=~");
+  if (parts.some((part) => !/^[=~]/.test(part))) return { issue: { line, path: "answers", code: "invalid-format" } };
+  if (!parts.some((part) => part.startsWith("~"))) return unsupported("short-answer");
+
+  let weighted = false;
+  const options = parts.map((part) => {
+    let body = part.slice(1);
+    let weight = part.startsWith("=") ? 100 : 0;
+    const percent = /^\s*%(-?\d+(?:\.\d+)?)%/.exec(body);
+    if (percent) {
+      weight = Number(percent[1]);
+      body = body.slice(percent[0].length);
+      if (part.startsWith("~")) weighted = true;
+    }
+    const feedback = findUnescaped(body, "#");
+    return { text: plain(feedback === -1 ? body : body.slice(0, feedback)), correct: weight > 0 };
+  });
+  // Moodle marks "several right answers" with positive weights on `~`; `=` means the one answer.
+  return { question: { ...base, type: weighted ? "multiple" : "single", options } };
+}
+
+export function importGift(text: string, defaults: ImportDefaults): DraftImport {
+  const questions: ForeignQuestion[] = [];
+  const issues: BankIssue[] = [];
+  for (const block of splitBlocks(text)) {
+    const parsed = parseBlock(block);
+    if ("issue" in parsed) issues.push(parsed.issue);
+    else questions.push(parsed.question);
+  }
+  return toDrafts(questions, defaults, issues);
+}

@@ -1,0 +1,80 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { AppShell } from "~/components/app-shell";
+import { getUser } from "~/utils/auth.server";
+import { defaultLanguage, translator, type Language } from "~/utils/i18n";
+import { getLanguage } from "~/utils/i18n/language.server";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
+  return { language, user };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootLoaderData>("root");
+  const language = data?.language ?? defaultLanguage;
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<RootLoaderData>("root");
+  const t = translator((data?.language ?? defaultLanguage) as Language);
+  const message = isRouteErrorResponse(error)
+    ? error.status === 404
+      ? t("error.notFound")
+      : error.status === 403
+        ? t("error.forbidden")
+        : t("error.generic")
+    : t("error.generic");
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <h1 className="text-2xl font-bold">{t("error.title")}</h1>
+      <p className="mt-3" role="alert">
+        {message}
+      </p>
+      <a className="mt-6 inline-block text-brand-700 underline" href="/">
+        {t("error.backHome")}
+      </a>
+    </main>
+  );
+}

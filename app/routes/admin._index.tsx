@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { RoleHome } from "~/components/role-home";
+import { requireUser } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n/use-translation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "admin");
+  return null;
+}
+
+export default function AdminHome() {
+  const t = useT();
+  return (
+    <RoleHome title="admin.home.title">
+      <ul className="grid gap-3 sm:grid-cols-2">
+        <li>
+          <Link to="/admin/users" className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50">
+            {t("admin.users.title")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/units" className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50">
+            {t("units.title")}
+          </Link>
+        </li>
+      </ul>
+    </RoleHome>
+  );
+}

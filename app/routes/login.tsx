@@ -1,0 +1,59 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { signInSchema } from "~/accounts/account-forms";
+import { Button, Field, Notice } from "~/components/ui/field";
+import { getUser, safeRedirectPath, verifyCredentials } from "~/utils/auth.server";
+import { fieldErrors, formValues } from "~/utils/forms";
+import { useT } from "~/utils/i18n/use-translation";
+import { roleHomePath } from "~/utils/roles";
+import { redirectWithNewSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập — Sân chơi ASEAN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(roleHomePath[user.role]);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = signInSchema.safeParse(formValues(await request.formData()));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), wrongCredentials: false }, { status: 400 });
+  const user = await verifyCredentials(parsed.data.username, parsed.data.password);
+  if (!user) return data({ errors: {}, wrongCredentials: true }, { status: 400 });
+  return redirectWithNewSession(user.id, safeRedirectPath(parsed.data.redirectTo ?? null, roleHomePath[user.role]));
+}
+
+export default function Login() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <div className="mx-auto max-w-sm rounded-xl bg-white p-6 shadow-sm">
+      <h1 className="mb-4 text-2xl font-bold">{t("auth.signIn.title")}</h1>
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        {result?.wrongCredentials ? <Notice tone="error">{t("auth.wrongCredentials")}</Notice> : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label={t("auth.username")} name="username" autoComplete="username" required error={result?.errors.username} />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={result?.errors.password}
+        />
+        <Button type="submit" disabled={submitting}>
+          {t("auth.submitSignIn")}
+        </Button>
+      </Form>
+      <p className="mt-4 text-sm">
+        {t("auth.noAccount")}{" "}
+        <Link to="/signup" className="text-brand-700 underline">
+          {t("nav.signUp")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { signUpSchema } from "~/accounts/account-forms";
+import { Button, Field } from "~/components/ui/field";
+import { createUser, getUser } from "~/utils/auth.server";
+import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
+import { useT } from "~/utils/i18n/use-translation";
+import { roleHomePath } from "~/utils/roles";
+import { redirectWithNewSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Đăng ký — Sân chơi ASEAN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(roleHomePath[user.role]);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const parsed = signUpSchema.safeParse(values);
+  if (!parsed.success) {
+    return data({ errors: fieldErrors(parsed.error), values, takenUsername: null }, { status: 400 });
+  }
+  const created = await createUser({ ...parsed.data, role: "participant" });
+  if (!created.ok) {
+    const errors: FieldErrors = { username: "auth.usernameTaken" };
+    return data({ errors, values, takenUsername: parsed.data.username }, { status: 409 });
+  }
+  return redirectWithNewSession(created.user.id, roleHomePath.participant);
+}
+
+export default function SignUp() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <div className="mx-auto max-w-sm rounded-xl bg-white p-6 shadow-sm">
+      <h1 className="mb-4 text-2xl font-bold">{t("auth.signUp.title")}</h1>
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <Field
+          label={t("auth.username")}
+          name="username"
+          autoComplete="username"
+          hint={t("auth.usernameHint")}
+          defaultValue={result?.values.username}
+          error={result?.errors.username}
+          errorParams={{ username: result?.takenUsername ?? "" }}
+          required
+        />
+        <Field
+          label={t("auth.displayName")}
+          name="displayName"
+          autoComplete="nickname"
+          defaultValue={result?.values.displayName}
+          error={result?.errors.displayName}
+          required
+        />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={t("auth.passwordHint")}
+          error={result?.errors.password}
+          required
+        />
+        <Button type="submit" disabled={submitting}>
+          {t("auth.submitSignUp")}
+        </Button>
+      </Form>
+      <p className="mt-4 text-sm">
+        {t("auth.haveAccount")}{" "}
+        <Link to="/login" className="text-brand-700 underline">
+          {t("nav.signIn")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { Audience } from "~/bank/question-file";
+import { assignRanks } from "~/contests/ranking";
+import type { UnitKind, UnitNode } from "~/units/unit-tree";
+
+// School and district leaderboards, and the public list of individuals. Everything that leaves this
+// module for a public page carries a display name and a school name only: no ids, no contact data.
+
+export type ParticipantProfile = {
+  participantId: string;
+  displayName: string;
+  unitId: string | null;
+  audience: Audience | null;
+};
+
+/** One participant's result on whatever is being ranked (a round's best correct, a contest total). */
+export type ParticipantResult = ParticipantProfile & { score: number };
+
+export type PublicParticipant = { displayName: string; schoolName: string | null; score: number };
+
+export type UnitStanding = {
+  /** Null for a unit nobody from took part in; such units are listed last. */
+  rank: number | null;
+  tied: boolean;
+  unitId: string;
+  unitName: string;
+  participants: number;
+  enrolment: number | null;
+  /**
+   * participants ÷ enrolment, unrounded; null without an enrolment figure (or with a zero one).
+   * Not capped at 1: a rate above 1 means the figure is stale, which the organizer should see.
+   */
+  participationRate: number | null;
+  averageScore: number | null;
+  bestScore: number | null;
+  bestScorers: PublicParticipant[];
+};
+
+export type LeaderboardOptions = {
+  /** Count only participants of this audience group; null or missing counts everyone. */
+  audience?: Audience | null;
+  /** How many top scorers each unit shows. */
+  bestScorerLimit?: number;
+};
+
+export type PublicRankedParticipant = PublicParticipant & { rank: number; tied: boolean };
+
+const DEFAULT_BEST_SCORER_LIMIT = 3;
+// Young workers belong to a workplace the way pupils belong to a school; both are "the school" on a public list.
+const SCHOOL_LIKE_KINDS: readonly UnitKind[] = ["school", "workplace"];
+
+const byVietnameseName = (a: string, b: string) => a.localeCompare(b, "vi");
+
+/** Looks up units and climbs the tree; a broken parent link (or a loop) simply ends the climb. */
+function unitIndex(units: readonly UnitNode[]) {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const nearest = (unitId: string | null, kinds: readonly UnitKind[]): UnitNode | null => {
+    const seen = new Set<string>();
+    let current = unitId ? byId.get(unitId) : undefined;
+    while (current && !seen.has(current.id)) {
+      if (kinds.includes(current.kind)) return current;
+      seen.add(current.id);
+      current = current.parentId ? byId.get(current.parentId) : undefined;
+    }
+    return null;
+  };
+  return { nearest };
+}
+
+function inAudience(profile: ParticipantProfile, audience: Audience | null | undefined): boolean {
+  return audience === null || audience === undefined || profile.audience === audience;
+}
+
+function bestScorers(
+  members: readonly ParticipantResult[],
+  limit: number,
+  schoolName: (result: ParticipantResult) => string | null,
+): PublicParticipant[] {
+  return [...members]
+    .sort((a, b) => b.score - a.score || byVietnameseName(a.displayName, b.displayName))
+    .slice(0, limit)
+    .map((member) => ({ displayName: member.displayName, schoolName: schoolName(member), score: member.score }));
+}
+
+/**
+ * Ranks every unit of one kind by the results of the participants under it (a participant belongs
+ * to the nearest unit of that kind at or above their own unit). Ranked by average score, then by
+ * more participants; equal on both is a tie. A unit's enrolment is its own figure: children's
+ * figures are not summed, since a partial sum would overstate the rate.
+ */
+export function unitLeaderboard(
+  results: readonly ParticipantResult[],
+  units: readonly UnitNode[],
+  kind: UnitKind,
+  options: LeaderboardOptions = {},
+): UnitStanding[] {
+  const { nearest } = unitIndex(units);
+  const limit = options.bestScorerLimit ?? DEFAULT_BEST_SCORER_LIMIT;
+  const schoolName = (result: ParticipantResult) => nearest(result.unitId, SCHOOL_LIKE_KINDS)?.name ?? null;
+
+  const members = new Map<string, ParticipantResult[]>();
+  for (const result of results) {
+    if (!inAudience(result, options.audience)) continue;
+    const unit = nearest(result.unitId, [kind]);
+    if (!unit) continue;
+    const list = members.get(unit.id);
+    if (list) list.push(result);
+    else members.set(unit.id, [result]);
+  }
+
+  const standings = units
+    .filter((unit) => unit.kind === kind)
+    .map((unit) => {
+      const list = members.get(unit.id) ?? [];
+      const total = list.reduce((sum, member) => sum + member.score, 0);
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        participants: list.length,
+        enrolment: unit.enrolment,
+        participationRate: unit.enrolment ? list.length / unit.enrolment : null,
+        averageScore: list.length > 0 ? total / list.length : null,
+        bestScore: list.length > 0 ? list.reduce((best, member) => Math.max(best, member.score), -Infinity) : null,
+        bestScorers: bestScorers(list, limit, schoolName),
+      };
+    });
+
+  const byName = (a: { unitName: string }, b: { unitName: string }) => byVietnameseName(a.unitName, b.unitName);
+  const ranked = assignRanks(
+    standings.filter((standing) => standing.participants > 0),
+    (a, b) => (b.averageScore ?? 0) - (a.averageScore ?? 0) || b.participants - a.participants,
+    byName,
+  );
+  const absent = standings
+    .filter((standing) => standing.participants === 0)
+    .sort(byName)
+    .map((standing) => ({ ...standing, rank: null, tied: false }));
+  return [...ranked, ...absent];
+}
+
+export function schoolLeaderboard(results: readonly ParticipantResult[], units: readonly UnitNode[], options?: LeaderboardOptions) {
+  return unitLeaderboard(results, units, "school", options);
+}
+
+export function districtLeaderboard(results: readonly ParticipantResult[], units: readonly UnitNode[], options?: LeaderboardOptions) {
+  return unitLeaderboard(results, units, "district", options);
+}
+
+/**
+ * The public list of individuals from a ranking already made (a round's or a contest's). Filtered to
+ * one audience group, ranks are renumbered within the group, and entries tied in the full ranking
+ * stay tied. Entries without a known profile are left out.
+ */
+export function individualLeaderboard(
+  ranked: readonly { participantId: string; rank: number; correct: number }[],
+  profiles: readonly ParticipantProfile[],
+  units: readonly UnitNode[],
+  options: Pick<LeaderboardOptions, "audience"> = {},
+): PublicRankedParticipant[] {
+  const { nearest } = unitIndex(units);
+  const profileById = new Map(profiles.map((profile) => [profile.participantId, profile]));
+  const shown = [...ranked]
+    .sort((a, b) => a.rank - b.rank)
+    .flatMap((entry) => {
+      const profile = profileById.get(entry.participantId);
+      return profile && inAudience(profile, options.audience) ? [{ entry, profile }] : [];
+    });
+
+  const ranks: number[] = [];
+  shown.forEach(({ entry }, index) => {
+    ranks.push(index > 0 && shown[index - 1].entry.rank === entry.rank ? ranks[index - 1] : index + 1);
+  });
+  return shown.map(({ entry, profile }, index) => ({
+    rank: ranks[index],
+    tied: ranks[index] === ranks[index - 1] || ranks[index] === ranks[index + 1],
+    displayName: profile.displayName,
+    schoolName: nearest(profile.unitId, SCHOOL_LIKE_KINDS)?.name ?? null,
+    score: entry.correct,
+  }));
+}

@@ -1,0 +1,86 @@
+import { prisma } from "~/utils/db.server";
+import { parseUnitsCsv, type UnitImportError, type UnitRow } from "./units-csv";
+import { parentKindProblem, unitKinds, wouldCreateCycle, type UnitKind, type UnitNode, type UnitProblem } from "./unit-tree";
+
+const unitSelect = { id: true, code: true, name: true, kind: true, parentId: true, enrolment: true } as const;
+
+function asUnitKind(kind: string): UnitKind {
+  if ((unitKinds as readonly string[]).includes(kind)) return kind as UnitKind;
+  throw new Error(`Unit kind in the database is not known: ${kind}`);
+}
+
+export async function listUnits(): Promise<UnitNode[]> {
+  const units = await prisma.unit.findMany({ select: unitSelect });
+  return units.map((unit) => ({ ...unit, kind: asUnitKind(unit.kind) }));
+}
+
+export type UnitResult = { ok: true; unit: UnitNode } | { ok: false; problem: UnitProblem };
+
+export async function createUnit(input: {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  enrolment: number | null;
+}): Promise<UnitResult> {
+  if (await prisma.unit.findUnique({ where: { code: input.code }, select: { id: true } })) {
+    return { ok: false, problem: { key: "units.error.codeTaken", params: { code: input.code } } };
+  }
+  const parent = input.parentId
+    ? await prisma.unit.findUnique({ where: { id: input.parentId }, select: { kind: true, code: true } })
+    : null;
+  if (input.parentId && !parent) return { ok: false, problem: { key: "units.error.unknownUnit" } };
+  const problem = parentKindProblem(input.kind, parent ? asUnitKind(parent.kind) : null);
+  if (problem) return { ok: false, problem };
+  const unit = await prisma.unit.create({ data: input, select: unitSelect });
+  return { ok: true, unit: { ...unit, kind: asUnitKind(unit.kind) } };
+}
+
+export async function renameUnit(id: string, name: string): Promise<UnitResult> {
+  const exists = await prisma.unit.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) return { ok: false, problem: { key: "units.error.unknownUnit" } };
+  const unit = await prisma.unit.update({ where: { id }, data: { name }, select: unitSelect });
+  return { ok: true, unit: { ...unit, kind: asUnitKind(unit.kind) } };
+}
+
+export async function moveUnit(id: string, newParentId: string | null): Promise<UnitResult> {
+  const units = await listUnits();
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const unit = byId.get(id);
+  const newParent = newParentId ? byId.get(newParentId) : null;
+  if (!unit || (newParentId && !newParent)) return { ok: false, problem: { key: "units.error.unknownUnit" } };
+  if (wouldCreateCycle(id, newParentId, (unitId) => byId.get(unitId)?.parentId)) {
+    return { ok: false, problem: { key: "units.error.cycle" } };
+  }
+  const problem = parentKindProblem(unit.kind, newParent?.kind ?? null);
+  if (problem) return { ok: false, problem };
+  const moved = await prisma.unit.update({ where: { id }, data: { parentId: newParentId }, select: unitSelect });
+  return { ok: true, unit: { ...moved, kind: asUnitKind(moved.kind) } };
+}
+
+export type UnitsImportResult = { ok: true; rows: UnitRow[] } | { ok: false; errors: UnitImportError[] };
+
+/** Validates a CSV against the current tree; without `commit` it only previews. */
+export async function importUnitsCsv(text: string, options: { commit: boolean }): Promise<UnitsImportResult> {
+  const existing = await listUnits();
+  const result = parseUnitsCsv(text, existing);
+  if (!result.ok || !options.commit) return result;
+  const idByCode = new Map(existing.map((unit) => [unit.code, unit.id]));
+  // One transaction: a failure half-way writes nothing.
+  await prisma.$transaction(async (tx) => {
+    for (const row of result.rows) {
+      const created = await tx.unit.create({
+        data: {
+          code: row.code,
+          name: row.name,
+          kind: row.kind,
+          enrolment: row.enrolment,
+          parentId: row.parentCode ? idByCode.get(row.parentCode) : null,
+        },
+        select: { id: true },
+      });
+      idByCode.set(row.code, created.id);
+    }
+  });
+  return result;
+}

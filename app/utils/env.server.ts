@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ error: "PORT must be a number" })
+    .int()
+    .min(1, "PORT must be between 1 and 65535")
+    .max(65535, "PORT must be between 1 and 65535")
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .default("file:./data/dev.db"),
+  // Cookies are marked Secure in production unless this says otherwise (a LAN without HTTPS).
+  COOKIE_SECURE: z
+    .enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
+  // Extra origins allowed to open Socket.IO connections, comma-separated (the app's own is always allowed).
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once; on bad values prints every problem in one message and exits. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment variables:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+export class EnvError extends Error {
+  name = "EnvError";
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,54 @@
+import "dotenv/config";
+import { createServer } from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { attachRealtime } from "~/realtime/io.server";
+import { EnvError, env } from "~/utils/env.server";
+
+/** One Node process serves Remix and Socket.IO on one port (docs/decisions/001-one-server.md). */
+async function main() {
+  const config = env();
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  const realtime = attachRealtime(httpServer, { allowedOrigins: config.ALLOWED_ORIGINS });
+
+  if (config.NODE_ENV === "production") {
+    const clientDir = path.resolve("build/client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+    app.all("*", createRequestHandler({ build, mode: "production" }));
+  } else {
+    const vite = await import("vite").then((module) =>
+      module.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
+    );
+    app.use(vite.middlewares);
+    app.all(
+      "*",
+      createRequestHandler({
+        build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+        mode: "development",
+      }),
+    );
+  }
+
+  httpServer.listen(config.PORT, () => {
+    console.log(`Sân chơi ASEAN: http://localhost:${config.PORT} (${config.NODE_ENV})`);
+  });
+
+  const shutdown = () => {
+    realtime.close();
+    httpServer.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
