@@ -16,10 +16,11 @@ async function main() {
   const realtime = attachRealtime(httpServer, { allowedOrigins: config.ALLOWED_ORIGINS });
 
   if (config.NODE_ENV === "production") {
-    const clientDir = path.resolve("build/client");
+    const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
+    const clientDir = path.join(buildDir, "client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
-    const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+    const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
     app.all("*", createRequestHandler({ build, mode: "production" }));
   } else {
     const vite = await import("vite").then((module) =>

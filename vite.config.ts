@@ -17,6 +17,8 @@ export default defineConfig({
     // The Remix plugin has no place in a Vitest run (STACK.md).
     !process.env.VITEST &&
       remix({
+        // A separate build folder lets two checkouts' browser tests run side by side (server.ts reads the same variable).
+        buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
         ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
         future: {
           v3_fetcherPersist: true,

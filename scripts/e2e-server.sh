@@ -2,9 +2,11 @@
 # The app as Playwright sees it: the production build on its own port and its own fresh database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATABASE_URL="file:./tests/.tmp/e2e.db"
+port="${E2E_PORT:-3100}"
+db="tests/.tmp/e2e-${port}.db"
+export DATABASE_URL="file:./${db}"
 mkdir -p tests/.tmp
-rm -f tests/.tmp/e2e.db tests/.tmp/e2e.db-wal tests/.tmp/e2e.db-shm
+rm -f "$db" "$db-wal" "$db-shm"
 npm run --silent db:deploy
 npm run --silent db:seed
-NODE_ENV=production PORT="${E2E_PORT:-3100}" COOKIE_SECURE=false exec node_modules/.bin/tsx server.ts
+NODE_ENV=production PORT="$port" COOKIE_SECURE=false exec node_modules/.bin/tsx server.ts

@@ -158,7 +158,8 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
       name: player.name,
       score: player.score,
       streak: player.streak,
-      rank: ranking.ranks.get(player.id) ?? ranking.ranks.size,
+      // Every player who is not kicked is ranked.
+      rank: ranking.ranks.get(player.id)!,
       playerCount: ranking.ranks.size,
       eliminated: player.eliminatedAt !== null,
       team: team && teamStanding ? { id: team.id, name: team.name, rank: teamStanding.rank, averageScore: teamStanding.averageScore } : null,

@@ -10,6 +10,7 @@ import type {
   Player,
   PlayerUnit,
   QuestionOutcome,
+  StoredAnswer,
   TimerRef,
   TransitionResult,
 } from "./game-state";
@@ -112,8 +113,11 @@ function answerSubmitted(
   if (position === -1) return refuse(state, "unknown-player");
   const player = state.players[position];
   if (player.kicked) return refuse(state, "kicked");
-  // A retry of an answer already taken is acknowledged again, whatever happened since.
-  if (player.answer?.answerId === event.answerId) return outcome(state, [], "duplicate");
+  // A retry of an answer already taken is acknowledged again, whatever happened since. It asks for
+  // the row once more (an idempotent write): if the first write failed, the retry repairs it.
+  if (player.answer?.answerId === event.answerId) {
+    return outcome(state, [persistAnswer(state, player.id, player.answer)], "duplicate");
+  }
 
   const phase = state.phase;
   if (phase.name !== "question" || phase.questionIndex !== event.questionIndex) {
@@ -146,13 +150,15 @@ function answerSubmitted(
     },
     now,
   );
-  const persist: Effect = {
-    type: "persist-answer",
-    answer: { gameId: state.gameId, playerId: player.id, revisionId: question.revisionId, ...answer },
-  };
+  const persist = persistAnswer(state, player.id, answer);
   const closed = closeIfEveryoneAnswered(answered, now);
   if (closed) return outcome(closed.state, [persist, ...closed.effects], "accepted");
   return outcome(answered, [persist, { type: "refresh-staff" }], "accepted");
+}
+
+function persistAnswer(state: GameState, playerId: string, answer: StoredAnswer): Effect {
+  const revisionId = state.questions[answer.questionIndex].revisionId;
+  return { type: "persist-answer", answer: { gameId: state.gameId, playerId, revisionId, ...answer } };
 }
 
 /** The highest question index whose answering time is over (-1 before the first question). */

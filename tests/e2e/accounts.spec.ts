@@ -1,10 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 
-async function signIn(page: Page, username: string, password: string) {
+async function submitSignIn(page: Page, username: string, password: string) {
   await page.goto("/login");
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+/** Signs in and waits until the redirect away from the sign-in page has landed. */
+async function signIn(page: Page, username: string, password: string) {
+  await submitSignIn(page, username, password);
+  await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 test("the home page says what the platform is, in Vietnamese", async ({ page }) => {
@@ -33,7 +39,7 @@ for (const account of roleHomes) {
 }
 
 test("a wrong password shows a Vietnamese error and no session", async ({ page }) => {
-  await signIn(page, "admin", "not-the-password");
+  await submitSignIn(page, "admin", "not-the-password");
   await expect(page.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin/);
