@@ -24,6 +24,11 @@ export default function AdminHome() {
             {t("units.title")}
           </Link>
         </li>
+        <li>
+          <Link to="/admin/audit" className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50">
+            {t("admin.audit.title")}
+          </Link>
+        </li>
       </ul>
     </RoleHome>
   );

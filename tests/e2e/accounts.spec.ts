@@ -100,6 +100,8 @@ test("an admin creates a teacher account, who can then sign in", async ({ page, 
   await page.getByLabel("Vai trò", { exact: true }).selectOption("teacher");
   await page.getByRole("button", { name: "Tạo tài khoản cán bộ" }).click();
   await expect(page.getByText("Đã tạo tài khoản “gv.hiephoa”.")).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("row", { name: /admin user\.created gv\.hiephoa/ })).toBeVisible();
 
   const teacher = await browser.newContext();
   const teacherPage = await teacher.newPage();

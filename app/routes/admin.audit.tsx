@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { useLanguage, useT } from "~/utils/i18n/use-translation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "admin");
+  const entries = await prisma.auditEntry.findMany({
+    select: { id: true, action: true, subject: true, detail: true, createdAt: true, actor: { select: { username: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return { entries };
+}
+
+export default function AuditLog() {
+  const t = useT();
+  const language = useLanguage();
+  const { entries } = useLoaderData<typeof loader>();
+  const formatter = new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: "Asia/Ho_Chi_Minh",
+  });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("admin.audit.title")}</h1>
+      {entries.length === 0 ? (
+        <p>{t("admin.audit.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl bg-white p-4 shadow-sm">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b">
+                <th className="py-1 pr-3">{t("admin.audit.when")}</th>
+                <th className="py-1 pr-3">{t("admin.audit.who")}</th>
+                <th className="py-1 pr-3">{t("admin.audit.what")}</th>
+                <th className="py-1 pr-3">{t("admin.audit.subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-3 whitespace-nowrap">{formatter.format(new Date(entry.createdAt))}</td>
+                  <td className="py-1 pr-3">{entry.actor?.username ?? "—"}</td>
+                  <td className="py-1 pr-3 font-mono text-xs">{entry.action}</td>
+                  <td className="py-1 pr-3">
+                    {entry.subject}
+                    {entry.detail ? <span className="text-slate-500"> · {entry.detail}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
