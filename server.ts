@@ -4,7 +4,10 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { LiveRegistry } from "~/live/live-registry.server";
+import { prismaLiveStore } from "~/live/live-store.server";
 import { attachRealtime } from "~/realtime/io.server";
+import { prisma } from "~/utils/db.server";
 import { EnvError, env } from "~/utils/env.server";
 
 /** One Node process serves Remix and Socket.IO on one port (docs/decisions/001-one-server.md). */
@@ -13,7 +16,12 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
-  const realtime = attachRealtime(httpServer, { allowedOrigins: config.ALLOWED_ORIGINS });
+  // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
+  const liveGames = new LiveRegistry({ store: prismaLiveStore(prisma) });
+  const realtime = attachRealtime(httpServer, {
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    live: { registry: liveGames, db: prisma },
+  });
 
   if (config.NODE_ENV === "production") {
     const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
@@ -42,7 +50,7 @@ async function main() {
 
   const shutdown = () => {
     realtime.close();
-    httpServer.close(() => process.exit(0));
+    liveGames.close().finally(() => httpServer.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGTERM", shutdown);

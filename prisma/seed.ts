@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { checkBankFolder } from "~/bank/check";
 import { createRelease, importQuestions } from "~/bank/import.server";
 import { formatIssue } from "~/bank/issues";
+import { seedDemoContest } from "~/contests/seed.server";
 import { importUnitsCsv } from "~/units/units.server";
 import { createUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -50,6 +51,7 @@ export async function seedDemoProvince(): Promise<void> {
     if (created.ok) console.log(`Seeded demo account ${account.username} (${account.role}).`);
   }
   await seedQuestionBank();
+  await seedDemoContest();
 }
 
 /** Imports question-bank/ (idempotent) and pins the first release once, as the organizer "btc". */

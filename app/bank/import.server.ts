@@ -8,7 +8,11 @@ import { questionSchema, questionToYaml, type BankQuestion } from "./question-fi
 // The bank in the database: files → immutable revisions, revisions → releases, and back to files
 // (question-bank/README.md "How the bank is versioned").
 
-export const REVISION_STATUSES = ["draft", "approved", "published", "rejected"] as const;
+/**
+ * draft → approved (by another organizer) → published (pinned by a release); a draft may instead be
+ * rejected, or superseded when a newer draft of the same question replaces it before review.
+ */
+export const REVISION_STATUSES = ["draft", "approved", "published", "rejected", "superseded"] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 
 /** Revisions that passed review: what the files mirror and what a release may pin. */

@@ -13,12 +13,33 @@ const navByRole: Record<Role, NavItem[]> = {
     { to: "/admin/units", label: "nav.adminUnits" },
     { to: "/organizer", label: "nav.organizer" },
     { to: "/host", label: "nav.host" },
+    { to: "/host/games", label: "live.nav.games" },
     { to: "/teacher", label: "nav.teacher" },
+    { to: "/organizer/contests", label: "contests.nav.contests" },
+    { to: "/leaderboard", label: "contests.nav.leaderboard" },
+    { to: "/bank", label: "nav.bank" },
   ],
-  organizer: [{ to: roleHomePath.organizer, label: "nav.organizer" }],
-  host: [{ to: roleHomePath.host, label: "nav.host" }],
-  teacher: [{ to: roleHomePath.teacher, label: "nav.teacher" }],
-  participant: [{ to: roleHomePath.participant, label: "nav.participant" }],
+  organizer: [
+    { to: roleHomePath.organizer, label: "nav.organizer" },
+    { to: "/organizer/contests", label: "contests.nav.contests" },
+    { to: "/leaderboard", label: "contests.nav.leaderboard" },
+    { to: "/bank", label: "nav.bank" },
+    { to: "/bank/review", label: "nav.bankReview" },
+    { to: "/bank/releases", label: "nav.bankReleases" },
+  ],
+  host: [{ to: roleHomePath.host, label: "nav.host" }, { to: "/host/games", label: "live.nav.games" }],
+  teacher: [
+    { to: roleHomePath.teacher, label: "nav.teacher" },
+    { to: "/host/games", label: "live.nav.games" },
+    { to: "/teacher/rounds", label: "contests.nav.teacherRounds" },
+    { to: "/bank", label: "nav.bank" },
+  ],
+  participant: [
+    { to: roleHomePath.participant, label: "nav.participant" },
+    { to: "/rounds", label: "contests.nav.rounds" },
+    { to: "/leaderboard", label: "contests.nav.leaderboard" },
+    { to: "/me/data", label: "contests.nav.myData" },
+  ],
 };
 
 export function AppShell({ children }: { children: React.ReactNode }) {

@@ -23,13 +23,21 @@ export type RoundRules = {
   audiences: readonly Audience[] | null;
   /** Units whose participants (including everyone in units below them) may take part; null lets everyone in. */
   unitIds: readonly string[] | null;
+  /** A class round: only this class (of the school in `unitIds`); null or missing lets every class in. */
+  className?: string | null;
 };
 
 export type Entrant = {
   audience: Audience | null;
   /** The participant's unit and its ancestors up to the province, nearest first; empty without a unit. */
   unitAncestry: readonly string[];
+  className?: string | null;
 };
+
+/** Class names compare without case or spaces: "8a", "8 A" and "8A" are one class. */
+export function normaliseClassName(name: string): string {
+  return name.normalize("NFC").replace(/\s+/g, "").toUpperCase();
+}
 
 export type AttemptQuestion = Pick<DrawnQuestion, "questionId" | "revisionId" | "type" | "optionOrder">;
 
@@ -77,6 +85,9 @@ export function attemptStatus(state: AttemptState, now: number): AttemptStatus {
 export function isEntrantAdmitted(rules: RoundRules, entrant: Entrant): boolean {
   if (rules.audiences !== null && (entrant.audience === null || !rules.audiences.includes(entrant.audience))) return false;
   if (rules.unitIds !== null && !entrant.unitAncestry.some((unitId) => rules.unitIds?.includes(unitId))) return false;
+  if (rules.className) {
+    if (!entrant.className || normaliseClassName(entrant.className) !== normaliseClassName(rules.className)) return false;
+  }
   return true;
 }
 

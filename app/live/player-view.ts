@@ -142,11 +142,14 @@ function rankingOf(state: GameState): Ranking {
 export function playerView(state: GameState, playerId: string, now: number): PlayerView | null {
   const player = findPlayer(state.players, playerId);
   if (!player || player.kicked) return null;
-  const ranking = rankingOf(state);
   const phase = state.phase;
+  // Nobody has scored in the lobby, so everyone shares rank 1; ranking every player again for
+  // each join (a new players array each time) would cost O(N² log N) over a storm of joins.
+  const inLobby = phase.name === "lobby";
+  const ranking = inLobby ? null : rankingOf(state);
   const teamsBy = state.settings.teamsBy;
   const team = teamsBy ? teamOf(player, teamsBy) : null;
-  const teamStanding = team ? ranking.teamRanks.get(team.id) : undefined;
+  const teamStanding = team ? (ranking ? ranking.teamRanks.get(team.id) : { rank: 1, averageScore: 0 }) : undefined;
   const answer = (phase.name === "question" || phase.name === "reveal") && player.answer?.questionIndex === phase.questionIndex ? player.answer : null;
   const outcome = phase.name === "reveal" && player.lastOutcome?.questionIndex === phase.questionIndex ? player.lastOutcome : null;
 
@@ -159,8 +162,8 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
       score: player.score,
       streak: player.streak,
       // Every player who is not kicked is ranked.
-      rank: ranking.ranks.get(player.id)!,
-      playerCount: ranking.ranks.size,
+      rank: ranking ? ranking.ranks.get(player.id)! : 1,
+      playerCount: ranking ? ranking.ranks.size : state.players.filter((candidate) => !candidate.kicked).length,
       eliminated: player.eliminatedAt !== null,
       team: team && teamStanding ? { id: team.id, name: team.name, rank: teamStanding.rank, averageScore: teamStanding.averageScore } : null,
     },

@@ -1,17 +1,54 @@
+import type { PlayerView, StaffView } from "~/live/player-view";
+
 /**
  * The typed Socket.IO contract. Event names are `domain:verb`; every client request carries an
- * ack callback and gets exactly one answer.
+ * ack callback and gets exactly one answer. Payloads are checked with the zod schemas in
+ * live-schemas.ts; error strings are codes the client translates (app/utils/i18n/messages/live.ts).
  */
 export type Ack<T> = (response: AckResponse<T>) => void;
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: string };
 
-export type ServerToClientEvents = Record<string, never>;
+export type LiveView = PlayerView | StaffView;
+
+export interface ServerToClientEvents {
+  /** The whole snapshot this screen renders from; a newer `version` replaces an older one. */
+  "game:state": (view: LiveView) => void;
+  /** The host removed this player; the token no longer works. */
+  "game:kicked": (payload: { gameId: string }) => void;
+}
+
+export type HostCommandPayload =
+  | { gameId: string; command: "start" | "next" | "pause" | "resume" | "skip" | "rescue" | "end"; step: number }
+  | { gameId: string; command: "kick"; playerId: string };
 
 export interface ClientToServerEvents {
   /** Clock sync: the client sends its own send time, the server answers with its clock. */
   "system:ping": (payload: { clientSentAt: number }, ack: Ack<{ clientSentAt: number; serverTime: number }>) => void;
+  /** A host's console: the session cookie must belong to the game's host (or an admin). */
+  "host:watch": (payload: { gameId: string }, ack: Ack<StaffView>) => void;
+  "host:command": (payload: HostCommandPayload, ack: Ack<{ code: string }>) => void;
+  /** The big screen, with the read-only token the host's console shows. */
+  "display:watch": (payload: { gameId: string; token: string }, ack: Ack<StaffView>) => void;
+  /** A new player: PIN, display name, school or district. The token comes back once; keep it. */
+  "player:join": (
+    payload: { pin: string; name: string; unitId: string | null },
+    ack: Ack<{ gameId: string; playerId: string; token: string; view: PlayerView }>,
+  ) => void;
+  /** A player coming back (reload, lost connection) with the token from `player:join`. */
+  "player:resume": (payload: { gameId: string; token: string }, ack: Ack<{ playerId: string; view: PlayerView }>) => void;
+  /** `optionIds` are display keys ("A"–"F"); `answerId` makes a retry count once. */
+  "answer:submit": (
+    payload: { gameId: string; questionIndex: number; optionIds: string[]; answerId: string },
+    ack: Ack<{ code: string }>,
+  ) => void;
 }
+
+export type LiveSocketData =
+  | { role: "host"; gameId: string }
+  | { role: "display"; gameId: string }
+  | { role: "player"; gameId: string; playerId: string };
 
 export interface SocketData {
   user: { id: string; role: string; displayName: string } | null;
+  live?: LiveSocketData;
 }

@@ -2,15 +2,25 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { getUserFromCookie } from "~/utils/auth.server";
+import type { LiveRegistry } from "~/live/live-registry.server";
+import type { PrismaClient } from "~/utils/db.server";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
+import { LiveTransport } from "./live-handlers.server";
 import { isOriginAllowed } from "./origin";
+import { TokenBucket } from "./rate-limit";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export type RealtimeOptions = {
   allowedOrigins: readonly string[];
   now?: () => number;
+  /** Live games: the registry of this process's game runners and the database behind them. */
+  live?: { registry: LiveRegistry; db: PrismaClient };
 };
+
+// Per socket: a burst of 20 requests (a clock sync takes 8), then 10 a second.
+const BUCKET_CAPACITY = 20;
+const BUCKET_PER_SECOND = 10;
 
 // A quiz answer or command is tiny; anything bigger is a mistake or an attack.
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -40,13 +50,25 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     }
   });
 
+  const live = options.live
+    ? new LiveTransport({
+        registry: options.live.registry,
+        db: options.live.db,
+        now,
+        log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
+      })
+    : null;
+
   io.on("connection", (socket) => {
+    const bucket = new TokenBucket(BUCKET_CAPACITY, BUCKET_PER_SECOND, now());
     socket.on("system:ping", (payload, ack) => {
       if (typeof ack !== "function") return;
+      if (!bucket.take(now())) return ack({ ok: false, error: "rate-limited" });
       const parsed = pingSchema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: "invalid-payload" });
       ack({ ok: true, data: { clientSentAt: parsed.data.clientSentAt, serverTime: now() } });
     });
+    live?.handle(socket, bucket);
   });
 
   return io;

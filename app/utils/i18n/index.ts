@@ -1,5 +1,8 @@
 import { accountMessages } from "./messages/accounts";
+import { bankMessages } from "./messages/bank";
 import { commonMessages } from "./messages/common";
+import { contestMessages } from "./messages/contests";
+import { liveMessages } from "./messages/live";
 import { unitMessages } from "./messages/units";
 import type { Language } from "./languages";
 
@@ -12,7 +15,10 @@ export { defaultLanguage, isLanguage, languages, type Language } from "./languag
 const messages = {
   ...commonMessages,
   ...accountMessages,
+  ...bankMessages,
   ...unitMessages,
+  ...liveMessages,
+  ...contestMessages,
 };
 
 export type MessageKey = keyof typeof messages;

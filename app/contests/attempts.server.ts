@@ -1,0 +1,354 @@
+import { AUDIENCES, type Audience } from "~/bank/question-file";
+import type { Language } from "~/utils/i18n";
+import { prisma } from "~/utils/db.server";
+import {
+  attemptStatus,
+  beginAttempt,
+  mayRevealAnswers,
+  saveAnswer,
+  savePrediction,
+  scoreAttempt,
+  startAttempt,
+  submitAttempt,
+  timeUsedMs,
+  type AttemptQuestion,
+  type AttemptState,
+  type AttemptStatus,
+  type ChangeRefusal,
+  type StartRefusal,
+} from "./attempt";
+import { drawQuestions } from "./draw";
+import { answerKeyFor, releasePool } from "./pool.server";
+import { ANSWER_SAVE_RULE, createRateLimiter } from "./rate-limit";
+import { roundRulesSelect, rulesOf } from "./rounds.server";
+import { attemptSeed } from "./seeded-random";
+
+// Attempts against the database. Every function takes `now` (epoch ms) from its caller: routes pass
+// Date.now(), tests step a fake clock. The server is the referee: it draws, it keeps the deadline,
+// and no response carries a correct option before the round has closed.
+
+const attemptSelect = {
+  id: true,
+  roundId: true,
+  userId: true,
+  participantKey: true,
+  attemptNumber: true,
+  questions: true,
+  currentIndex: true,
+  startedAt: true,
+  deadline: true,
+  submittedAt: true,
+  prediction: true,
+  answers: { select: { questionId: true, options: true, savedAt: true } },
+} as const;
+
+type AttemptRow = {
+  participantKey: string;
+  attemptNumber: number;
+  questions: string;
+  startedAt: Date;
+  deadline: Date;
+  submittedAt: Date | null;
+  prediction: number | null;
+  answers: { questionId: string; options: string; savedAt: Date }[];
+};
+
+/** The stored attempt as the pure rules see it; a round closed early ends its attempts with it. */
+export function stateOf(row: AttemptRow, roundClosesAt: Date): AttemptState {
+  return {
+    participantId: row.participantKey,
+    attemptNumber: row.attemptNumber,
+    startedAt: row.startedAt.getTime(),
+    deadline: Math.min(row.deadline.getTime(), roundClosesAt.getTime()),
+    submittedAt: row.submittedAt?.getTime() ?? null,
+    questions: JSON.parse(row.questions) as AttemptQuestion[],
+    answers: Object.fromEntries(
+      row.answers.map((answer) => [answer.questionId, { options: JSON.parse(answer.options) as number[], savedAt: answer.savedAt.getTime() }]),
+    ),
+    prediction: row.prediction,
+  };
+}
+
+function asAudience(value: string): Audience | null {
+  return (AUDIENCES as readonly string[]).includes(value) ? (value as Audience) : null;
+}
+
+async function entrantOf(profile: { unitId: string; audience: string; className: string | null }) {
+  const ancestry: string[] = [];
+  let unitId: string | null = profile.unitId;
+  while (unitId && !ancestry.includes(unitId) && ancestry.length < 10) {
+    ancestry.push(unitId);
+    const unit: { parentId: string | null } | null = await prisma.unit.findUnique({ where: { id: unitId }, select: { parentId: true } });
+    unitId = unit?.parentId ?? null;
+  }
+  return { audience: asAudience(profile.audience), unitAncestry: ancestry, className: profile.className };
+}
+
+export type StartOutcome =
+  | { ok: true; attemptId: string; resumed: boolean }
+  | { ok: false; code: Exclude<StartRefusal, "attempt-in-progress"> | "needs-registration" | "unknown-round" | "draw-failed" };
+
+/** Starts the participant's next attempt, or hands back the one still running. */
+export async function startOrResumeAttempt(roundId: string, userId: string, now: number): Promise<StartOutcome> {
+  const round = await prisma.round.findUnique({
+    where: { id: roundId },
+    select: { ...roundRulesSelect, releaseId: true, drawRule: true, questionAudience: true },
+  });
+  if (!round) return { ok: false, code: "unknown-round" };
+  const profile = await prisma.participantProfile.findUnique({
+    where: { userId },
+    select: { unitId: true, audience: true, className: true },
+  });
+  if (!profile) return { ok: false, code: "needs-registration" };
+  const rows = await prisma.attempt.findMany({ where: { roundId, participantKey: userId }, select: attemptSelect });
+  const decision = startAttempt({
+    rules: rulesOf(round),
+    entrant: await entrantOf(profile),
+    attempts: rows.map((row) => stateOf(row, round.closesAt)),
+    now,
+  });
+  if (!decision.ok) {
+    if (decision.code === "attempt-in-progress") {
+      const open = rows.find((row) => row.attemptNumber === decision.attemptNumber);
+      if (open) return { ok: true, attemptId: open.id, resumed: true };
+      return { ok: false, code: "draw-failed" };
+    }
+    return { ok: false, code: decision.code };
+  }
+  const seed = attemptSeed({ roundId, participantId: userId, attemptNumber: decision.attemptNumber });
+  const pool = await releasePool(round.releaseId);
+  const drawn = drawQuestions({
+    pool: pool.questions,
+    rule: JSON.parse(round.drawRule),
+    seed,
+    audience: round.questionAudience ? asAudience(round.questionAudience) : null,
+  });
+  if (!drawn.ok) return { ok: false, code: "draw-failed" };
+  const state = beginAttempt(userId, decision, drawn.questions.map(({ questionId, revisionId, type, optionOrder }) => ({ questionId, revisionId, type, optionOrder })));
+  try {
+    const created = await prisma.attempt.create({
+      data: {
+        roundId,
+        userId,
+        participantKey: userId,
+        attemptNumber: state.attemptNumber,
+        audience: profile.audience,
+        unitId: profile.unitId,
+        seed,
+        questions: JSON.stringify(state.questions),
+        startedAt: new Date(state.startedAt),
+        deadline: new Date(state.deadline),
+      },
+      select: { id: true },
+    });
+    return { ok: true, attemptId: created.id, resumed: false };
+  } catch (error) {
+    // A double click started the same attempt twice: the unique index kept one; resume it.
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+      const existing = await prisma.attempt.findFirst({
+        where: { roundId, participantKey: userId, attemptNumber: state.attemptNumber },
+        select: { id: true },
+      });
+      if (existing) return { ok: true, attemptId: existing.id, resumed: true };
+    }
+    throw error;
+  }
+}
+
+async function loadOwnAttempt(attemptId: string, userId: string) {
+  const row = await prisma.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      ...attemptSelect,
+      round: {
+        select: { ...roundRulesSelect, title: true, releaseId: true, questionCount: true, predictionEnabled: true, predictionBasis: true },
+      },
+    },
+  });
+  if (!row || row.userId !== userId) return null;
+  return row;
+}
+
+function localised(text: { vi: string; en?: string }, language: Language): string {
+  return language === "en" && text.en ? text.en : text.vi;
+}
+
+export type AttemptView = {
+  attemptId: string;
+  roundId: string;
+  roundTitle: string;
+  attemptNumber: number;
+  status: AttemptStatus;
+  deadline: number;
+  remainingMs: number;
+  index: number;
+  total: number;
+  answered: boolean[];
+  question: { type: string; prompt: string; options: string[]; chosen: number[] };
+  prediction: { basis: string; value: number | null } | null;
+};
+
+/** What the participant sees of a running attempt: one question in its shuffled order, no answer key. */
+export async function attemptView(
+  attemptId: string,
+  userId: string,
+  now: number,
+  language: Language,
+  requestedIndex: number | null,
+): Promise<AttemptView | null> {
+  const row = await loadOwnAttempt(attemptId, userId);
+  if (!row) return null;
+  const state = stateOf(row, row.round.closesAt);
+  const pool = await releasePool(row.round.releaseId);
+  const total = state.questions.length;
+  const index = Math.min(Math.max(requestedIndex ?? row.currentIndex, 0), total - 1);
+  const shown = state.questions[index];
+  const content = pool.content.get(shown.revisionId);
+  if (!content) throw new Error(`Revision ${shown.revisionId} missing from release`);
+  const chosenWritten = state.answers[shown.questionId]?.options ?? [];
+  return {
+    attemptId: row.id,
+    roundId: row.roundId,
+    roundTitle: row.round.title,
+    attemptNumber: row.attemptNumber,
+    status: attemptStatus(state, now),
+    deadline: state.deadline,
+    remainingMs: Math.max(0, state.deadline - now),
+    index,
+    total,
+    answered: state.questions.map((question) => question.questionId in state.answers),
+    question: {
+      type: shown.type,
+      prompt: localised(content.prompt, language),
+      options: shown.optionOrder.map((written) => localised(content.options[written], language)),
+      chosen: shown.optionOrder.flatMap((written, position) => (chosenWritten.includes(written) ? [position] : [])),
+    },
+    prediction: row.round.predictionEnabled ? { basis: row.round.predictionBasis ?? "all-correct", value: state.prediction } : null,
+  };
+}
+
+export type WriteOutcome = { ok: true } | { ok: false; code: ChangeRefusal | "not-found" | "rate-limited" };
+
+const answerLimiter = createRateLimiter(ANSWER_SAVE_RULE);
+
+/** Saves one answer as given (positions as shown on screen) and remembers where the participant is. */
+export async function saveAttemptAnswer(
+  attemptId: string,
+  userId: string,
+  input: { index: number; positions: number[]; nextIndex?: number },
+  now: number,
+): Promise<WriteOutcome> {
+  if (!answerLimiter(userId, now)) return { ok: false, code: "rate-limited" };
+  const row = await loadOwnAttempt(attemptId, userId);
+  if (!row) return { ok: false, code: "not-found" };
+  const state = stateOf(row, row.round.closesAt);
+  const question = state.questions[input.index];
+  if (!question) return { ok: false, code: "unknown-question" };
+  const saved = saveAnswer(state, { questionId: question.questionId, positions: input.positions }, now);
+  if (!saved.ok) return saved;
+  const answer = saved.state.answers[question.questionId];
+  const nextIndex = Math.min(Math.max(input.nextIndex ?? input.index, 0), state.questions.length - 1);
+  await prisma.$transaction([
+    answer
+      ? prisma.attemptAnswer.upsert({
+          where: { attemptId_questionId: { attemptId, questionId: question.questionId } },
+          create: { attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
+          update: { revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
+        })
+      : prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } }),
+    prisma.attempt.update({ where: { id: attemptId }, data: { currentIndex: nextIndex } }),
+  ]);
+  return { ok: true };
+}
+
+export async function moveToQuestion(attemptId: string, userId: string, index: number): Promise<void> {
+  await prisma.attempt.updateMany({ where: { id: attemptId, userId }, data: { currentIndex: Math.max(0, index) } });
+}
+
+export async function saveAttemptPrediction(attemptId: string, userId: string, prediction: number, now: number): Promise<WriteOutcome> {
+  const row = await loadOwnAttempt(attemptId, userId);
+  if (!row || !row.round.predictionEnabled) return { ok: false, code: "not-found" };
+  const saved = savePrediction(stateOf(row, row.round.closesAt), prediction, now);
+  if (!saved.ok) return saved;
+  await prisma.attempt.update({ where: { id: attemptId }, data: { prediction } });
+  return { ok: true };
+}
+
+/** Hands the attempt in, once: a second submit (another tab) is refused by the row's own state. */
+export async function submitOwnAttempt(attemptId: string, userId: string, now: number): Promise<WriteOutcome> {
+  const row = await loadOwnAttempt(attemptId, userId);
+  if (!row) return { ok: false, code: "not-found" };
+  const submitted = submitAttempt(stateOf(row, row.round.closesAt), now);
+  if (!submitted.ok) return submitted;
+  const updated = await prisma.attempt.updateMany({ where: { id: attemptId, submittedAt: null }, data: { submittedAt: new Date(now) } });
+  return updated.count === 1 ? { ok: true } : { ok: false, code: "already-submitted" };
+}
+
+export type ReviewedQuestion = {
+  prompt: string;
+  options: { text: string; chosen: boolean; correct: boolean }[];
+  correct: boolean;
+  explanation: string;
+};
+
+export type ParticipantAttemptSummary = {
+  attemptId: string;
+  attemptNumber: number;
+  status: AttemptStatus;
+  startedAt: number;
+  timeUsedMs: number;
+  answeredCount: number;
+  prediction: number | null;
+  /** Only once the round has closed. */
+  score: { correct: number; questionCount: number; questions: ReviewedQuestion[] } | null;
+};
+
+/** A participant's attempts in a round; scores, correct options and explanations only after the close. */
+export async function participantAttempts(roundId: string, userId: string, now: number, language: Language) {
+  const round = await prisma.round.findUnique({ where: { id: roundId }, select: { ...roundRulesSelect, releaseId: true } });
+  if (!round) return null;
+  const revealed = mayRevealAnswers(rulesOf(round), now);
+  const rows = await prisma.attempt.findMany({
+    where: { roundId, userId },
+    select: attemptSelect,
+    orderBy: { attemptNumber: "asc" },
+  });
+  const pool = revealed && rows.length > 0 ? await releasePool(round.releaseId) : null;
+  const attempts = rows.map((row): ParticipantAttemptSummary => {
+    const state = stateOf(row, round.closesAt);
+    let score: ParticipantAttemptSummary["score"] = null;
+    if (pool) {
+      const scored = scoreAttempt(state, answerKeyFor(pool, state.questions.map((question) => question.revisionId)));
+      score = {
+        correct: scored.correct,
+        questionCount: scored.questionCount,
+        questions: state.questions.map((question, index) => {
+          const content = pool.content.get(question.revisionId)!;
+          const chosen = state.answers[question.questionId]?.options ?? [];
+          return {
+            prompt: localised(content.prompt, language),
+            // The order the participant saw.
+            options: question.optionOrder.map((written) => ({
+              text: localised(content.options[written], language),
+              chosen: chosen.includes(written),
+              correct: content.options[written].correct,
+            })),
+            correct: scored.questions[index].correct,
+            explanation: localised(content.explanation, language),
+          };
+        }),
+      };
+    }
+    return {
+      attemptId: row.id,
+      attemptNumber: row.attemptNumber,
+      status: attemptStatus(state, now),
+      startedAt: state.startedAt,
+      timeUsedMs: timeUsedMs(state, now),
+      answeredCount: Object.keys(state.answers).length,
+      prediction: state.prediction,
+      score,
+    };
+  });
+  return { revealed, attempts };
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import type { MessageKey } from "~/utils/i18n";
+import { CONSENT_VERSION, needsGuardian, type Registration } from "./registration";
+
+export type RegisterResult = { ok: true } | { ok: false; field: string; key: MessageKey };
+
+/**
+ * Stores the profile once, with what was agreed and when. The unit must be a school or workplace
+ * directly under the chosen district (or under the province, for schools the province runs).
+ */
+export async function registerParticipant(userId: string, input: Registration, now: Date): Promise<RegisterResult> {
+  const existing = await prisma.participantProfile.findUnique({ where: { userId }, select: { id: true } });
+  if (existing) return { ok: false, field: "form", key: "register.error.already" };
+  const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { kind: true, parentId: true } });
+  if (!unit || (unit.kind !== "school" && unit.kind !== "workplace")) return { ok: false, field: "unitId", key: "register.error.unit" };
+  if (unit.parentId !== input.districtId) return { ok: false, field: "unitId", key: "register.error.unitNotInDistrict" };
+  const guardian = needsGuardian(input.birthYear, now.getFullYear());
+  await prisma.participantProfile.create({
+    data: {
+      userId,
+      displayName: input.displayName,
+      birthYear: input.birthYear,
+      audience: input.audience,
+      districtId: input.districtId,
+      unitId: input.unitId,
+      className: input.className,
+      consentVersion: CONSENT_VERSION,
+      consentedAt: now,
+      childConsent: guardian,
+      guardianName: guardian ? (input.guardianName ?? null) : null,
+      guardianDeclaredAt: guardian ? now : null,
+    },
+  });
+  return { ok: true };
+}
+
+export async function requestMissingUnit(userId: string, name: string, districtId: string | null): Promise<void> {
+  const district = districtId ? await prisma.unit.findUnique({ where: { id: districtId }, select: { id: true } }) : null;
+  await prisma.unitRequest.create({ data: { requestedById: userId, name, districtId: district?.id ?? null } });
+}
+
+/** Everything stored about a participant, as they may see it (Decree 13, Art. 9: the right to access). */
+export async function participantData(userId: string) {
+  const [user, profile, attempts, requests] = await Promise.all([
+    prisma.user.findUnique({ where: { id: userId }, select: { username: true, displayName: true, createdAt: true } }),
+    prisma.participantProfile.findUnique({
+      where: { userId },
+      select: {
+        displayName: true,
+        birthYear: true,
+        audience: true,
+        className: true,
+        consentVersion: true,
+        consentedAt: true,
+        childConsent: true,
+        guardianName: true,
+        guardianDeclaredAt: true,
+        district: { select: { name: true } },
+        unit: { select: { name: true } },
+      },
+    }),
+    prisma.attempt.findMany({
+      where: { userId },
+      select: {
+        attemptNumber: true,
+        startedAt: true,
+        submittedAt: true,
+        prediction: true,
+        round: { select: { title: true } },
+        _count: { select: { answers: true } },
+      },
+      orderBy: { startedAt: "asc" },
+    }),
+    prisma.unitRequest.findMany({ where: { requestedById: userId }, select: { name: true, status: true, createdAt: true } }),
+  ]);
+  return { user, profile, attempts, requests };
+}
+
+/**
+ * Deletes the participant's data (docs/decisions/006): the profile and the account go; attempts
+ * stay only as anonymous rows (school, audience group, answers, times) under a random key, so the
+ * province's participation figures do not change after the fact. Nothing left links to the person.
+ */
+export async function deleteParticipantData(userId: string): Promise<void> {
+  const attempts = await prisma.attempt.findMany({ where: { userId }, select: { id: true, roundId: true } });
+  const anonymousKey = `anon-${randomUUID()}`;
+  await prisma.$transaction([
+    ...attempts.map((attempt) =>
+      prisma.attempt.update({ where: { id: attempt.id }, data: { userId: null, participantKey: anonymousKey } }),
+    ),
+    prisma.unitRequest.deleteMany({ where: { requestedById: userId } }),
+    prisma.participantProfile.deleteMany({ where: { userId } }),
+    prisma.session.deleteMany({ where: { userId } }),
+    prisma.user.delete({ where: { id: userId } }),
+  ]);
+}

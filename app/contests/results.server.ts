@@ -1,0 +1,134 @@
+import { prisma } from "~/utils/db.server";
+import { attemptResult, mayRevealAnswers } from "./attempt";
+import { stateOf } from "./attempts.server";
+import { answerKeyFor, releasePool } from "./pool.server";
+import { predictionTruth, rankContest, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
+import { roundRulesSelect, rulesOf } from "./rounds.server";
+
+// Results of rounds as the database holds them: finished attempts → AttemptResult → rankings.
+
+export type ParticipantInfo = {
+  participantId: string;
+  /** Null for a participant who deleted their data. */
+  displayName: string | null;
+  className: string | null;
+  unitId: string | null;
+  audience: string | null;
+};
+
+export type RoundStanding = {
+  roundId: string;
+  revealed: boolean;
+  /** The prediction's true value: final once the round has closed, provisional before. */
+  truth: number | null;
+  ranked: RankedEntry[];
+  participants: Map<string, ParticipantInfo>;
+  questionCount: number;
+  /** Attempts started, finished or not. */
+  attemptCounts: Map<string, number>;
+};
+
+/**
+ * Ranks one round. Once it has closed, the prediction's true value is computed and stored the first
+ * time anyone asks; from then on it never changes.
+ */
+export async function roundStanding(roundId: string, now: number): Promise<RoundStanding | null> {
+  const round = await prisma.round.findUnique({
+    where: { id: roundId },
+    select: { ...roundRulesSelect, releaseId: true, questionCount: true, predictionEnabled: true, predictionBasis: true, predictionTruth: true },
+  });
+  if (!round) return null;
+  const rows = await prisma.attempt.findMany({
+    where: { roundId },
+    select: {
+      participantKey: true,
+      attemptNumber: true,
+      questions: true,
+      startedAt: true,
+      deadline: true,
+      submittedAt: true,
+      prediction: true,
+      audience: true,
+      unitId: true,
+      answers: { select: { questionId: true, options: true, savedAt: true } },
+      user: { select: { participantProfile: { select: { displayName: true, className: true } } } },
+    },
+  });
+  const revealed = mayRevealAnswers(rulesOf(round), now);
+  const pool = rows.length > 0 ? await releasePool(round.releaseId) : null;
+  const results: AttemptResult[] = [];
+  const participants = new Map<string, ParticipantInfo>();
+  const attemptCounts = new Map<string, number>();
+  for (const row of rows) {
+    attemptCounts.set(row.participantKey, (attemptCounts.get(row.participantKey) ?? 0) + 1);
+    const profile = row.user?.participantProfile ?? null;
+    participants.set(row.participantKey, {
+      participantId: row.participantKey,
+      displayName: profile?.displayName ?? null,
+      className: profile?.className ?? null,
+      unitId: row.unitId,
+      audience: row.audience,
+    });
+    const state = stateOf(row, round.closesAt);
+    const result = attemptResult(state, answerKeyFor(pool!, state.questions.map((question) => question.revisionId)), now);
+    if (result) results.push(result);
+  }
+  let truth: number | null = null;
+  if (round.predictionEnabled) {
+    truth = round.predictionTruth ?? predictionTruth(results, (round.predictionBasis ?? "all-correct") as PredictionBasis);
+    if (revealed && round.predictionTruth === null) {
+      await prisma.round.updateMany({ where: { id: roundId, predictionTruth: null }, data: { predictionTruth: truth } });
+    }
+  }
+  return { roundId, revealed, truth, ranked: rankRound(results, truth ?? 0), participants, questionCount: round.questionCount, attemptCounts };
+}
+
+/** A contest's ranking over its rounds that have closed (an open round's results are not public). */
+export async function contestStanding(contestId: string, now: number) {
+  const rounds = await prisma.round.findMany({ where: { contestId }, select: { id: true }, orderBy: { opensAt: "asc" } });
+  const standings = (await Promise.all(rounds.map((round) => roundStanding(round.id, now)))).filter(
+    (standing): standing is RoundStanding => standing !== null && standing.revealed,
+  );
+  const participants = new Map<string, ParticipantInfo>();
+  for (const standing of standings) for (const [id, info] of standing.participants) participants.set(id, info);
+  return { ranked: rankContest(standings.map((standing) => standing.ranked)), participants, roundsCounted: standings.length };
+}
+
+export type ExportRow = {
+  rank: number;
+  tied: boolean;
+  displayName: string;
+  className: string;
+  unitName: string;
+  correct: number;
+  questionCount: number;
+  attempts: number;
+  prediction: number | null;
+  timeUsedSeconds: number;
+  finishedAt: Date;
+};
+
+/** One row per participant with a finished attempt, in ranking order, for the teacher's table and files. */
+export async function roundExportRows(roundId: string, now: number, deletedLabel: string): Promise<ExportRow[] | null> {
+  const standing = await roundStanding(roundId, now);
+  if (!standing) return null;
+  const unitIds = [...new Set([...standing.participants.values()].flatMap((info) => (info.unitId ? [info.unitId] : [])))];
+  const units = await prisma.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } });
+  const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
+  return standing.ranked.map((entry) => {
+    const info = standing.participants.get(entry.participantId);
+    return {
+      rank: entry.rank,
+      tied: entry.tied,
+      displayName: info?.displayName ?? deletedLabel,
+      className: info?.className ?? "",
+      unitName: (info?.unitId && unitName.get(info.unitId)) || "",
+      correct: entry.correct,
+      questionCount: standing.questionCount,
+      attempts: standing.attemptCounts.get(entry.participantId) ?? 0,
+      prediction: entry.prediction,
+      timeUsedSeconds: Math.round(entry.timeUsedMs / 1000),
+      finishedAt: new Date(entry.finishedAt),
+    };
+  });
+}

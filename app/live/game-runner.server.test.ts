@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { makeGame, withPlayers } from "./__fixtures__/live-game";
+import { GameRunner, type RunnerOutput } from "./game-runner.server";
+import type { GameState, PersistedAnswer } from "./game-state";
+import type { LiveStore } from "./live-store.server";
+import type { PlayerView } from "./player-view";
+
+/** A store that records what reaches it, in order, and can be told to fail. */
+function recordingStore() {
+  const log: string[] = [];
+  let failAnswers = false;
+  const store: LiveStore = {
+    async writeAnswers(rows: readonly PersistedAnswer[]) {
+      await Promise.resolve();
+      if (failAnswers) throw new Error("disk full");
+      log.push(`answers:${rows.map((row) => row.playerId).join(",")}`);
+    },
+    async writeSnapshot(state: GameState) {
+      log.push(`snapshot:${state.phase.name}`);
+    },
+    async writeScores() {
+      log.push("scores");
+    },
+    async loadSnapshot() {
+      return null;
+    },
+    async loadAnswers() {
+      return [];
+    },
+  };
+  return { store, log, failNextAnswers: () => (failAnswers = true) };
+}
+
+function recordingOutput(log: string[]): RunnerOutput {
+  return {
+    connectedPlayers: () => ["ann", "bao", "chi"],
+    toPlayer: (playerId: string, view: PlayerView) => log.push(`to:${playerId}:${view.phase}`),
+    toStaff: () => log.push("to:staff"),
+    kick: () => undefined,
+  };
+}
+
+async function runnerInQuestion() {
+  const recorded = recordingStore();
+  const game = withPlayers(makeGame({ countdownMs: 0 }), ["ann", "bao", "chi"]);
+  const runner = new GameRunner(game, {
+    store: recorded.store,
+    output: recordingOutput(recorded.log),
+    timing: { answerFlushMs: 5, staffIntervalMs: 1_000 },
+    log: () => undefined,
+  });
+  await runner.dispatch({ type: "host-command", command: "start", step: runner.state.step }).done;
+  while (runner.state.phase.name !== "question") await new Promise((resolve) => setTimeout(resolve, 1));
+  recorded.log.length = 0;
+  return { runner, ...recorded };
+}
+
+function answer(runner: GameRunner, playerId: string) {
+  return runner.dispatch({ type: "answer-submitted", playerId, answerId: `${playerId}-0`, questionIndex: 0, optionIds: ["A"] });
+}
+
+describe("GameRunner", () => {
+  it("commits answers in one batch and acknowledges none before the commit", async () => {
+    const { runner, log } = await runnerInQuestion();
+    let acknowledged = 0;
+    const ann = answer(runner, "ann");
+    const bao = answer(runner, "bao");
+    void ann.stored.then(() => (acknowledged += 1));
+    void bao.stored.then(() => (acknowledged += 1));
+    expect([ann.code, bao.code]).toEqual(["accepted", "accepted"]);
+    await Promise.resolve();
+    expect(acknowledged).toBe(0);
+    await Promise.all([ann.stored, bao.stored]);
+    expect(log.filter((entry) => entry.startsWith("answers"))).toEqual(["answers:ann,bao"]);
+    expect(acknowledged).toBe(2);
+    runner.abandon();
+  });
+
+  it("writes the last answer before the snapshot of the reveal, and the snapshot before telling anyone", async () => {
+    const { runner, log } = await runnerInQuestion();
+    await Promise.all([answer(runner, "ann").done, answer(runner, "bao").done]);
+    log.length = 0;
+    await answer(runner, "chi").done;
+    expect(runner.state.phase.name).toBe("reveal");
+    expect(log.filter((entry) => entry !== "scores").slice(0, 3)).toEqual(["answers:chi", "snapshot:reveal", "to:ann:reveal"]);
+    runner.abandon();
+  });
+
+  it("refuses to acknowledge an answer whose write failed, and announces nothing after it", async () => {
+    const { runner, log, failNextAnswers } = await runnerInQuestion();
+    await Promise.all([answer(runner, "ann").done, answer(runner, "bao").done]);
+    log.length = 0;
+    failNextAnswers();
+    const last = answer(runner, "chi");
+    await expect(last.stored).rejects.toThrow("disk full");
+    await last.done;
+    expect(log.some((entry) => entry.startsWith("to:"))).toBe(false);
+    runner.abandon();
+  });
+});

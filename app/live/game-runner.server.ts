@@ -1,0 +1,343 @@
+import type { Effect, GameEvent, GameState, OutcomeCode, PersistedAnswer, TimerRef } from "./game-state";
+import type { LiveStore } from "./live-store.server";
+import { displayView, hostView, playerView, type PlayerView, type StaffView } from "./player-view";
+import { restoreAfterRestart } from "./restore";
+import { isCorrectSelection } from "./scoring";
+import { transition } from "./transition";
+
+/**
+ * The runner of one live game in this process (docs/decisions/004 and 005): the only place with
+ * timers and a clock. It feeds events to the pure `transition`, keeps the resulting state, and
+ * carries out the effects in order: writes first (answers in group commits, snapshots), then
+ * messages. A client is acknowledged only once what it did is stored (`stored`).
+ */
+
+/** Where the runner's messages go: the transport (Socket.IO) implements it. */
+export type RunnerOutput = {
+  /** Players with at least one open socket: the only ones a broadcast builds views for. */
+  connectedPlayers(): Iterable<string>;
+  toPlayer(playerId: string, view: PlayerView): void;
+  /** Views are built only if a host or display is watching. */
+  toStaff(views: { host: () => StaffView; display: () => StaffView }): void;
+  kick(playerId: string): void;
+};
+
+export type RunnerTiming = {
+  /** Answers wait at most this long for the batch they are committed in. */
+  answerFlushMs: number;
+  /** A batch is committed at once when it has this many answers. */
+  answerBatchSize: number;
+  /** A snapshot that is not urgent (a join) is written within this delay, coalesced. */
+  snapshotDelayMs: number;
+  /** Host and display counters are sent at most this often. */
+  staffIntervalMs: number;
+};
+
+export const DEFAULT_TIMING: RunnerTiming = {
+  answerFlushMs: 25,
+  answerBatchSize: 200,
+  snapshotDelayMs: 1_000,
+  staffIntervalMs: 300,
+};
+
+export type RunnerOptions = {
+  store: LiveStore;
+  output: RunnerOutput;
+  now?: () => number;
+  timing?: Partial<RunnerTiming>;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type DispatchOutcome = {
+  ok: boolean;
+  code: OutcomeCode;
+  /** Resolves once the writes this event asked for are committed; rejects if they could not be. */
+  stored: Promise<void>;
+  /** Resolves once every effect has been carried out. */
+  done: Promise<void>;
+};
+
+const SNAPSHOT_ATTEMPTS = 3;
+
+export class GameRunner {
+  private current: GameState;
+  private readonly store: LiveStore;
+  private readonly output: RunnerOutput;
+  private readonly clock: () => number;
+  private readonly timing: RunnerTiming;
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly writes: WriteQueue;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private staffTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastStaffAt = 0;
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(state: GameState, options: RunnerOptions) {
+    this.current = state;
+    this.store = options.store;
+    this.output = options.output;
+    this.clock = options.now ?? Date.now;
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.log = options.log ?? ((message, error) => console.error(`[live] ${message}`, error ?? ""));
+    this.writes = new WriteQueue(this.store, this.timing);
+  }
+
+  get state(): GameState {
+    return this.current;
+  }
+
+  get gameId(): string {
+    return this.current.gameId;
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  /** Applies one event now. The state changes at once; effects follow in order. */
+  dispatch(event: GameEvent): DispatchOutcome {
+    if (this.stopped) {
+      const refused = Promise.reject(new Error("runner stopped"));
+      refused.catch(() => undefined);
+      return { ok: false, code: "game-ended", stored: refused, done: refused };
+    }
+    const result = transition(this.current, event, this.clock());
+    this.current = result.state;
+    return { ok: result.ok, code: result.code, ...this.perform(result.state, result.effects) };
+  }
+
+  /** Starts the runner on a state loaded from the database, with the effects restoring asked for. */
+  resume(effects: Effect[]): Promise<void> {
+    return this.perform(this.current, effects).stored;
+  }
+
+  /** Sends one player their snapshot now (a reconnect that changed nothing still needs it). */
+  sendPlayer(playerId: string): void {
+    const view = playerView(this.current, playerId, this.clock());
+    if (view) this.output.toPlayer(playerId, view);
+  }
+
+  sendStaff(): void {
+    this.clearStaffTimer();
+    this.lastStaffAt = this.clock();
+    const state = this.current;
+    const now = this.lastStaffAt;
+    this.output.toStaff({ host: () => hostView(state, now), display: () => displayView(state, now) });
+  }
+
+  /** Writes what is pending and stops the timers: a clean shutdown. */
+  async close(): Promise<void> {
+    this.stopTimers();
+    this.stopped = true;
+    await this.writes.snapshot(this.current);
+  }
+
+  /** Stops without writing anything more: what a crash leaves behind (tests), or a game dropped from memory. */
+  abandon(): void {
+    this.stopTimers();
+    this.stopped = true;
+    this.writes.abandon();
+  }
+
+  private stopTimers(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.clearStaffTimer();
+    this.timer = null;
+    this.snapshotTimer = null;
+  }
+
+  private perform(state: GameState, effects: Effect[]): { stored: Promise<void>; done: Promise<void> } {
+    let markStored!: () => void;
+    let failStored!: (error: unknown) => void;
+    const stored = new Promise<void>((resolve, reject) => {
+      markStored = resolve;
+      failStored = reject;
+    });
+    stored.catch(() => undefined);
+    const lastWrite = effects.findLastIndex((effect) => effect.type === "persist-answer" || (effect.type === "persist-state" && effect.urgent));
+
+    const done = (async () => {
+      if (lastWrite === -1) markStored();
+      for (const [index, effect] of effects.entries()) {
+        try {
+          await this.performOne(state, effect);
+        } catch (error) {
+          // Nothing after a failed write is announced: what was not stored must not be seen as done.
+          this.log(`write failed in game ${state.gameId}`, error);
+          failStored(error);
+          return;
+        }
+        if (index === lastWrite) markStored();
+      }
+    })();
+    return { stored, done };
+  }
+
+  private async performOne(state: GameState, effect: Effect): Promise<void> {
+    if (this.stopped) return;
+    switch (effect.type) {
+      case "persist-answer": {
+        const question = state.questions[effect.answer.questionIndex];
+        const correct = isCorrectSelection(
+          effect.answer.optionIds,
+          question.options.filter((option) => option.correct).map((option) => option.id),
+        );
+        await this.writes.answer(effect.answer, correct);
+        return;
+      }
+      case "persist-state":
+        if (!effect.urgent) return this.snapshotSoon();
+        await this.writes.snapshot(state);
+        if (state.phase.name === "reveal" || state.phase.name === "podium" || state.phase.name === "ended") {
+          // Scores in the tables are derived data for results pages: written after, never awaited by players.
+          this.writes.scores(state).catch((error) => this.log(`scores not written for game ${state.gameId}`, error));
+        }
+        return;
+      case "schedule":
+        return this.arm(effect.timer, effect.at);
+      case "cancel-timer":
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = null;
+        return;
+      case "broadcast": {
+        const now = this.clock();
+        for (const playerId of this.output.connectedPlayers()) {
+          const view = playerView(state, playerId, now);
+          if (view) this.output.toPlayer(playerId, view);
+        }
+        this.clearStaffTimer();
+        this.lastStaffAt = now;
+        this.output.toStaff({ host: () => hostView(state, now), display: () => displayView(state, now) });
+        return;
+      }
+      case "send":
+        if (effect.to.role === "player") return this.sendPlayer(effect.to.playerId);
+        return this.sendStaff();
+      case "refresh-staff":
+        return this.refreshStaff();
+      case "disconnect":
+        return this.output.kick(effect.playerId);
+    }
+  }
+
+  private arm(timer: TimerRef, at: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const outcome = this.dispatch({ type: "timer-fired", timer });
+        outcome.done.catch(() => undefined);
+      },
+      Math.max(0, at - this.clock()),
+    );
+  }
+
+  /** Counters for the host and display screens, a few times a second at most (STACK.md: never per answer). */
+  private refreshStaff(): void {
+    if (this.staffTimer) return;
+    const wait = Math.max(0, this.lastStaffAt + this.timing.staffIntervalMs - this.clock());
+    this.staffTimer = setTimeout(() => {
+      this.staffTimer = null;
+      this.sendStaff();
+    }, wait);
+  }
+
+  private clearStaffTimer(): void {
+    if (this.staffTimer) clearTimeout(this.staffTimer);
+    this.staffTimer = null;
+  }
+
+  private snapshotSoon(): void {
+    if (this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.writes.snapshot(this.current).catch((error) => this.log(`snapshot failed for game ${this.gameId}`, error));
+    }, this.timing.snapshotDelayMs);
+  }
+}
+
+type Batch = { rows: PersistedAnswer[]; correct: boolean[]; committed: Promise<void>; settle: (error?: unknown) => void };
+
+/**
+ * One game's writes, in the order they were asked for. Answers are grouped: a batch is committed
+ * `answerFlushMs` after its first answer or as soon as it is full, in one transaction, and every
+ * answer in it is acknowledged only after that commit. A snapshot first commits the open batch,
+ * so a snapshot is never written ahead of an answer that came before it.
+ */
+class WriteQueue {
+  private tail: Promise<void> = Promise.resolve();
+  private batch: Batch | null = null;
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  private abandoned = false;
+
+  constructor(
+    private readonly store: LiveStore,
+    private readonly timing: RunnerTiming,
+  ) {}
+
+  answer(row: PersistedAnswer, correct: boolean): Promise<void> {
+    if (this.abandoned) return Promise.reject(new Error("writes abandoned"));
+    if (!this.batch) {
+      let settle!: (error?: unknown) => void;
+      const committed = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error === undefined ? resolve() : reject(error));
+      });
+      committed.catch(() => undefined);
+      this.batch = { rows: [], correct: [], committed, settle };
+      this.batchTimer = setTimeout(() => this.flush(), this.timing.answerFlushMs);
+    }
+    const batch = this.batch;
+    batch.rows.push(row);
+    batch.correct.push(correct);
+    if (batch.rows.length >= this.timing.answerBatchSize) this.flush();
+    return batch.committed;
+  }
+
+  snapshot(state: GameState): Promise<void> {
+    this.flush();
+    return this.enqueue(() => retry(() => this.store.writeSnapshot(state), SNAPSHOT_ATTEMPTS));
+  }
+
+  scores(state: GameState): Promise<void> {
+    return this.enqueue(() => this.store.writeScores(state));
+  }
+
+  abandon(): void {
+    this.abandoned = true;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.batch = null;
+  }
+
+  private flush(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    const batch = this.batch;
+    this.batch = null;
+    if (!batch) return;
+    this.enqueue(() => this.store.writeAnswers(batch.rows, batch.correct)).then(
+      () => batch.settle(),
+      (error: unknown) => batch.settle(error ?? new Error("answer batch failed")),
+    );
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    if (this.abandoned) return Promise.reject(new Error("writes abandoned"));
+    const run = this.tail.then(job);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+async function retry(job: () => Promise<void>, attempts: number): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await job();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}

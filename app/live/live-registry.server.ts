@@ -1,0 +1,76 @@
+import { GameRunner, type RunnerOutput, type RunnerTiming } from "./game-runner.server";
+import type { LiveStore } from "./live-store.server";
+import { restoreAfterRestart } from "./restore";
+
+/**
+ * The runners of the games this process owns (one process per game: decision 004). A game is
+ * loaded on first use from its snapshot and its stored answers: a game that was running when the
+ * process stopped comes back paused (restoreAfterRestart), and the host resumes or ends it.
+ */
+export type LiveRegistryOptions = {
+  store: LiveStore;
+  now?: () => number;
+  timing?: Partial<RunnerTiming>;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export class LiveRegistry {
+  private readonly runners = new Map<string, Promise<GameRunner | null>>();
+  private outputFor: ((gameId: string) => RunnerOutput) | null = null;
+
+  constructor(private readonly options: LiveRegistryOptions) {}
+
+  /** The transport says where messages go; called once by attachRealtime. */
+  connect(outputFor: (gameId: string) => RunnerOutput): void {
+    this.outputFor = outputFor;
+  }
+
+  /** The game's runner, loading it on first use; null for an unknown game. */
+  get(gameId: string): Promise<GameRunner | null> {
+    let runner = this.runners.get(gameId);
+    if (!runner) {
+      runner = this.load(gameId);
+      this.runners.set(gameId, runner);
+      // A failed load is retried by the next request rather than cached.
+      runner.catch(() => this.runners.delete(gameId));
+    }
+    return runner;
+  }
+
+  loaded(): number {
+    return this.runners.size;
+  }
+
+  /** Writes every game's state and stops their timers. */
+  async close(): Promise<void> {
+    const runners = await Promise.all([...this.runners.values()].map((runner) => runner.catch(() => null)));
+    await Promise.all(runners.map((runner) => runner?.close().catch(() => undefined)));
+    this.runners.clear();
+  }
+
+  /** Drops every game without writing anything: what a crash does (tests). */
+  async abandon(): Promise<void> {
+    const runners = await Promise.all([...this.runners.values()].map((runner) => runner.catch(() => null)));
+    for (const runner of runners) runner?.abandon();
+    this.runners.clear();
+  }
+
+  private async load(gameId: string): Promise<GameRunner | null> {
+    if (!this.outputFor) throw new Error("LiveRegistry is not connected to a transport");
+    const snapshot = await this.options.store.loadSnapshot(gameId);
+    if (!snapshot) return null;
+    const now = (this.options.now ?? Date.now)();
+    const phase = snapshot.phase;
+    const answers = phase.name === "question" ? await this.options.store.loadAnswers(gameId, phase.questionIndex) : [];
+    const restored = restoreAfterRestart(snapshot, now, answers);
+    const runner = new GameRunner(restored.state, {
+      store: this.options.store,
+      output: this.outputFor(gameId),
+      now: this.options.now,
+      timing: this.options.timing,
+      log: this.options.log,
+    });
+    await runner.resume(restored.effects);
+    return runner;
+  }
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ownedGame } from "~/live/host-games.server";
+import { gameResults } from "~/live/live-games.server";
+import { resultsCsv, resultsXlsx } from "~/live/results-export.server";
+import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { translator } from "~/utils/i18n";
+import { getLanguage } from "~/utils/i18n/language.server";
+
+/** The results as a file: ?format=csv or ?format=xlsx. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "host", "organizer", "teacher");
+  const game = await ownedGame(prisma, user, params.gameId ?? "");
+  if (!game) throw new Response("Not found", { status: 404 });
+  const results = await gameResults(prisma, game.id);
+  const rows = results?.rows ?? [];
+  const t = translator(await getLanguage(request));
+  const format = new URL(request.url).searchParams.get("format");
+  const name = `ket-qua-${game.pin}-${game.createdAt.toISOString().slice(0, 10)}`;
+  if (format === "xlsx") {
+    return new Response(new Uint8Array(await resultsXlsx(rows, t, game.title)), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+      },
+    });
+  }
+  if (format !== "csv") throw new Response("Unknown format", { status: 400 });
+  return new Response(resultsCsv(rows, t), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
+  });
+}

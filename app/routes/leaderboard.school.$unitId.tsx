@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IndividualsTable, UnitsTable } from "~/components/contests/leaderboard-tables";
+import { leaderboardChoices, leaderboards, parseAudience } from "~/stats/leaderboards.server";
+import { prisma } from "~/utils/db.server";
+import { translator } from "~/utils/i18n";
+import { getLanguage } from "~/utils/i18n/language.server";
+import { useT } from "~/utils/i18n/use-translation";
+
+/** One school's page: its standing among schools and its own participants, closed rounds only. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const school = await prisma.unit.findUnique({ where: { id: params.unitId }, select: { id: true, name: true, kind: true } });
+  if (!school || (school.kind !== "school" && school.kind !== "workplace")) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const now = Date.now();
+  const choices = await leaderboardChoices(now);
+  const contestId = choices.contests.find((contest) => contest.id === url.searchParams.get("contest"))?.id ?? choices.contests[0]?.id ?? null;
+  const t = translator(await getLanguage(request));
+  const boards = await leaderboards({ roundId: null, contestId, audience: parseAudience(url.searchParams.get("audience")) }, now, t("roundResults.deleted"));
+  return {
+    school,
+    contestTitle: choices.contests.find((contest) => contest.id === contestId)?.title ?? null,
+    standing: boards.schools.filter((row) => row.unitId === school.id),
+    individuals: boards.individuals.filter((row) => row.schoolName === school.name),
+  };
+}
+
+export default function SchoolBoard() {
+  const t = useT();
+  const { school, contestTitle, standing, individuals } = useLoaderData<typeof loader>();
+  return (
+    <div className="flex flex-col gap-6">
+      <Link to="/leaderboard" className="text-sm text-brand-700 underline">
+        {t("boards.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{school.name}</h1>
+      {contestTitle ? <p className="text-slate-600">{contestTitle}</p> : null}
+      <UnitsTable rows={standing} />
+      <section className="flex flex-col gap-2">
+        <h2 className="text-lg font-semibold">{t("boards.individuals")}</h2>
+        <IndividualsTable rows={individuals} />
+      </section>
+    </div>
+  );
+}

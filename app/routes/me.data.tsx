@@ -1,0 +1,125 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { formatDateTime } from "~/components/contests/format";
+import { Button, Notice } from "~/components/ui/field";
+import { deleteParticipantData, participantData } from "~/contests/registration.server";
+import { requireUser } from "~/utils/auth.server";
+import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { destroySession } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "participant");
+  const stored = await participantData(user.id);
+  return {
+    user: stored.user ? { ...stored.user, createdAt: stored.user.createdAt.toISOString() } : null,
+    profile: stored.profile
+      ? {
+          ...stored.profile,
+          consentedAt: stored.profile.consentedAt.toISOString(),
+          guardianDeclaredAt: stored.profile.guardianDeclaredAt?.toISOString() ?? null,
+        }
+      : null,
+    attempts: stored.attempts.map((attempt) => ({
+      round: attempt.round.title,
+      attemptNumber: attempt.attemptNumber,
+      startedAt: attempt.startedAt.toISOString(),
+      submittedAt: attempt.submittedAt?.toISOString() ?? null,
+      prediction: attempt.prediction,
+      answers: attempt._count.answers,
+    })),
+    requests: stored.requests.map((request) => ({ ...request, createdAt: request.createdAt.toISOString() })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "participant");
+  const form = await request.formData();
+  if (form.get("confirm") !== "on") return { problem: "myData.confirmRequired" as const };
+  const clearCookie = await destroySession(request);
+  await deleteParticipantData(user.id);
+  throw redirect("/", { headers: { "Set-Cookie": clearCookie } });
+}
+
+export default function MyData() {
+  const t = useT();
+  const language = useLanguage();
+  const { user, profile, attempts, requests } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="flex flex-wrap gap-x-2 border-t border-slate-100 py-1">
+      <dt className="font-medium">{label}:</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold">{t("myData.title")}</h1>
+      <p className="text-sm text-slate-700">{t("myData.intro")}</p>
+      <section className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 className="mb-2 font-semibold">{t("myData.account")}</h2>
+        <dl className="text-sm">
+          {user ? row(t("auth.username"), user.username) : null}
+          {user ? row(t("auth.displayName"), user.displayName) : null}
+          {user ? row(t("myData.createdAt"), formatDateTime(user.createdAt, language)) : null}
+        </dl>
+      </section>
+      <section className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 className="mb-2 font-semibold">{t("myData.profile")}</h2>
+        {profile ? (
+          <dl className="text-sm">
+            {row(t("register.displayName"), profile.displayName)}
+            {row(t("register.birthYear"), profile.birthYear)}
+            {row(t("register.audience"), t(`contests.audience.${profile.audience as "public"}`))}
+            {row(t("register.district"), profile.district.name)}
+            {row(t("register.unit"), profile.unit.name)}
+            {row(t("register.className"), profile.className ?? "—")}
+            {row(t("myData.consent"), t("myData.consentWhen", { version: profile.consentVersion, when: formatDateTime(profile.consentedAt, language) }))}
+            {profile.guardianName
+              ? row(
+                  t("register.guardianName"),
+                  t("myData.guardianWhen", { name: profile.guardianName, when: profile.guardianDeclaredAt ? formatDateTime(profile.guardianDeclaredAt, language) : "—" }),
+                )
+              : null}
+          </dl>
+        ) : (
+          <p className="text-sm">{t("myData.noProfile")}</p>
+        )}
+      </section>
+      <section className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 className="mb-2 font-semibold">{t("myData.attempts")}</h2>
+        {attempts.length === 0 ? (
+          <p className="text-sm">—</p>
+        ) : (
+          <ul className="text-sm">
+            {attempts.map((attempt, index) => (
+              <li key={index}>
+                {attempt.round} · {t("attempt.heading", { number: attempt.attemptNumber })} · {formatDateTime(attempt.startedAt, language)} ·{" "}
+                {t("attempt.answeredCount", { count: attempt.answers })}
+                {attempt.prediction !== null ? ` · ${t("attempt.yourPrediction", { value: attempt.prediction })}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        {requests.length > 0 ? (
+          <p className="mt-2 text-sm">
+            {t("myData.requests")}: {requests.map((request) => request.name).join(", ")}
+          </p>
+        ) : null}
+      </section>
+      <section className="rounded-xl border border-red-300 bg-white p-4 shadow-sm">
+        <h2 className="mb-2 font-semibold text-red-800">{t("myData.deleteTitle")}</h2>
+        <p className="mb-3 text-sm">{t("myData.deleteExplain")}</p>
+        {result?.problem ? <Notice tone="error">{t(result.problem)}</Notice> : null}
+        <Form method="post" className="flex flex-col gap-3">
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="confirm" className="mt-1" />
+            {t("myData.confirm")}
+          </label>
+          <Button type="submit" className="bg-red-700 hover:bg-red-600">
+            {t("myData.delete")}
+          </Button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useCallback, useRef, useState } from "react";
+import { codeText } from "~/components/live/error-text";
+import { PlayerScreen } from "~/components/live/player-screen";
+import { newer, useLiveSocket, type LiveClientSocket } from "~/components/live/use-live-socket";
+import { Button, Field, Notice } from "~/components/ui/field";
+import { joinableUnits, openGameByPin } from "~/live/live-games.server";
+import type { PlayerView } from "~/live/player-view";
+import { MAX_NAME_LENGTH } from "~/live/constants";
+import { prisma } from "~/utils/db.server";
+import { useT } from "~/utils/i18n/use-translation";
+
+export const meta: MetaFunction = () => [{ title: "Sân chơi ASEAN — trò chơi trực tiếp" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const pin = params.pin ?? "";
+  const game = await openGameByPin(prisma, pin);
+  if (!game) return { pin, game: null, units: null };
+  return { pin, game: { id: game.id, title: game.title }, units: await joinableUnits(prisma) };
+}
+
+/** Where the token of a game is kept on this phone: a reload or a lost connection comes back as the same player. */
+function tokenKey(gameId: string): string {
+  return `live-token:${gameId}`;
+}
+
+type Stage = "connecting" | "form" | "playing" | "kicked";
+
+export default function PlayPage() {
+  const { pin, game, units } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!game || !units) {
+    return (
+      <div className="mx-auto flex max-w-md flex-col gap-4">
+        <Notice tone="error">{t("live.play.noGame", { pin })}</Notice>
+        <Link to="/join" className="text-brand-700 underline">
+          {t("live.play.otherPin")}
+        </Link>
+      </div>
+    );
+  }
+  return <Play gameId={game.id} title={game.title} pin={pin} units={units} />;
+}
+
+function Play({
+  gameId,
+  title,
+  pin,
+  units,
+}: {
+  gameId: string;
+  title: string;
+  pin: string;
+  units: { districts: { id: string; name: string }[]; schools: { id: string; name: string; districtId: string | null }[] };
+}) {
+  const t = useT();
+  const [stage, setStage] = useState<Stage>("connecting");
+  const [view, setView] = useState<PlayerView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  // The server acknowledges an answer without a new snapshot (one message per answer, not two).
+  const [answeredIndex, setAnsweredIndex] = useState<number | null>(null);
+  const answerIds = useRef(new Map<number, string>());
+
+  const onConnect = useCallback(
+    (socket: LiveClientSocket) => {
+      socket.off("game:state").on("game:state", (incoming) => {
+        if (incoming.audience === "player") setView((current) => newer(current, incoming));
+      });
+      socket.off("game:kicked").on("game:kicked", () => {
+        localStorage.removeItem(tokenKey(gameId));
+        setStage("kicked");
+      });
+      const token = localStorage.getItem(tokenKey(gameId));
+      if (!token) return setStage("form");
+      void socket.timeout(10_000).emitWithAck("player:resume", { gameId, token }).then(
+        (response) => {
+          if (response.ok) {
+            setView((current) => newer(current, response.data.view));
+            setStage("playing");
+          } else {
+            if (response.error === "unknown-player" || response.error === "kicked") localStorage.removeItem(tokenKey(gameId));
+            setStage(response.error === "kicked" ? "kicked" : "form");
+          }
+        },
+        () => setStage("form"),
+      );
+    },
+    [gameId],
+  );
+  const { socket, connected, offsetMs } = useLiveSocket(onConnect);
+
+  async function join(name: string, unitId: string | null) {
+    if (!socket) return;
+    setError(null);
+    try {
+      const response = await socket.timeout(10_000).emitWithAck("player:join", { pin, name, unitId });
+      if (!response.ok) return setError(codeText(t, response.error));
+      localStorage.setItem(tokenKey(gameId), response.data.token);
+      setView((current) => newer(current, response.data.view));
+      setStage("playing");
+    } catch {
+      setError(t("live.code.generic"));
+    }
+  }
+
+  async function answer(questionIndex: number, keys: string[]) {
+    if (!socket) return;
+    // One id per question: a retry after a lost ack is the same answer and counts once.
+    const answerId = answerIds.current.get(questionIndex) ?? crypto.randomUUID();
+    answerIds.current.set(questionIndex, answerId);
+    setSending(true);
+    setError(null);
+    try {
+      const response = await socket.timeout(10_000).emitWithAck("answer:submit", { gameId, questionIndex, optionIds: keys, answerId });
+      if (response.ok || response.error === "already-answered") setAnsweredIndex(questionIndex);
+      if (!response.ok) setError(codeText(t, response.error));
+    } catch {
+      setError(t("live.code.not-stored"));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <div className="mx-auto flex w-full max-w-md flex-col gap-4">
+      <p className="text-sm text-slate-600">
+        {title} · {t("live.join.pin")} {pin}
+      </p>
+      {!connected && stage !== "kicked" ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          {stage === "connecting" ? t("live.join.connecting") : t("live.play.reconnecting")}
+        </p>
+      ) : null}
+      {stage === "kicked" ? <Notice tone="error">{t("live.play.kicked")}</Notice> : null}
+      {stage === "form" ? <JoinForm units={units} onJoin={join} error={error} disabled={!connected} /> : null}
+      {stage === "playing" && view ? (
+        <PlayerScreen view={view} offsetMs={offsetMs} onAnswer={answer} sending={sending} error={error} answeredIndex={answeredIndex} />
+      ) : null}
+    </div>
+  );
+}
+
+function JoinForm({
+  units,
+  onJoin,
+  error,
+  disabled,
+}: {
+  units: { districts: { id: string; name: string }[]; schools: { id: string; name: string; districtId: string | null }[] };
+  onJoin: (name: string, unitId: string | null) => Promise<void>;
+  error: string | null;
+  disabled: boolean;
+}) {
+  const t = useT();
+  const [districtId, setDistrictId] = useState("");
+  const [busy, setBusy] = useState(false);
+  const schools = units.schools.filter((school) => school.districtId === (districtId || null));
+  return (
+    <form
+      className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const name = String(data.get("name") ?? "").trim();
+        const schoolId = String(data.get("schoolId") ?? "");
+        setBusy(true);
+        await onJoin(name, schoolId || districtId || null);
+        setBusy(false);
+      }}
+    >
+      <h1 className="text-xl font-bold">{t("live.join.title")}</h1>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <Field label={t("live.join.name")} name="name" required maxLength={MAX_NAME_LENGTH} autoComplete="nickname" hint={t("live.join.nameHint")} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="join-district" className="text-sm font-medium">
+          {t("live.join.district")}
+        </label>
+        <select
+          id="join-district"
+          name="districtId"
+          value={districtId}
+          onChange={(event) => setDistrictId(event.target.value)}
+          className="rounded border border-slate-300 px-3 py-2"
+        >
+          <option value="">{t("live.join.noDistrict")}</option>
+          {units.districts.map((district) => (
+            <option key={district.id} value={district.id}>
+              {district.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="join-school" className="text-sm font-medium">
+          {t("live.join.school")}
+        </label>
+        <select id="join-school" name="schoolId" className="rounded border border-slate-300 px-3 py-2" key={districtId}>
+          <option value="">{t("live.join.noSchool")}</option>
+          {schools.map((school) => (
+            <option key={school.id} value={school.id}>
+              {school.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" disabled={disabled || busy} className="py-3 text-lg">
+        {t("live.join.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback, useState } from "react";
+import { Countdown } from "~/components/contests/countdown";
+import { Button, Notice } from "~/components/ui/field";
+import { ANSWER_GRACE_MS } from "~/contests/attempt";
+import {
+  attemptView,
+  moveToQuestion,
+  saveAttemptAnswer,
+  saveAttemptPrediction,
+  submitOwnAttempt,
+  type WriteOutcome,
+} from "~/contests/attempts.server";
+import { requireUser } from "~/utils/auth.server";
+import type { MessageKey } from "~/utils/i18n";
+import { getLanguage } from "~/utils/i18n/language.server";
+import { useT } from "~/utils/i18n/use-translation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const q = new URL(request.url).searchParams.get("q");
+  const requested = q !== null && /^\d{1,3}$/.test(q) ? Number(q) - 1 : null;
+  const view = await attemptView(params.attemptId ?? "", user.id, Date.now(), await getLanguage(request), requested);
+  if (!view || view.roundId !== params.roundId) throw new Response("Not found", { status: 404 });
+  if (view.status !== "in-progress") throw redirect(`/rounds/${view.roundId}`);
+  if (requested !== null) await moveToQuestion(view.attemptId, user.id, view.index);
+  return view;
+}
+
+const refusals: Record<Exclude<WriteOutcome, { ok: true }>["code"], MessageKey> = {
+  "already-submitted": "attempt.refused.submitted",
+  "deadline-passed": "attempt.refused.deadline",
+  "unknown-question": "attempt.refused.invalid",
+  "invalid-choice": "attempt.refused.invalid",
+  "invalid-prediction": "attempt.refused.prediction",
+  "not-found": "attempt.refused.invalid",
+  "rate-limited": "attempt.refused.rateLimited",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const attemptId = params.attemptId ?? "";
+  const form = await request.formData();
+  const now = Date.now();
+  const index = Number(form.get("index"));
+  const total = Number(form.get("total"));
+  const positions = form.getAll("choice").map(Number);
+  const go = String(form.get("go") ?? "");
+  const nextIndex = go === "next" ? index + 1 : go === "prev" ? index - 1 : /^\d+$/.test(go) ? Number(go) : index;
+  const base = `/rounds/${params.roundId}/attempt/${attemptId}`;
+
+  if (!Number.isInteger(index) || index < 0) return data({ problem: refusals["invalid-choice"] }, { status: 400 });
+  const saved = await saveAttemptAnswer(attemptId, user.id, { index, positions, nextIndex }, now);
+  if (!saved.ok) return data({ problem: refusals[saved.code] }, { status: saved.code === "rate-limited" ? 429 : 409 });
+
+  const prediction = String(form.get("prediction") ?? "").trim();
+  if (prediction !== "") {
+    const value = /^\d{1,9}$/.test(prediction) ? Number(prediction) : -1;
+    const predicted = await saveAttemptPrediction(attemptId, user.id, value, now);
+    if (!predicted.ok) return data({ problem: refusals[predicted.code] }, { status: 400 });
+  }
+
+  if (form.get("intent") === "submit") {
+    const submitted = await submitOwnAttempt(attemptId, user.id, now);
+    if (!submitted.ok) return data({ problem: refusals[submitted.code] }, { status: 409 });
+    throw redirect(`/rounds/${params.roundId}`);
+  }
+  if (go === "") return data({ problem: null });
+  const target = Math.min(Math.max(nextIndex, 0), Math.max(total - 1, 0));
+  throw redirect(`${base}?q=${target + 1}`);
+}
+
+export default function AttemptPage() {
+  const t = useT();
+  const view = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const autosave = useFetcher<typeof action>();
+  const revalidator = useRevalidator();
+  const [expired, setExpired] = useState(false);
+  // At zero the page stops taking answers; once the grace has passed the server ends the attempt
+  // and the reload lands on the round page.
+  const onExpired = useCallback(() => {
+    setExpired(true);
+    window.setTimeout(() => revalidator.revalidate(), ANSWER_GRACE_MS + 500);
+  }, [revalidator]);
+  const problem = autosave.data?.problem ?? result?.problem ?? null;
+  const multiple = view.question.type === "multiple";
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">{view.roundTitle}</h1>
+        <Countdown remainingMs={view.remainingMs} onExpired={onExpired} />
+      </div>
+      {problem ? <Notice tone="error">{t(problem)}</Notice> : null}
+      <Form method="post" key={view.index} className="flex flex-col gap-4">
+        <input type="hidden" name="index" value={view.index} />
+        <input type="hidden" name="total" value={view.total} />
+        <fieldset disabled={expired} className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm">
+          <legend className="text-sm font-semibold text-slate-600">{t("attempt.questionOf", { number: view.index + 1, total: view.total })}</legend>
+          <p className="text-lg font-medium">{view.question.prompt}</p>
+          {multiple ? <p className="text-sm text-slate-600">{t("attempt.multipleHint")}</p> : null}
+          <div className="flex flex-col gap-2">
+            {view.question.options.map((option, position) => (
+              <label key={position} className="flex items-start gap-3 rounded border border-slate-200 p-3 hover:bg-slate-50">
+                <input
+                  type={multiple ? "checkbox" : "radio"}
+                  name="choice"
+                  value={position}
+                  defaultChecked={view.question.chosen.includes(position)}
+                  onChange={(event) => autosave.submit(event.currentTarget.form, { method: "post" })}
+                  className="mt-1"
+                />
+                <span>{option}</span>
+              </label>
+            ))}
+          </div>
+          {autosave.state === "idle" && autosave.data && !autosave.data.problem ? (
+            <p className="text-xs text-green-700" role="status">
+              {t("attempt.saved")}
+            </p>
+          ) : null}
+        </fieldset>
+        {view.prediction ? (
+          <div className="flex flex-col gap-1 rounded-xl bg-white p-4 shadow-sm">
+            <label htmlFor="prediction" className="text-sm font-medium">
+              {t(view.prediction.basis === "participants" ? "attempt.prediction.participants" : "attempt.prediction.allCorrect")}
+            </label>
+            <input
+              id="prediction"
+              name="prediction"
+              type="number"
+              min={0}
+              inputMode="numeric"
+              defaultValue={view.prediction.value ?? ""}
+              disabled={expired}
+              className="w-40 rounded border border-slate-300 px-3 py-2"
+            />
+          </div>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" name="go" value="prev" disabled={expired || view.index === 0} className="bg-slate-600 hover:bg-slate-500">
+            {t("attempt.prev")}
+          </Button>
+          <Button type="submit" name="go" value="next" disabled={expired || view.index === view.total - 1}>
+            {t("attempt.next")}
+          </Button>
+        </div>
+        <nav aria-label={t("attempt.nav")} className="flex flex-wrap gap-1">
+          {view.answered.map((answered, index) => (
+            <button
+              key={index}
+              type="submit"
+              name="go"
+              value={index}
+              disabled={expired}
+              aria-current={index === view.index ? "step" : undefined}
+              className={`h-9 w-9 rounded border text-sm ${index === view.index ? "border-brand-700 font-bold" : "border-slate-300"} ${answered ? "bg-brand-50" : "bg-white"}`}
+            >
+              {index + 1}
+            </button>
+          ))}
+        </nav>
+        <p className="text-sm text-slate-600">{t("attempt.answeredOf", { count: view.answered.filter(Boolean).length, total: view.total })}</p>
+        <Button type="submit" name="intent" value="submit" disabled={expired} className="bg-green-700 hover:bg-green-600">
+          {t("attempt.submit")}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { resultsCsv, resultsXlsx } from "~/contests/export.server";
+import { roundExportRows } from "~/contests/results.server";
+import { mayManageRound } from "~/contests/rounds.server";
+import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { translator } from "~/utils/i18n";
+import { getLanguage } from "~/utils/i18n/language.server";
+
+/** A round's results as a file: ?format=csv or ?format=xlsx. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "teacher", "organizer");
+  const round = await prisma.round.findUnique({ where: { id: params.roundId }, select: { id: true, code: true, title: true, createdById: true } });
+  if (!round) throw new Response("Not found", { status: 404 });
+  if (!mayManageRound(user, round)) throw new Response("Forbidden", { status: 403 });
+  const t = translator(await getLanguage(request));
+  const rows = (await roundExportRows(round.id, Date.now(), t("roundResults.deleted"))) ?? [];
+  const format = new URL(request.url).searchParams.get("format");
+  const name = `ket-qua-${round.code}`;
+  if (format === "xlsx") {
+    const body = await resultsXlsx(rows, t, round.title);
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+      },
+    });
+  }
+  return new Response(resultsCsv(rows, t), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
+  });
+}
