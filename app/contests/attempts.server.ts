@@ -19,7 +19,8 @@ import {
 } from "./attempt";
 import { drawQuestions } from "./draw";
 import { answerKeyFor, releasePool } from "./pool.server";
-import { ANSWER_SAVE_RULE, createRateLimiter } from "./rate-limit";
+import { createRateLimiter } from "~/utils/rate-limit";
+import { ANSWER_SAVE_RULE } from "./rate-limit";
 import { roundRulesSelect, rulesOf } from "./rounds.server";
 import { attemptSeed } from "./seeded-random";
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { takeToken, type BucketRule } from "./rate-limit";
 import { needsGuardian, registrationSchema } from "./registration";
 import { drawRuleFromGrid, parseVietnamLocal, toVietnamLocal } from "./round-form";
 
@@ -63,18 +62,3 @@ describe("round form", () => {
   });
 });
 
-describe("rate limit", () => {
-  const rule: BucketRule = { capacity: 3, refillPerSecond: 1 };
-  it("allows a burst, refuses beyond it, and refills with time", () => {
-    let bucket = undefined;
-    const allowed: boolean[] = [];
-    for (let i = 0; i < 4; i++) {
-      const taken = takeToken(bucket, rule, 0);
-      allowed.push(taken.allowed);
-      bucket = taken.bucket;
-    }
-    expect(allowed).toEqual([true, true, true, false]);
-    expect(takeToken(bucket, rule, 500).allowed).toBe(false);
-    expect(takeToken(bucket, rule, 1000).allowed).toBe(true);
-  });
-});

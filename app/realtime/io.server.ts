@@ -7,7 +7,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
 import { LiveTransport } from "./live-handlers.server";
 import { isOriginAllowed } from "./origin";
-import { TokenBucket } from "./rate-limit";
+import { TokenBucket } from "~/utils/rate-limit";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 

@@ -17,7 +17,7 @@ import {
   playerJoinSchema,
   playerResumeSchema,
 } from "./live-schemas";
-import type { TokenBucket } from "./rate-limit";
+import type { TokenBucket } from "~/utils/rate-limit";
 
 /**
  * Thin handlers: check the payload and who is asking, hand the event to the game's runner, ack

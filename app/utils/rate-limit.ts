@@ -1,0 +1,49 @@
+// The one token-bucket limiter of the app: a bucket is data plus the caller's clock, so every
+// limit (answer saving, sign-in, joins, socket events) is tested by stepping time, never by sleeping.
+
+export type Bucket = { tokens: number; updatedAt: number };
+export type BucketRule = { capacity: number; refillPerSecond: number };
+
+/** Takes one token from `bucket` (a full one when absent) at time `now` (ms). */
+export function takeToken(bucket: Bucket | undefined, rule: BucketRule, now: number): { allowed: boolean; bucket: Bucket } {
+  const current = bucket ?? { tokens: rule.capacity, updatedAt: now };
+  const refilled = Math.min(rule.capacity, current.tokens + (Math.max(0, now - current.updatedAt) / 1000) * rule.refillPerSecond);
+  if (refilled < 1) return { allowed: false, bucket: { tokens: refilled, updatedAt: now } };
+  return { allowed: true, bucket: { tokens: refilled - 1, updatedAt: now } };
+}
+
+/**
+ * Buckets by key (an account, an address, a game) for one process, at most `maxKeys` of them: the
+ * least recently used key is forgotten first, so a flood of keys costs bounded memory. Several app
+ * nodes each keep their own buckets: the limit is per node.
+ */
+export function createRateLimiter(rule: BucketRule, maxKeys = 50_000) {
+  const buckets = new Map<string, Bucket>();
+  return (key: string, now: number): boolean => {
+    const { allowed, bucket } = takeToken(buckets.get(key), rule, now);
+    buckets.delete(key);
+    if (buckets.size >= maxKeys) {
+      const oldest = buckets.keys().next().value;
+      if (oldest !== undefined) buckets.delete(oldest);
+    }
+    buckets.set(key, bucket);
+    return allowed;
+  };
+}
+
+/** One bucket owned by one holder (a socket): `capacity` requests at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private bucket: Bucket;
+  private readonly rule: BucketRule;
+
+  constructor(capacity: number, perSecond: number, now: number) {
+    this.rule = { capacity, refillPerSecond: perSecond };
+    this.bucket = { tokens: capacity, updatedAt: now };
+  }
+
+  take(now: number): boolean {
+    const { allowed, bucket } = takeToken(this.bucket, this.rule, now);
+    this.bucket = bucket;
+    return allowed;
+  }
+}
