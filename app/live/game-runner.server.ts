@@ -126,11 +126,15 @@ export class GameRunner {
     this.output.toStaff({ host: () => hostView(state, now), display: () => displayView(state, now) });
   }
 
-  /** Writes what is pending and stops the timers: a clean shutdown. */
-  async close(): Promise<void> {
+  /**
+   * Writes what is pending and stops the timers: a clean shutdown. With `resumeOnLoad` (a restart
+   * the operator asked for) the game carries on by itself when the next process loads it.
+   */
+  async close(options: { resumeOnLoad?: boolean } = {}): Promise<void> {
     this.stopTimers();
     this.stopped = true;
-    await this.writes.snapshot(this.current);
+    const running = this.current.phase.name !== "ended";
+    await this.writes.snapshot(options.resumeOnLoad && running ? { ...this.current, resumeOnLoad: true } : this.current);
   }
 
   /** Stops without writing anything more: what a crash leaves behind (tests), or a game dropped from memory. */

@@ -125,6 +125,14 @@ export type GameState = {
    * double-clicked "next" cannot skip a question while thousands of answers keep `version` moving.
    */
   step: number;
+  /**
+   * When this run of the game began: its creation, or the restore after a restart. Views carry it
+   * before `version`, so every snapshot after a restart orders after every one sent before it,
+   * even when the stored snapshot lagged behind the versions the screens had already seen.
+   */
+  epoch?: number;
+  /** Set by a clean shutdown: the game resumes by itself when it is loaded again (decision 023). */
+  resumeOnLoad?: boolean;
   createdAt: number;
   updatedAt: number;
   settings: GameSettings;

@@ -7,6 +7,14 @@ import { restoreAfterRestart } from "./restore";
  * loaded on first use from its snapshot and its stored answers: a game that was running when the
  * process stopped comes back paused (restoreAfterRestart), and the host resumes or ends it.
  */
+export type GameOverview = {
+  gameId: string;
+  phase: string;
+  paused: boolean;
+  players: number;
+  connectedPlayers: number;
+};
+
 export type LiveRegistryOptions = {
   store: LiveStore;
   now?: () => number;
@@ -41,10 +49,32 @@ export class LiveRegistry {
     return this.runners.size;
   }
 
-  /** Writes every game's state and stops their timers. */
-  async close(): Promise<void> {
+  /** The games in memory with their phase and players, for the operator's figures. */
+  async overview(): Promise<GameOverview[]> {
     const runners = await Promise.all([...this.runners.values()].map((runner) => runner.catch(() => null)));
-    await Promise.all(runners.map((runner) => runner?.close().catch(() => undefined)));
+    return runners.flatMap((runner) => {
+      if (!runner) return [];
+      const state = runner.state;
+      const players = state.players.filter((player) => !player.kicked);
+      return [
+        {
+          gameId: state.gameId,
+          phase: state.phase.name,
+          paused: state.paused !== null,
+          players: players.length,
+          connectedPlayers: players.filter((player) => player.connected).length,
+        },
+      ];
+    });
+  }
+
+  /**
+   * Writes every game's state and stops their timers. `resumeOnLoad`: a planned restart, after
+   * which each game carries on by itself instead of waiting paused for its host.
+   */
+  async close(options: { resumeOnLoad?: boolean } = {}): Promise<void> {
+    const runners = await Promise.all([...this.runners.values()].map((runner) => runner.catch(() => null)));
+    await Promise.all(runners.map((runner) => runner?.close(options).catch(() => undefined)));
     this.runners.clear();
   }
 
@@ -71,6 +101,10 @@ export class LiveRegistry {
       log: this.options.log,
     });
     await runner.resume(restored.effects);
+    if (snapshot.resumeOnLoad && runner.state.paused?.reason === "restart") {
+      // A planned restart: players had only a short "reconnecting"; the clock goes on from where it stood.
+      await runner.dispatch({ type: "host-command", command: "resume", step: runner.state.step }).stored;
+    }
     return runner;
   }
 }

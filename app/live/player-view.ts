@@ -23,6 +23,8 @@ import { teamOf, teamStandings, type TeamStanding } from "./teams";
 
 type ViewBase = {
   gameId: string;
+  /** Orders before `version`: a restored game starts a new epoch (GameState.epoch). */
+  epoch: number;
   version: number;
   serverTime: number;
   phase: PhaseName;
@@ -275,6 +277,7 @@ function base(state: GameState, now: number): ViewBase {
   const over = phase.name === "podium" || phase.name === "ended";
   return {
     gameId: state.gameId,
+    epoch: state.epoch ?? state.createdAt,
     version: state.version,
     serverTime: now,
     phase: phase.name,

@@ -105,3 +105,18 @@ describe("restoreAfterRestart", () => {
     expect(playerById(restored, "ann").answer).toBeNull();
   });
 });
+
+describe("epochs across a restart", () => {
+  it("orders every view of the restored game after every view sent before the crash", () => {
+    const question = must(openFirstQuestion(withPlayers(makeGame(), ["ann", "bao"]), OPEN), { type: "host-connected" }, OPEN).state;
+    const snapshot = fromDatabase(question);
+    // Answers moved the version on after the last stored snapshot: screens saw version + 2.
+    const seenBeforeCrash = answer(answer(question, "ann", rightKeys(question, 0), OPEN + 500, "a").state, "bao", rightKeys(question, 0), OPEN + 600, "b").state;
+    const beforeCrash = playerView(seenBeforeCrash, "ann", OPEN + 600)!;
+
+    const restored = restoreAfterRestart(snapshot, 75_000).state;
+    const afterRestart = playerView(restored, "ann", 75_000)!;
+    expect(afterRestart.version).toBeLessThan(beforeCrash.version);
+    expect(afterRestart.epoch).toBeGreaterThan(beforeCrash.epoch);
+  });
+});

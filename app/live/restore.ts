@@ -49,6 +49,8 @@ export function restoreAfterRestart(
     phase,
     paused,
     hostConnected: false,
+    epoch: Math.max(now, (snapshot.epoch ?? snapshot.createdAt) + 1),
+    resumeOnLoad: undefined,
     version: snapshot.version + 1,
     step: snapshot.step + stepDelta,
     updatedAt: now,

@@ -49,9 +49,13 @@ async function syncClock(socket: LiveClientSocket): Promise<number | null> {
   return estimateClockOffset(samples)?.offsetMs ?? null;
 }
 
-/** Keeps the newest snapshot: views carry a version, and an older one never replaces a newer one. */
+/**
+ * Keeps the newest snapshot: views carry an epoch (a new one after the server restored the game)
+ * and a version within it, and an older one never replaces a newer one.
+ */
 export function newer<V extends LiveView>(current: V | null, incoming: V): V {
   if (!current || current.gameId !== incoming.gameId) return incoming;
+  if (incoming.epoch !== current.epoch) return incoming.epoch > current.epoch ? incoming : current;
   return incoming.version >= current.version ? incoming : current;
 }
 
