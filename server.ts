@@ -1,11 +1,23 @@
 import "dotenv/config";
-import { createServer } from "node:http";
+import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
+import { createReadinessCheck, migrationsFolderFor } from "~/ops/health.server";
+import { createLogger, logger, requestLogging, setLogger } from "~/ops/logger.server";
+import { setMetricsSources } from "~/ops/metrics.server";
+import {
+  createShutdown,
+  instrumentedStore,
+  instrumentRealtime,
+  mountProbes,
+  observeBroadcast,
+  startMetricsServer,
+  trackConnections,
+} from "~/ops/operations.server";
 import { attachRealtime } from "~/realtime/io.server";
 import { prisma } from "~/utils/db.server";
 import { EnvError, env } from "~/utils/env.server";
@@ -13,15 +25,35 @@ import { EnvError, env } from "~/utils/env.server";
 /** One Node process serves Remix and Socket.IO on one port (docs/decisions/001-one-server.md). */
 async function main() {
   const config = env();
+  setLogger(createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" }));
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
+  const dropConnections = trackConnections(httpServer);
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
-  const liveGames = new LiveRegistry({ store: prismaLiveStore(prisma) });
+  const liveGames = new LiveRegistry({
+    store: instrumentedStore(prismaLiveStore(prisma)),
+    onBroadcast: observeBroadcast,
+    log: (message, error) => logger().error({ err: error }, `live: ${message}`),
+  });
   const realtime = attachRealtime(httpServer, {
     allowedOrigins: config.ALLOWED_ORIGINS,
     live: { registry: liveGames, db: prisma },
   });
+  instrumentRealtime(realtime);
+
+  let shuttingDown = false;
+  const readiness = createReadinessCheck({
+    db: prisma,
+    migrationsDir: migrationsFolderFor(config.DATABASE_URL),
+    redisUrl: config.REDIS_URL,
+    isShuttingDown: () => shuttingDown,
+  });
+  setMetricsSources({ connectedSockets: () => realtime.engine.clientsCount, liveGames: () => liveGames.overview() });
+  mountProbes(app, { readiness, operatorToken: config.OPERATOR_TOKEN });
+  const extraServers: HttpServer[] = [];
+  if (config.METRICS_PORT) extraServers.push(startMetricsServer(config.METRICS_PORT, config.METRICS_HOST));
+  app.use(requestLogging());
 
   if (config.NODE_ENV === "production") {
     const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
@@ -45,16 +77,25 @@ async function main() {
   }
 
   httpServer.listen(config.PORT, () => {
-    console.log(`Sân chơi ASEAN: http://localhost:${config.PORT} (${config.NODE_ENV})`);
+    logger().info({ port: config.PORT, mode: config.NODE_ENV }, `Sân chơi ASEAN: http://localhost:${config.PORT}`);
   });
 
-  const shutdown = () => {
-    realtime.close();
-    liveGames.close().finally(() => httpServer.close(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
+  const shutdown = createShutdown({
+    httpServer,
+    io: realtime,
+    dropConnections,
+    drainGames: () => liveGames.drain(),
+    closeGames: () => liveGames.close({ resumeOnLoad: true }),
+    closeDatabase: () => prisma.$disconnect(),
+    extraServers,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
+  const onSignal = (signal: string) => {
+    shuttingDown = true;
+    void shutdown(signal);
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
 }
 
 main().catch((error) => {

@@ -46,6 +46,8 @@ export type RunnerOptions = {
   now?: () => number;
   timing?: Partial<RunnerTiming>;
   log?: (message: string, error?: unknown) => void;
+  /** Told how long each broadcast took to hand to every connected player (operator metrics). */
+  onBroadcast?: (players: number, ms: number) => void;
 };
 
 export type DispatchOutcome = {
@@ -66,12 +68,14 @@ export class GameRunner {
   private readonly clock: () => number;
   private readonly timing: RunnerTiming;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly onBroadcast: (players: number, ms: number) => void;
   private readonly writes: WriteQueue;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private staffTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStaffAt = 0;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private draining = false;
 
   constructor(state: GameState, options: RunnerOptions) {
     this.current = state;
@@ -80,6 +84,7 @@ export class GameRunner {
     this.clock = options.now ?? Date.now;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.log = options.log ?? ((message, error) => console.error(`[live] ${message}`, error ?? ""));
+    this.onBroadcast = options.onBroadcast ?? (() => undefined);
     this.writes = new WriteQueue(this.store, this.timing);
   }
 
@@ -95,8 +100,20 @@ export class GameRunner {
     return this.clock();
   }
 
+  /**
+   * A planned restart is about to cut every connection: what the sockets' closing says about
+   * players and the host leaving is the server's doing, not theirs, and must not pause the game.
+   */
+  drain(): void {
+    this.draining = true;
+  }
+
   /** Applies one event now. The state changes at once; effects follow in order. */
   dispatch(event: GameEvent): DispatchOutcome {
+    if (this.draining && (event.type === "host-disconnected" || event.type === "player-left")) {
+      const ignored = Promise.resolve();
+      return { ok: true, code: "ok", stored: ignored, done: ignored };
+    }
     if (this.stopped) {
       const refused = Promise.reject(new Error("runner stopped"));
       refused.catch(() => undefined);
@@ -207,10 +224,14 @@ export class GameRunner {
         return;
       case "broadcast": {
         const now = this.clock();
+        const started = performance.now();
+        let players = 0;
         for (const playerId of this.output.connectedPlayers()) {
           const view = playerView(state, playerId, now);
           if (view) this.output.toPlayer(playerId, view);
+          players += 1;
         }
+        this.onBroadcast(players, performance.now() - started);
         this.clearStaffTimer();
         this.lastStaffAt = now;
         this.output.toStaff({ host: () => hostView(state, now), display: () => displayView(state, now) });

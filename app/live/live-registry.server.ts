@@ -20,6 +20,7 @@ export type LiveRegistryOptions = {
   now?: () => number;
   timing?: Partial<RunnerTiming>;
   log?: (message: string, error?: unknown) => void;
+  onBroadcast?: (players: number, ms: number) => void;
 };
 
 export class LiveRegistry {
@@ -68,6 +69,12 @@ export class LiveRegistry {
     });
   }
 
+  /** Before a planned restart cuts the connections (GameRunner.drain). */
+  async drain(): Promise<void> {
+    const runners = await Promise.all([...this.runners.values()].map((runner) => runner.catch(() => null)));
+    for (const runner of runners) runner?.drain();
+  }
+
   /**
    * Writes every game's state and stops their timers. `resumeOnLoad`: a planned restart, after
    * which each game carries on by itself instead of waiting paused for its host.
@@ -99,6 +106,7 @@ export class LiveRegistry {
       now: this.options.now,
       timing: this.options.timing,
       log: this.options.log,
+      onBroadcast: this.options.onBroadcast,
     });
     await runner.resume(restored.effects);
     if (snapshot.resumeOnLoad && runner.state.paused?.reason === "restart") {

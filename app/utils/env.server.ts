@@ -22,6 +22,15 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
+  // Prometheus metrics on their own port (bound to METRICS_HOST), or on the app's port behind OPERATOR_TOKEN.
+  METRICS_PORT: z.coerce.number({ error: "METRICS_PORT must be a number" }).int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  OPERATOR_TOKEN: z.string().min(24, "OPERATOR_TOKEN must be at least 24 characters").optional(),
+  // Checked by /readyz when set (the scale-out path uses it for the Socket.IO adapter).
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
+  // How long a SIGTERM may take to hand every game over before the process exits anyway.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,19 @@
 // limit (answer saving, sign-in, joins, socket events) is tested by stepping time, never by sleeping.
 
 export type Bucket = { tokens: number; updatedAt: number };
-export type BucketRule = { capacity: number; refillPerSecond: number };
+/** `name` labels the refusals an operator sees in the metrics ("sign-in", "join", …). */
+export type BucketRule = { capacity: number; refillPerSecond: number; name?: string };
+
+let refusalObserver: ((limiter: string) => void) | null = null;
+
+/** The metrics count every refusal of every limiter through this one hook (app/ops). */
+export function observeRefusals(observer: ((limiter: string) => void) | null): void {
+  refusalObserver = observer;
+}
+
+function refused(rule: BucketRule): void {
+  refusalObserver?.(rule.name ?? "unnamed");
+}
 
 /** Takes one token from `bucket` (a full one when absent) at time `now` (ms). */
 export function takeToken(bucket: Bucket | undefined, rule: BucketRule, now: number): { allowed: boolean; bucket: Bucket } {
@@ -27,6 +39,7 @@ export function createRateLimiter(rule: BucketRule, maxKeys = 50_000) {
       if (oldest !== undefined) buckets.delete(oldest);
     }
     buckets.set(key, bucket);
+    if (!allowed) refused(rule);
     return allowed;
   };
 }
@@ -36,14 +49,15 @@ export class TokenBucket {
   private bucket: Bucket;
   private readonly rule: BucketRule;
 
-  constructor(capacity: number, perSecond: number, now: number) {
-    this.rule = { capacity, refillPerSecond: perSecond };
+  constructor(capacity: number, perSecond: number, now: number, name = "socket") {
+    this.rule = { capacity, refillPerSecond: perSecond, name };
     this.bucket = { tokens: capacity, updatedAt: now };
   }
 
   take(now: number): boolean {
     const { allowed, bucket } = takeToken(this.bucket, this.rule, now);
     this.bucket = bucket;
+    if (!allowed) refused(this.rule);
     return allowed;
   }
 }

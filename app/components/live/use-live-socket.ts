@@ -4,6 +4,8 @@ import { estimateClockOffset, remainingOnClient, type PingSample } from "~/live/
 import { CLOCK_SYNC_SAMPLES } from "~/live/constants";
 import type { ClientToServerEvents, LiveView, ServerToClientEvents } from "~/realtime/events";
 
+const RECONNECT_AFTER_SERVER_CLOSE_MS = 1_000;
+
 export type LiveClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
@@ -26,7 +28,12 @@ export function useLiveSocket(onConnect: (socket: LiveClientSocket) => void) {
       onConnectRef.current(client);
       void syncClock(client).then((offset) => offset !== null && setOffsetMs(offset));
     });
-    client.on("disconnect", () => setConnected(false));
+    client.on("disconnect", (reason) => {
+      setConnected(false);
+      // A server that shuts down cleanly closes the connection itself, which Socket.IO does not
+      // retry on its own: come back once the restarted (or another) process answers.
+      if (reason === "io server disconnect") setTimeout(() => client.connect(), RECONNECT_AFTER_SERVER_CLOSE_MS);
+    });
     return () => {
       client.disconnect();
     };
