@@ -18,6 +18,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { to: "/organizer/contests", label: "contests.nav.contests" },
     { to: "/leaderboard", label: "contests.nav.leaderboard" },
     { to: "/bank", label: "nav.bank" },
+    { to: "/operator", label: "ops.nav" },
   ],
   organizer: [
     { to: roleHomePath.organizer, label: "nav.organizer" },
@@ -27,7 +28,11 @@ const navByRole: Record<Role, NavItem[]> = {
     { to: "/bank/review", label: "nav.bankReview" },
     { to: "/bank/releases", label: "nav.bankReleases" },
   ],
-  host: [{ to: roleHomePath.host, label: "nav.host" }, { to: "/host/games", label: "live.nav.games" }],
+  host: [
+    { to: roleHomePath.host, label: "nav.host" },
+    { to: "/host/games", label: "live.nav.games" },
+    { to: "/operator", label: "ops.nav" },
+  ],
   teacher: [
     { to: roleHomePath.teacher, label: "nav.teacher" },
     { to: "/host/games", label: "live.nav.games" },

@@ -15,120 +15,156 @@ export type MetricsSources = {
 const PREFIX = "sanchoi_";
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5];
 
-export const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
-let sources: MetricsSources = {};
+  const holder: { sources: MetricsSources } = { sources: {} };
+
+  new client.Gauge({
+    name: `${PREFIX}socket_connections`,
+    help: "Socket.IO connections open on this process",
+    registers: [registry],
+    collect() {
+      this.set(holder.sources.connectedSockets?.() ?? 0);
+    },
+  });
+
+  const liveGamesGauge = new client.Gauge({
+    name: `${PREFIX}live_games`,
+    help: "Live games loaded in this process",
+    registers: [registry],
+  });
+
+  const livePlayersGauge = new client.Gauge({
+    name: `${PREFIX}live_players`,
+    help: "Players of each live game in this process, by connection state",
+    labelNames: ["game", "state"] as const,
+    registers: [registry],
+  });
+
+
+  const answersStored = new client.Counter({
+    name: `${PREFIX}live_answers_total`,
+    help: "Live answers stored and acknowledged (rate() gives answers per second)",
+    registers: [registry],
+  });
+
+  const ackLatency = new client.Histogram({
+    name: `${PREFIX}live_ack_seconds`,
+    help: "From an answer's arrival to its acknowledgement (after it is stored)",
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
+  const fanoutDuration = new client.Histogram({
+    name: `${PREFIX}live_fanout_seconds`,
+    help: "Time to hand one game's snapshot to every connected player",
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
+  const commitBatchSize = new client.Histogram({
+    name: `${PREFIX}live_commit_batch_size`,
+    help: "Answers per group commit",
+    buckets: [1, 5, 10, 25, 50, 100, 200, 500],
+    registers: [registry],
+  });
+
+  const commitDuration = new client.Histogram({
+    name: `${PREFIX}live_commit_seconds`,
+    help: "Time one group commit of answers takes",
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
+  const httpDuration = new client.Histogram({
+    name: `${PREFIX}http_request_duration_seconds`,
+    help: "HTTP request durations by route pattern, method and status class",
+    labelNames: ["route", "method", "status"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
+  const signInFailures = new client.Counter({
+    name: `${PREFIX}sign_in_failures_total`,
+    help: "Refused sign-ins (wrong password, unknown account, throttled)",
+    registers: [registry],
+  });
+
+  const throttledRequests = new client.Counter({
+    name: `${PREFIX}throttled_requests_total`,
+    help: "Requests refused by a rate limit, by limiter",
+    labelNames: ["limiter"] as const,
+    registers: [registry],
+  });
+
+  // Event-loop delay over the last scrape interval, and utilisation since the last scrape: the two
+  // figures that tell whether one busy request is stalling every live game.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  let lastUtilisation: EventLoopUtilization = performance.eventLoopUtilization();
+
+  new client.Gauge({
+    name: `${PREFIX}event_loop_delay_p99_seconds`,
+    help: "99th percentile of event-loop delay since the last scrape",
+    registers: [registry],
+    collect() {
+      this.set(loopDelay.count > 0 ? loopDelay.percentile(99) / 1e9 : 0);
+      loopDelay.reset();
+    },
+  });
+
+  new client.Gauge({
+    name: `${PREFIX}event_loop_utilisation`,
+    help: "Share of time the event loop was busy since the last scrape (0–1)",
+    registers: [registry],
+    collect() {
+      const now = performance.eventLoopUtilization();
+      this.set(performance.eventLoopUtilization(now, lastUtilisation).utilization);
+      lastUtilisation = now;
+    },
+  });
+
+  return {
+    registry,
+    holder,
+    liveGamesGauge,
+    livePlayersGauge,
+    answersStored,
+    ackLatency,
+    fanoutDuration,
+    commitBatchSize,
+    commitDuration,
+    httpDuration,
+    signInFailures,
+    throttledRequests,
+    loopDelay,
+  };
+}
+
+// server.ts (run by tsx) and the Remix server build each load their own copy of this module: the
+// metrics live on globalThis so that both count into, and read from, the same figures.
+const shared = globalThis as typeof globalThis & { __sanChoiMetrics?: ReturnType<typeof createMetrics> };
+const metrics = (shared.__sanChoiMetrics ??= createMetrics());
+
+export const {
+  registry,
+  answersStored,
+  ackLatency,
+  fanoutDuration,
+  commitBatchSize,
+  commitDuration,
+  httpDuration,
+  signInFailures,
+  throttledRequests,
+} = metrics;
+const { liveGamesGauge, livePlayersGauge, loopDelay } = metrics;
 
 /** server.ts tells the metrics where the live figures are read from. */
 export function setMetricsSources(next: MetricsSources): void {
-  sources = next;
+  metrics.holder.sources = next;
 }
-
-new client.Gauge({
-  name: `${PREFIX}socket_connections`,
-  help: "Socket.IO connections open on this process",
-  registers: [registry],
-  collect() {
-    this.set(sources.connectedSockets?.() ?? 0);
-  },
-});
-
-const liveGamesGauge = new client.Gauge({
-  name: `${PREFIX}live_games`,
-  help: "Live games loaded in this process",
-  registers: [registry],
-});
-
-const livePlayersGauge = new client.Gauge({
-  name: `${PREFIX}live_players`,
-  help: "Players of each live game in this process, by connection state",
-  labelNames: ["game", "state"] as const,
-  registers: [registry],
-});
-
-
-export const answersStored = new client.Counter({
-  name: `${PREFIX}live_answers_total`,
-  help: "Live answers stored and acknowledged (rate() gives answers per second)",
-  registers: [registry],
-});
-
-export const ackLatency = new client.Histogram({
-  name: `${PREFIX}live_ack_seconds`,
-  help: "From an answer's arrival to its acknowledgement (after it is stored)",
-  buckets: LATENCY_BUCKETS,
-  registers: [registry],
-});
-
-export const fanoutDuration = new client.Histogram({
-  name: `${PREFIX}live_fanout_seconds`,
-  help: "Time to hand one game's snapshot to every connected player",
-  buckets: LATENCY_BUCKETS,
-  registers: [registry],
-});
-
-export const commitBatchSize = new client.Histogram({
-  name: `${PREFIX}live_commit_batch_size`,
-  help: "Answers per group commit",
-  buckets: [1, 5, 10, 25, 50, 100, 200, 500],
-  registers: [registry],
-});
-
-export const commitDuration = new client.Histogram({
-  name: `${PREFIX}live_commit_seconds`,
-  help: "Time one group commit of answers takes",
-  buckets: LATENCY_BUCKETS,
-  registers: [registry],
-});
-
-export const httpDuration = new client.Histogram({
-  name: `${PREFIX}http_request_duration_seconds`,
-  help: "HTTP request durations by route pattern, method and status class",
-  labelNames: ["route", "method", "status"] as const,
-  buckets: LATENCY_BUCKETS,
-  registers: [registry],
-});
-
-export const signInFailures = new client.Counter({
-  name: `${PREFIX}sign_in_failures_total`,
-  help: "Refused sign-ins (wrong password, unknown account, throttled)",
-  registers: [registry],
-});
-
-export const throttledRequests = new client.Counter({
-  name: `${PREFIX}throttled_requests_total`,
-  help: "Requests refused by a rate limit, by limiter",
-  labelNames: ["limiter"] as const,
-  registers: [registry],
-});
-
-// Event-loop delay over the last scrape interval, and utilisation since the last scrape: the two
-// figures that tell whether one busy request is stalling every live game.
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-loopDelay.enable();
-let lastUtilisation: EventLoopUtilization = performance.eventLoopUtilization();
-
-new client.Gauge({
-  name: `${PREFIX}event_loop_delay_p99_seconds`,
-  help: "99th percentile of event-loop delay since the last scrape",
-  registers: [registry],
-  collect() {
-    this.set(loopDelay.count > 0 ? loopDelay.percentile(99) / 1e9 : 0);
-    loopDelay.reset();
-  },
-});
-
-new client.Gauge({
-  name: `${PREFIX}event_loop_utilisation`,
-  help: "Share of time the event loop was busy since the last scrape (0–1)",
-  registers: [registry],
-  collect() {
-    const now = performance.eventLoopUtilization();
-    this.set(performance.eventLoopUtilization(now, lastUtilisation).utilization);
-    lastUtilisation = now;
-  },
-});
 
 /** The whole text exposition, with the live games read fresh. */
 export async function metricsText(): Promise<string> {
@@ -139,7 +175,7 @@ export async function metricsText(): Promise<string> {
 export const metricsContentType = registry.contentType;
 
 async function refreshGames(): Promise<GameFigures[]> {
-  const games = (await sources.liveGames?.()) ?? [];
+  const games = (await metrics.holder.sources.liveGames?.()) ?? [];
   liveGamesGauge.set(games.length);
   livePlayersGauge.reset();
   for (const game of games) {
@@ -156,7 +192,7 @@ export async function operatorFigures() {
   const ack = await ackLatency.get();
   const fanout = await fanoutDuration.get();
   return {
-    connectedSockets: sources.connectedSockets?.() ?? 0,
+    connectedSockets: metrics.holder.sources.connectedSockets?.() ?? 0,
     games,
     answersStored: (await answersStored.get()).values[0]?.value ?? 0,
     ackP99Ms: histogramQuantileMs(ack.values, 0.99),
