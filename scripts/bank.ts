@@ -3,9 +3,12 @@
 //   npm run bank:import                     check, then add a revision for every new or changed file
 //   npm run bank:export                     write the latest reviewed revisions back to the files
 //   npm run bank:release -- 2026.1 --by btc pin a release, created by that user
+//   npm run bank:freeze -- 2026.1           write releases/2026.1.yaml: the files as that release holds them
 // QUESTION_BANK_DIR overrides the folder (default ./question-bank).
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkBankFolder, formatSummary } from "~/bank/check";
+import { frozenReleaseToText, RELEASES_FOLDER } from "~/bank/release-manifest";
 import { formatIssue } from "~/bank/issues";
 
 const BANK_DIR = path.resolve(process.env.QUESTION_BANK_DIR ?? "question-bank");
@@ -91,11 +94,30 @@ async function release(args: string[]): Promise<number> {
   });
 }
 
+/** Freezes the files as release `name` (run before the files change for the next release). */
+async function freeze(args: string[]): Promise<number> {
+  const name = args.find((arg) => !arg.startsWith("--"));
+  if (!name || !/^\d{4}\.\d+$/.test(name)) {
+    console.error("usage: npm run bank:freeze -- <release name, e.g. 2026.1>");
+    return 2;
+  }
+  const questions = await checkedQuestions();
+  if (!questions) return 1;
+  const file = path.join(BANK_DIR, RELEASES_FOLDER, `${name}.yaml`);
+  await writeFile(file, frozenReleaseToText(name, questions), { encoding: "utf8", flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EEXIST") throw new Error(`${path.relative(process.cwd(), file)} exists: a frozen release is never rewritten`);
+    throw error;
+  });
+  console.log(`Froze ${questions.length} question(s) as ${path.relative(process.cwd(), file)}.`);
+  return 0;
+}
+
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   check,
   import: importFiles,
   export: exportFiles,
   release,
+  freeze,
 };
 
 const [command = "", ...args] = process.argv.slice(2);
