@@ -67,15 +67,32 @@ export function frozenReleaseToText(release: string, questions: readonly BankQue
 
 export type FrozenParse = { ok: true; value: FrozenRelease } | { ok: false; problem: string };
 
-/** Reads and verifies a frozen manifest: every question valid, the fingerprint unchanged. */
+/**
+ * Reads and verifies a frozen manifest: every question valid, the fingerprint unchanged. The
+ * question lines are JSON (as `frozenReleaseToText` writes them), read with JSON.parse: a YAML
+ * parser takes seconds over a whole release.
+ */
 export function parseFrozenRelease(text: string): FrozenParse {
-  const document = parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length > 0) return { ok: false, problem: `unreadable: ${document.errors[0].code}` };
-  const shape = manifestSchema.safeParse(document.toJS());
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const start = lines.indexOf("questions:");
+  if (start === -1) return { ok: false, problem: "not a release manifest" };
+  const header = parseDocument(lines.slice(0, start).join("\n"), { uniqueKeys: true });
+  if (header.errors.length > 0) return { ok: false, problem: `unreadable: ${header.errors[0].code}` };
+  const raw: unknown[] = [];
+  for (const [offset, line] of lines.slice(start + 1).entries()) {
+    if (line.trim() === "") continue;
+    if (!line.startsWith("  - {")) return { ok: false, problem: `line ${start + offset + 2}: not a question` };
+    try {
+      raw.push(JSON.parse(line.slice(4)));
+    } catch {
+      return { ok: false, problem: `line ${start + offset + 2}: unreadable` };
+    }
+  }
+  const shape = manifestSchema.safeParse({ ...(header.toJS() as object), questions: raw });
   if (!shape.success) return { ok: false, problem: "not a release manifest" };
   const questions: BankQuestion[] = [];
-  for (const [index, raw] of shape.data.questions.entries()) {
-    const parsed = questionSchema.safeParse(raw);
+  for (const [index, entry] of shape.data.questions.entries()) {
+    const parsed = questionSchema.safeParse(entry);
     if (!parsed.success) return { ok: false, problem: `question ${index + 1} is invalid` };
     questions.push(parsed.data);
   }
