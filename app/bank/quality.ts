@@ -111,8 +111,9 @@ const FORMER_UNITS: { name: string; pattern: RegExp }[] = [
   { name: "Bộ Thông tin và Truyền thông", pattern: /Bộ Thông tin và Truyền thông|Bộ TT&TT/u },
   { name: "Bắc Giang (province)", pattern: /\bBac Giang\b/u },
   {
-    name: "district / Department or Ministry of Information and Communications",
-    pattern: /\bdistricts?\b|(Department|Ministry) of Information and Communications?/iu,
+    name: "Department or Ministry of Information and Communications",
+    // "district" alone is not flagged in English: Brunei, Malaysia … have districts today.
+    pattern: /(Department|Ministry) of Information and Communications?/iu,
   },
 ];
 
@@ -129,6 +130,7 @@ const IN_TIME = new RegExp(
     "trước (ngày )?(1/7/2025|01/07/2025|khi (hợp nhất|sáp nhập))",
     `năm ${YEAR_TO_2025}(?!\\d)`,
     `tháng \\d{1,2}/${YEAR_TO_2025}(?!\\d)`,
+    `\\(${YEAR_TO_2025}\\)`,
     `\\d{1,2}/\\d{1,2}/${YEAR_TO_2025}(?!\\d)`,
     "\\bformer\\b",
     "\\bbefore (1 )?July 2025\\b",
