@@ -28,7 +28,7 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
   đã sẽ đang vẫn còn cũng đều rất nhất hơn lần thứ ngày tháng quý thời kỳ giai đoạn
   người nước quốc gia asean đông nam á khu vực thành viên
   cái con chiếc việc sự cuộc nhà làm như hay hoặc nhau cùng
-  tên gọi là gồm bao gồm hiện nay mới đầu tiên cuối chung riêng
+  tên gọi là gồm bao gồm hiện nay mới đầu tiên cuối chung riêng điều
   the of and a an in on at to for by with from is was were are as its their which what who when where
   how many much that this these those or not no
 `
