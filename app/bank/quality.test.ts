@@ -139,3 +139,11 @@ describe("qualityFindings", () => {
     });
   });
 });
+
+describe("optionKind", () => {
+  it("does not take a year followed by a place for a number", () => {
+    expect(optionKind("Năm 1994, tại Bangkok (Thái Lan)")).toBe("text");
+    expect(optionKind("Năm 1992, tại Singapore")).toBe("text");
+    expect(optionKind("2.400 tỷ USD")).toBe("number");
+  });
+});

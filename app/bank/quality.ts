@@ -193,7 +193,8 @@ export function optionKind(text: string): Kind {
   if (/^(1[89]|20)\d\d$/.test(value)) return "year";
   if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(value) || /^\d{1,2} tháng \d{1,2}( năm \d{4})?$/u.test(value)) return "date";
   if (/^(tháng \d{1,2}|\d{1,2}) ?[/-]? ?(năm )?\d{4}$/u.test(value) || /^tháng \d{1,2}\/\d{4}$/u.test(value)) return "date";
-  if (/^[~≈]?\d[\d.,\s]*(%|\s*\p{L}+(\s\p{L}+)?)?$/u.test(value)) return "number";
+  // A figure (digits with separators, ending in a digit) and at most a two-word unit: "2.400 tỷ USD".
+  if (/^[~≈]?\d(?:[\d.,]*\d)?(\s?%|\s+\p{L}+(\s\p{L}+)?)?$/u.test(value)) return "number";
   return "text";
 }
 
