@@ -223,7 +223,7 @@ function doubleNegative(question: BankQuestion): Found {
  * heading, row or a quoted phrase. Missing, or only "whole page"/"toàn văn", is a warning.
  */
 const PRECISE_LOCATOR =
-  /\b(para(graph)?s?|art(icle)?s?|sec(tion)?s?|§|items?|points?|pages?|p\.|pp\.|chapters?|ch\.|clauses?|rows?|tables?|bullets?|headings?|heading|caption|preamble|footer|infobox|annex|part|lead|first|second|third|opening|last|intro(duction)?|sentence|list|title|entry|box|signature|end|closing|formula|operative)\b|đoạn|điều|mục|khoản|chương|trang|phần|bảng|dòng|tiêu đề|lời (nói đầu|mở đầu)|["“”«]/iu;
+  /\b(para(graph)?s?|art(icle)?s?|sec(tion)?s?|§|items?|points?|pages?|p\.|pp\.|chapters?|ch\.|clauses?|rows?|tables?|bullets?|headings?|heading|caption|preamble|footer|infobox|annex|part|lead|first|second|third|opening|last|intro(duction)?|sentence|list|title|entry|box|signatures?|end|closing|formula|operative|synthesis|description|summary|fields?|dateline|timeline)\b|đoạn|điều|mục|khoản|chương|trang|phần|bảng|dòng|tiêu đề|lời (nói đầu|mở đầu)|["“”«]/iu;
 const VAGUE_LOCATOR = /^(whole (page|document|text)|toàn (văn|bộ)|passim|various|nhiều chỗ)$/iu;
 
 function sourceLocator(question: BankQuestion): Found {
