@@ -189,7 +189,7 @@ type Kind = "year" | "date" | "number" | "text";
 
 /** What an option is: a year, a date, a number (with or without a unit), or words. */
 export function optionKind(text: string): Kind {
-  const value = text.trim().replace(/^(năm|khoảng|vào|ngày)\s+/iu, "");
+  const value = text.trim().replace(/^(năm|khoảng|hơn|gần|vào|ngày)\s+/iu, "");
   if (/^(1[89]|20)\d\d$/.test(value)) return "year";
   if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(value) || /^\d{1,2} tháng \d{1,2}( năm \d{4})?$/u.test(value)) return "date";
   if (/^(tháng \d{1,2}|\d{1,2}) ?[/-]? ?(năm )?\d{4}$/u.test(value) || /^tháng \d{1,2}\/\d{4}$/u.test(value)) return "date";
