@@ -140,23 +140,23 @@ const IN_TIME = new RegExp(
 );
 
 function unitsNotInTime(question: BankQuestion): Found {
-  const found: Found = [];
-  const promptInTime = IN_TIME.test(question.prompt.vi) || IN_TIME.test(question.prompt.en ?? "");
-  if (promptInTime) return found;
   const texts = [
     question.prompt.vi,
     question.prompt.en,
     ...question.options.flatMap((option) => [option.vi, option.en]),
     question.explanation.vi,
     question.explanation.en,
-  ];
+  ].filter((text): text is string => text !== undefined);
+  // Most questions name no former unit: one pass over the names first, the time test only then.
+  const naming = texts.filter((text) => FORMER_UNITS.some((unit) => unit.pattern.test(text)));
+  if (naming.length === 0) return [];
+  if (IN_TIME.test(question.prompt.vi) || IN_TIME.test(question.prompt.en ?? "")) return [];
   const named = new Set<string>();
-  for (const text of texts) {
-    if (text === undefined || IN_TIME.test(text)) continue;
+  for (const text of naming) {
+    if (IN_TIME.test(text)) continue;
     for (const unit of FORMER_UNITS) if (unit.pattern.test(text)) named.add(unit.name);
   }
-  for (const name of named) found.push({ code: "unit-not-in-time", detail: name });
-  return found;
+  return [...named].map((name) => ({ code: "unit-not-in-time" as const, detail: name }));
 }
 
 /** The key at least 1.6 times and 15 characters longer than the longest distractor (single-answer questions). */
@@ -179,9 +179,8 @@ function stemKeyWords(question: BankQuestion): Found {
   if (keys.length === 0 || others.length === 0) return [];
   const stem = contentSyllables(question.prompt.vi);
   const inDistractors = new Set(others.flatMap((option) => syllables(option.vi)));
-  const shared = [...stem].filter(
-    (syllable) => !inDistractors.has(syllable) && keys.every((key) => syllables(key.vi).includes(syllable)),
-  );
+  const inKeys = keys.map((key) => new Set(syllables(key.vi)));
+  const shared = [...stem].filter((syllable) => !inDistractors.has(syllable) && inKeys.every((key) => key.has(syllable)));
   return shared.length > 0 ? [{ code: "stem-key-word", detail: shared.join(", ") }] : [];
 }
 
