@@ -1,17 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkBankFolder } from "~/bank/check";
-import { createRelease, importQuestions } from "~/bank/import.server";
-import { formatIssue } from "~/bank/issues";
 import { seedDemoContest } from "~/contests/seed.server";
 import { importUnitsCsv } from "~/units/units.server";
 import { createUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import type { Role } from "~/utils/roles";
+import { seedQuestionBank } from "./seed-bank";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DEMO_RELEASE = "2026.1";
 
 /** Demo accounts, one per role; listed in the README. Change them before any real use. */
 export const demoAccounts: { username: string; displayName: string; role: Role; password: string; unitCode?: string }[] = [
@@ -52,25 +49,6 @@ export async function seedDemoProvince(): Promise<void> {
   }
   await seedQuestionBank();
   await seedDemoContest();
-}
-
-/** Imports question-bank/ (idempotent) and pins the first release once, as the organizer "btc". */
-async function seedQuestionBank(): Promise<void> {
-  const bank = await checkBankFolder(path.join(here, "..", "question-bank"));
-  if (bank.issues.length > 0) {
-    throw new Error(`The question bank is invalid:\n${bank.issues.map(formatIssue).join("\n")}`);
-  }
-  const report = await importQuestions(
-    prisma,
-    bank.questions.map((entry) => entry.question),
-    { now: new Date() },
-  );
-  console.log(`Question bank: ${report.created.length} new, ${report.revised.length} revised, ${report.unchanged} unchanged.`);
-  if (await prisma.bankRelease.findFirst({ select: { id: true } })) return;
-  const organizer = await prisma.user.findUniqueOrThrow({ where: { username: "btc" }, select: { id: true } });
-  const release = await createRelease(prisma, { name: DEMO_RELEASE, createdById: organizer.id, now: new Date() });
-  if (!release.ok) throw new Error(`The demo release could not be created: ${release.code}`);
-  console.log(`Release ${release.name} pins ${release.pinned} questions.`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

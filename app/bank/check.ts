@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { collectionIssues, type LocatedQuestion } from "./collection-rules";
 import type { BankIssue } from "./issues";
+import { qualityOfBank, type QualityFinding } from "./quality";
 import {
   DIFFICULTIES,
   parseQuestionFile,
@@ -36,6 +37,8 @@ export type BankCheck = {
   taxonomy: Taxonomy | null;
   questions: { file: string; question: BankQuestion }[];
   issues: BankIssue[];
+  /** The rubric's machine checks (app/bank/quality.ts): errors fail the check, warnings are counted. */
+  quality: QualityFinding[];
   summary: BankSummary;
 };
 
@@ -63,7 +66,13 @@ export function checkBankFiles(files: BankFiles): BankCheck {
   }
 
   const questions = loaded.map(({ location, question }) => ({ file: location.file ?? "", question }));
-  return { taxonomy, questions, issues, summary: summarise(questions.map((entry) => entry.question)) };
+  return {
+    taxonomy,
+    questions,
+    issues,
+    quality: qualityOfBank(questions),
+    summary: summarise(questions.map((entry) => entry.question)),
+  };
 }
 
 /** questions/<topic>/<id>.yaml, and an image that exists. */

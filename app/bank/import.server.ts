@@ -57,6 +57,13 @@ export async function importQuestions(
       },
     });
     const byId = new Map(existing.map((question) => [question.id, question]));
+    // A file's review note names its second reader; one with an account is the revision's reviewer.
+    const readers = [...new Set(questions.flatMap((question) => (question.review ? [question.review.by] : [])))];
+    const reviewerIds = new Map(
+      (await tx.user.findMany({ where: { username: { in: readers } }, select: { id: true, username: true } })).map(
+        (user) => [user.username, user.id],
+      ),
+    );
     const fileIds = new Set(questions.map((question) => question.id));
     report.notInFiles = existing
       .filter((question) => !fileIds.has(question.id))
@@ -90,8 +97,9 @@ export async function importQuestions(
           content: canonicalJson(question),
           status: "published",
           authorId,
+          reviewerId: question.review ? (reviewerIds.get(question.review.by) ?? null) : null,
           createdAt: now,
-          reviewedAt: now,
+          reviewedAt: question.review ? new Date(`${question.review.date}T00:00:00Z`) : now,
         },
       });
       (current ? report.revised : report.created).push(question.id);

@@ -60,6 +60,17 @@ const sourceSchema = z.strictObject({
   locator: optionalText,
 });
 
+/**
+ * A second reader's note, carried into the revision the file creates (question-bank/README.md
+ * "Recording a review"): who read it, when, and what changed and why. `by` is a username when the
+ * reader has an account (the import then records them as the revision's reviewer).
+ */
+const reviewSchema = z.strictObject({
+  by: requiredText,
+  date: z.string().trim().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/),
+  note: requiredText,
+});
+
 const audiencesSchema = z
   .array(z.enum(AUDIENCES))
   .min(1)
@@ -88,6 +99,7 @@ export const questionSchema = z
     locality: z.preprocess(blankToUndefined, unitCodeSchema.optional()),
     image: z.preprocess(blankToUndefined, z.string().trim().regex(IMAGE_PATTERN).optional()),
     status: z.enum(QUESTION_STATUSES).default("active"),
+    review: reviewSchema.optional(),
   })
   .superRefine(
     (question, ctx) => {
@@ -256,6 +268,7 @@ const FIELD_ORDER = [
   "locality",
   "image",
   "status",
+  "review",
 ] as const satisfies readonly (keyof BankQuestion)[];
 
 /**

@@ -17,7 +17,7 @@ async function signedIn(browser: Browser, username: string, password: string): P
 const QUESTION = "asean-basics-0001";
 const NEW_PROMPT = "ASEAN được thành lập vào ngày, tháng, năm nào tại Bangkok?";
 
-test("btc edits a question, btc2 approves it and releases 2026.2; each release shows its own text", async ({ browser }) => {
+test("btc edits a question, btc2 approves it and releases 2026.3; each release shows its own text", async ({ browser }) => {
   const btc = await signedIn(browser, "btc", "asean-btc");
   await btc.goto(`/bank/${QUESTION}`);
   const oldPrompt = (await btc.getByTestId("prompt-vi").textContent()) ?? "";
@@ -42,15 +42,15 @@ test("btc edits a question, btc2 approves it and releases 2026.2; each release s
   await expect(btc2.getByRole("status")).toHaveText(`Đã duyệt bản 2 của ${QUESTION}.`);
 
   await btc2.goto("/bank/releases");
-  await btc2.getByLabel("Tên bản phát hành").fill("2026.2");
+  await btc2.getByLabel("Tên bản phát hành").fill("2026.3");
   await btc2.getByRole("button", { name: "Tạo bản phát hành" }).click();
-  await expect(btc2.getByRole("status")).toContainText("Đã tạo bản phát hành 2026.2");
-  await expect(btc2.getByRole("cell", { name: "2026.2", exact: true })).toBeVisible();
+  await expect(btc2.getByRole("status")).toContainText("Đã tạo bản phát hành 2026.3");
+  await expect(btc2.getByRole("cell", { name: "2026.3", exact: true })).toBeVisible();
 
   await btc.goto(`/bank/${QUESTION}`);
   const releases = btc.getByRole("navigation", { name: "Xem như trong bản phát hành" });
-  await releases.getByRole("link", { name: "2026.2", exact: true }).click();
-  await expect(btc.getByText("Như trong bản phát hành 2026.2: bản 2")).toBeVisible();
+  await releases.getByRole("link", { name: "2026.3", exact: true }).click();
+  await expect(btc.getByText("Như trong bản phát hành 2026.3: bản 2")).toBeVisible();
   await expect(btc.getByTestId("prompt-vi")).toHaveText(NEW_PROMPT);
   await releases.getByRole("link", { name: "2026.1", exact: true }).click();
   await expect(btc.getByText("Như trong bản phát hành 2026.1: bản 1")).toBeVisible();
