@@ -7,12 +7,20 @@ import express from "express";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
 import { attachRealtime } from "~/realtime/io.server";
+import { productionStartProblem } from "~/accounts/demo-mode.server";
 import { prisma } from "~/utils/db.server";
 import { EnvError, env } from "~/utils/env.server";
+import { loadContextFor } from "~/utils/load-context";
 
 /** One Node process serves Remix and Socket.IO on one port (docs/decisions/001-one-server.md). */
 async function main() {
   const config = env();
+  // No public start while an account accepts a password printed in the README (docs/security.md).
+  const startProblem = await productionStartProblem(prisma, config);
+  if (startProblem) {
+    console.error(startProblem);
+    process.exit(1);
+  }
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
@@ -29,7 +37,7 @@ async function main() {
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
     const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
-    app.all("*", createRequestHandler({ build, mode: "production" }));
+    app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: loadContextFor }));
   } else {
     const vite = await import("vite").then((module) =>
       module.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
@@ -40,6 +48,7 @@ async function main() {
       createRequestHandler({
         build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
         mode: "development",
+        getLoadContext: loadContextFor,
       }),
     );
   }

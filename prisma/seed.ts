@@ -6,34 +6,13 @@ import { createRelease, importQuestions } from "~/bank/import.server";
 import { formatIssue } from "~/bank/issues";
 import { seedDemoContest } from "~/contests/seed.server";
 import { importUnitsCsv } from "~/units/units.server";
+import { demoAccounts } from "~/accounts/demo-accounts";
 import { createUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import type { Role } from "~/utils/roles";
+import { env } from "~/utils/env.server";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEMO_RELEASE = "2026.1";
-
-/** Demo accounts, one per role; listed in the README. Change them before any real use. */
-export const demoAccounts: { username: string; displayName: string; role: Role; password: string; unitCode?: string }[] = [
-  { username: "admin", displayName: "Quản trị viên", role: "admin", password: "asean-admin" },
-  { username: "btc", displayName: "Ban tổ chức (Sở)", role: "organizer", password: "asean-btc" },
-  { username: "btc2", displayName: "Ban tổ chức (Đài PTTH)", role: "organizer", password: "asean-btc2" },
-  { username: "dai-ptth", displayName: "Người dẫn Đài PTTH", role: "host", password: "asean-host" },
-  {
-    username: "giaovien",
-    displayName: "Cô giáo Lan",
-    role: "teacher",
-    password: "asean-teacher",
-    unitCode: "bg-tp-bac-giang-thcs-mau-a",
-  },
-  {
-    username: "hocsinh",
-    displayName: "Nguyễn Minh An",
-    role: "participant",
-    password: "asean-student",
-    unitCode: "bg-tp-bac-giang-thcs-mau-a",
-  },
-];
 
 export async function seedDemoProvince(): Promise<void> {
   const province = await prisma.unit.findUnique({ where: { code: "bac-giang" }, select: { id: true } });
@@ -43,6 +22,14 @@ export async function seedDemoProvince(): Promise<void> {
     if (!result.ok) throw new Error(`The demo units file is invalid: ${JSON.stringify(result.errors)}`);
     console.log(`Seeded ${result.rows.length} units of the demo province.`);
   }
+  if (!env().DEMO_MODE) {
+    // Accounts with the README's passwords exist only in demo mode (docs/security.md).
+    await seedQuestionBank({ release: false });
+    console.log(
+      "Demo accounts, release and contest skipped: DEMO_MODE is not true. Create your administrator with npm run admin:create.",
+    );
+    return;
+  }
   for (const account of demoAccounts) {
     const unit = account.unitCode
       ? await prisma.unit.findUnique({ where: { code: account.unitCode }, select: { id: true } })
@@ -50,12 +37,12 @@ export async function seedDemoProvince(): Promise<void> {
     const created = await createUser({ ...account, unitId: unit?.id ?? null });
     if (created.ok) console.log(`Seeded demo account ${account.username} (${account.role}).`);
   }
-  await seedQuestionBank();
+  await seedQuestionBank({ release: true });
   await seedDemoContest();
 }
 
-/** Imports question-bank/ (idempotent) and pins the first release once, as the organizer "btc". */
-async function seedQuestionBank(): Promise<void> {
+/** Imports question-bank/ (idempotent) and, for the demo, pins the first release once, as the organizer "btc". */
+async function seedQuestionBank(options: { release: boolean }): Promise<void> {
   const bank = await checkBankFolder(path.join(here, "..", "question-bank"));
   if (bank.issues.length > 0) {
     throw new Error(`The question bank is invalid:\n${bank.issues.map(formatIssue).join("\n")}`);
@@ -66,7 +53,7 @@ async function seedQuestionBank(): Promise<void> {
     { now: new Date() },
   );
   console.log(`Question bank: ${report.created.length} new, ${report.revised.length} revised, ${report.unchanged} unchanged.`);
-  if (await prisma.bankRelease.findFirst({ select: { id: true } })) return;
+  if (!options.release || (await prisma.bankRelease.findFirst({ select: { id: true } }))) return;
   const organizer = await prisma.user.findUniqueOrThrow({ where: { username: "btc" }, select: { id: true } });
   const release = await createRelease(prisma, { name: DEMO_RELEASE, createdById: organizer.id, now: new Date() });
   if (!release.ok) throw new Error(`The demo release could not be created: ${release.code}`);
