@@ -15,7 +15,10 @@ export async function signIn(
   const now = input.now ?? Date.now();
   if (!throttle.signIn(input.username, input.address, now)) return { ok: false, reason: "throttled" };
   const result = await verifyCredentials(input.username, input.password);
-  if (result.ok) return result;
+  if (result.ok) {
+    throttle.signInSucceeded(input.username, input.address, now);
+    return result;
+  }
   await prisma.auditEntry.create({
     data: {
       actorId: null,
