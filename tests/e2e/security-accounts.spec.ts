@@ -107,3 +107,28 @@ test("a teacher issues a one-time code; the pupil sets a new password with it at
   await expect(pupil).toHaveURL("/me");
   await pupil.context().close();
 });
+
+test("guessing one account's password is stopped with a Vietnamese message and shows in the audit log", async ({ page }) => {
+  await page.goto("/login");
+  const messages: string[] = [];
+  for (let attempt = 0; attempt < 11; attempt += 1) {
+    await page.getByLabel("Tên đăng nhập").fill("khong.ton.tai");
+    await page.getByLabel("Mật khẩu").fill(`doan-mo-${attempt}`);
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/login")),
+      page.getByRole("button", { name: "Đăng nhập" }).click(),
+    ]);
+    const alert = page.getByRole("alert");
+    await expect(alert).toHaveText(attempt < 10 ? "Tên đăng nhập hoặc mật khẩu không đúng." : /quá nhiều lần/);
+    messages.push((await alert.textContent()) ?? "");
+  }
+  expect(messages.at(-1)).toBe("Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.");
+
+  await page.getByLabel("Tên đăng nhập").fill("admin");
+  await page.getByLabel("Mật khẩu").fill("asean-admin");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL("/admin");
+  await page.goto("/admin/audit");
+  const failures = page.getByRole("row").filter({ hasText: "auth.sign-in-failed" }).filter({ hasText: "khong.ton.tai" });
+  await expect(failures).toHaveCount(10);
+});
