@@ -2,7 +2,7 @@ import { resetDatabase, testPrisma } from "../../tests/setup/test-database";
 
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser, getUserFromCookie, verifyCredentials, type SessionUser } from "~/utils/auth.server";
 import { createSession, SESSION_IDLE_MS, SESSION_MAX_AGE_MS, SESSION_TOUCH_MS, sessionCookie } from "~/utils/session.server";
 import {
@@ -20,6 +20,8 @@ import { signIn } from "./sign-in.server";
 import { createAuthThrottle } from "./throttle.server";
 
 beforeEach(resetDatabase);
+// Every test hashes with argon2 (≈ 0.1–0.4 s each on a busy 2-core machine); the start guard test does 24.
+vi.setConfig({ testTimeout: 60_000 });
 
 async function makeUser(username: string, role: SessionUser["role"] = "participant", password = "mat-khau-tot-1", unitId: string | null = null) {
   const created = await createUser({ username, displayName: username, password, role, unitId });
