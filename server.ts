@@ -19,13 +19,21 @@ import {
   trackConnections,
 } from "~/ops/operations.server";
 import { attachRealtime } from "~/realtime/io.server";
+import { productionStartProblem } from "~/accounts/demo-mode.server";
 import { prisma } from "~/utils/db.server";
 import { EnvError, env } from "~/utils/env.server";
+import { loadContextFor } from "~/utils/load-context";
 
 /** One Node process serves Remix and Socket.IO on one port (docs/decisions/001-one-server.md). */
 async function main() {
   const config = env();
   setLogger(createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" }));
+  // No public start while an account accepts a password printed in the README (docs/security.md).
+  const startProblem = await productionStartProblem(prisma, config);
+  if (startProblem) {
+    console.error(startProblem);
+    process.exit(1);
+  }
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
@@ -61,7 +69,7 @@ async function main() {
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
     const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
-    app.all("*", createRequestHandler({ build, mode: "production" }));
+    app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: loadContextFor }));
   } else {
     const vite = await import("vite").then((module) =>
       module.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
@@ -72,6 +80,7 @@ async function main() {
       createRequestHandler({
         build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
         mode: "development",
+        getLoadContext: loadContextFor,
       }),
     );
   }

@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
 import { getUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
 import { defaultLanguage, translator, type Language } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import stylesheet from "./tailwind.css?url";
@@ -22,7 +23,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
-  return { language, user };
+  return { language, user, demo: env().DEMO_MODE };
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;

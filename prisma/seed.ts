@@ -3,34 +3,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedDemoContest } from "~/contests/seed.server";
 import { importUnitsCsv } from "~/units/units.server";
+import { demoAccounts } from "~/accounts/demo-accounts";
 import { createUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import type { Role } from "~/utils/roles";
+import { env } from "~/utils/env.server";
 import { seedQuestionBank } from "./seed-bank";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Demo accounts, one per role; listed in the README. Change them before any real use. */
-export const demoAccounts: { username: string; displayName: string; role: Role; password: string; unitCode?: string }[] = [
-  { username: "admin", displayName: "Quản trị viên", role: "admin", password: "asean-admin" },
-  { username: "btc", displayName: "Ban tổ chức (Sở)", role: "organizer", password: "asean-btc" },
-  { username: "btc2", displayName: "Ban tổ chức (Đài PTTH)", role: "organizer", password: "asean-btc2" },
-  { username: "dai-ptth", displayName: "Người dẫn Đài PTTH", role: "host", password: "asean-host" },
-  {
-    username: "giaovien",
-    displayName: "Cô giáo Lan",
-    role: "teacher",
-    password: "asean-teacher",
-    unitCode: "bg-tp-bac-giang-thcs-mau-a",
-  },
-  {
-    username: "hocsinh",
-    displayName: "Nguyễn Minh An",
-    role: "participant",
-    password: "asean-student",
-    unitCode: "bg-tp-bac-giang-thcs-mau-a",
-  },
-];
 
 export async function seedDemoProvince(): Promise<void> {
   const province = await prisma.unit.findUnique({ where: { code: "bac-giang" }, select: { id: true } });
@@ -40,6 +19,18 @@ export async function seedDemoProvince(): Promise<void> {
     if (!result.ok) throw new Error(`The demo units file is invalid: ${JSON.stringify(result.errors)}`);
     console.log(`Seeded ${result.rows.length} units of the demo province.`);
   }
+  if (!env().DEMO_MODE) {
+    // Accounts with the README's passwords exist only in demo mode (docs/security.md). The bank's
+    // releases are recorded as made by the first administrator, once there is one.
+    const admin = await prisma.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" }, select: { username: true } });
+    if (admin) await seedQuestionBank(admin.username);
+    console.log(
+      admin
+        ? "Demo accounts and contest skipped: DEMO_MODE is not true."
+        : "Demo accounts, question bank and contest skipped: DEMO_MODE is not true. Create your administrator with npm run admin:create, then run npm run db:seed again.",
+    );
+    return;
+  }
   for (const account of demoAccounts) {
     const unit = account.unitCode
       ? await prisma.unit.findUnique({ where: { code: account.unitCode }, select: { id: true } })
@@ -47,7 +38,7 @@ export async function seedDemoProvince(): Promise<void> {
     const created = await createUser({ ...account, unitId: unit?.id ?? null });
     if (created.ok) console.log(`Seeded demo account ${account.username} (${account.role}).`);
   }
-  await seedQuestionBank();
+  await seedQuestionBank("btc");
   await seedDemoContest();
 }
 

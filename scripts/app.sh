@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 npm run --silent db:generate
 npm run --silent db:deploy
-npm run --silent db:seed
+DEMO_MODE=true npm run --silent db:seed
 echo "› Building…"
 npm run --silent build
 echo "› Starting…"
-NODE_ENV=production exec node_modules/.bin/tsx server.ts
+# The quick start is the demo: the README's accounts work and every page says "bản demo".
+DEMO_MODE=true NODE_ENV=production exec node_modules/.bin/tsx server.ts

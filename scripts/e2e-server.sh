@@ -8,5 +8,5 @@ export DATABASE_URL="file:./${db}"
 mkdir -p tests/.tmp
 rm -f "$db" "$db-wal" "$db-shm"
 npm run --silent db:deploy
-npm run --silent db:seed
-NODE_ENV=production PORT="$port" COOKIE_SECURE=false exec node_modules/.bin/tsx server.ts
+DEMO_MODE=true npm run --silent db:seed
+DEMO_MODE=true NODE_ENV=production PORT="$port" COOKIE_SECURE=false exec node_modules/.bin/tsx server.ts

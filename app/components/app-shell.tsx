@@ -35,6 +35,7 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   teacher: [
     { to: roleHomePath.teacher, label: "nav.teacher" },
+    { to: "/teacher/pupils", label: "nav.pupils" },
     { to: "/host/games", label: "live.nav.games" },
     { to: "/teacher/rounds", label: "contests.nav.teacherRounds" },
     { to: "/bank", label: "nav.bank" },
@@ -54,6 +55,11 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const items = user ? navByRole[user.role] : [];
   return (
     <div className="flex min-h-screen flex-col">
+      {data?.demo ? (
+        <p className="bg-asean-yellow px-4 py-1 text-center text-sm font-semibold text-brand-900" data-demo-marker>
+          {t("demo.marker")}
+        </p>
+      ) : null}
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link to="/" className="text-lg font-bold tracking-tight">
@@ -76,7 +82,10 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <LanguageSwitch />
             {user ? (
               <Form method="post" action="/logout">
-                <span className="mr-2 hidden sm:inline">{user.displayName}</span>
+                <Link to="/account" className="mr-2 hover:underline" title={t("nav.account")}>
+                  <span className="hidden sm:inline">{user.displayName}</span>
+                  <span className="sm:hidden">{t("nav.account")}</span>
+                </Link>
                 <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">
                   {t("nav.signOut")}
                 </button>

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { getUserFromCookie } from "~/utils/auth.server";
+import { onSessionsRevoked } from "~/utils/session.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
@@ -50,6 +51,32 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     }
   });
 
+  // Host rights come from a session; they end with it. Each host request re-reads the session (one
+  // indexed query; a host sends a few per question), which also covers revocations made by another
+  // app node; a revocation in this process drops the user's sockets at once.
+  io.use((socket, next) => {
+    socket.use(([event, , ack], proceed) => {
+      if (typeof event !== "string" || !event.startsWith("host:")) return proceed();
+      void stillTheSameUser(socket.handshake.headers.cookie, socket.data.user).then(
+        (same) => {
+          if (same) return proceed();
+          if (typeof ack === "function") ack({ ok: false, error: "forbidden" });
+          socket.disconnect(true);
+        },
+        () => {
+          if (typeof ack === "function") ack({ ok: false, error: "server-error" });
+        },
+      );
+    });
+    next();
+  });
+  const stopListening = onSessionsRevoked((userId) => {
+    for (const socket of io.of("/").sockets.values()) {
+      if (socket.data.user?.id === userId) socket.disconnect(true);
+    }
+  });
+  httpServer.once("close", stopListening);
+
   const live = options.live
     ? new LiveTransport({
         registry: options.live.registry,
@@ -72,4 +99,10 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   return io;
+}
+
+async function stillTheSameUser(cookie: string | undefined, user: SocketData["user"]): Promise<boolean> {
+  if (!user) return true; // Anonymous sockets are refused by the handlers themselves.
+  const current = await getUserFromCookie(cookie);
+  return current !== null && current.id === user.id && current.role === user.role;
 }

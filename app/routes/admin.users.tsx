@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changeRoleSchema, createStaffSchema } from "~/accounts/account-forms";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { createUser, requireUser } from "~/utils/auth.server";
@@ -118,6 +118,13 @@ export default function AdminUsers() {
                   {user.unit ? ` · ${user.unit.name}` : ""}
                 </p>
               </div>
+              <Link
+                to={`/admin/users/${user.id}`}
+                className="text-sm text-brand-700 underline"
+                aria-label={`${t("admin.account.manage")} — ${user.username}`}
+              >
+                {t("admin.account.manage")}
+              </Link>
               <Form method="post" className="flex items-center gap-2">
                 <input type="hidden" name="intent" value="change-role" />
                 <input type="hidden" name="userId" value={user.id} />

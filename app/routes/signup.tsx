@@ -1,9 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { signUpSchema } from "~/accounts/account-forms";
-import { Button, Field } from "~/components/ui/field";
 import { createUser, getUser } from "~/utils/auth.server";
+import { authThrottle } from "~/accounts/throttle.server";
+import { Button, Field, Notice } from "~/components/ui/field";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
+import { clientAddressOf } from "~/utils/load-context";
 import { useT } from "~/utils/i18n/use-translation";
 import { roleHomePath } from "~/utils/roles";
 import { redirectWithNewSession } from "~/utils/session.server";
@@ -16,16 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error), values, takenUsername: null }, { status: 400 });
+    return data({ errors: fieldErrors(parsed.error), values, takenUsername: null, throttled: false }, { status: 400 });
+  }
+  // A refusal writes nothing: an audit row per refused request would let a flood fill the log.
+  if (!authThrottle.signUp(clientAddressOf(context), Date.now())) {
+    return data({ errors: {}, values, takenUsername: null, throttled: true }, { status: 429 });
   }
   const created = await createUser({ ...parsed.data, role: "participant" });
   if (!created.ok) {
     const errors: FieldErrors = { username: "auth.usernameTaken" };
-    return data({ errors, values, takenUsername: parsed.data.username }, { status: 409 });
+    return data({ errors, values, takenUsername: parsed.data.username, throttled: false }, { status: 409 });
   }
   return redirectWithNewSession(created.user.id, roleHomePath.participant);
 }
@@ -38,6 +44,7 @@ export default function SignUp() {
     <div className="mx-auto max-w-sm rounded-xl bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("auth.signUp.title")}</h1>
       <Form method="post" className="flex flex-col gap-4" noValidate>
+        {result?.throttled ? <Notice tone="error">{t("account.throttled")}</Notice> : null}
         <Field
           label={t("auth.username")}
           name="username"

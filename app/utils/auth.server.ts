@@ -1,13 +1,12 @@
-import bcrypt from "bcryptjs";
 import { redirect } from "@remix-run/node";
+import { hashPassword, placeholderHash, verifyPassword } from "~/accounts/passwords.server";
 import { prisma } from "./db.server";
 import type { Role } from "./roles";
 import { isRole } from "./roles";
-import { readSessionId } from "./session.server";
+import { findLiveSession, readSessionId } from "./session.server";
 
-const BCRYPT_COST = 10;
-// Compared against when the username does not exist, so both paths cost one bcrypt comparison.
-const UNKNOWN_USER_HASH = bcrypt.hashSync("unknown-user-placeholder", BCRYPT_COST);
+export { hashPassword } from "~/accounts/passwords.server";
+export { safeRedirectPath } from "./safe-redirect";
 
 export type SessionUser = {
   id: string;
@@ -17,19 +16,29 @@ export type SessionUser = {
   unitId: string | null;
 };
 
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
-}
+export type CredentialsResult = { ok: true; user: SessionUser } | { ok: false; reason: "wrong-credentials" | "disabled" };
 
-export async function verifyCredentials(username: string, password: string): Promise<SessionUser | null> {
+/**
+ * Username and password → the user. A bcrypt hash from before argon2 is replaced by an argon2id
+ * one here, at the first sign-in that proves the password. A disabled account is refused only
+ * after the right password, so the answer tells a stranger nothing.
+ */
+export async function verifyCredentials(username: string, password: string): Promise<CredentialsResult> {
   const user = await prisma.user.findUnique({
-    where: { username: username.toLowerCase() },
-    select: { id: true, username: true, displayName: true, role: true, unitId: true, passwordHash: true },
+    where: { username: username.trim().toLowerCase() },
+    select: { id: true, username: true, displayName: true, role: true, unitId: true, passwordHash: true, disabledAt: true },
   });
-  const matches = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !matches || !isRole(user.role)) return null;
-  const { passwordHash: _hash, ...sessionUser } = user;
-  return { ...sessionUser, role: user.role };
+  const check = await verifyPassword(user?.passwordHash ?? (await placeholderHash()), password);
+  if (!user || !check.ok || !isRole(user.role)) return { ok: false, reason: "wrong-credentials" };
+  if (user.disabledAt) return { ok: false, reason: "disabled" };
+  if (check.needsRehash) {
+    // Only if the hash is still the one just checked: a concurrent password change wins.
+    await prisma.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash: await hashPassword(password) },
+    });
+  }
+  return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId } };
 }
 
 export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; error: "username-taken" };
@@ -71,15 +80,9 @@ function isUniqueConstraintError(error: unknown): boolean {
 export async function getUserFromCookie(cookieHeader: string | null | undefined, now = new Date()) {
   const sessionId = await readSessionId(cookieHeader);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, username: true, displayName: true, role: true, unitId: true } },
-    },
-  });
-  if (!session || session.expiresAt <= now || !isRole(session.user.role)) return null;
-  return { ...session.user, role: session.user.role } satisfies SessionUser;
+  const user = await findLiveSession(sessionId, now);
+  if (!user || !isRole(user.role)) return null;
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId } satisfies SessionUser;
 }
 
 export function getUser(request: Request): Promise<SessionUser | null> {
@@ -101,10 +104,4 @@ export async function requireUser(request: Request, ...allowed: Role[]): Promise
     throw new Response("Forbidden", { status: 403 });
   }
   return user;
-}
-
-/** Only same-site relative paths, so a crafted link cannot send someone elsewhere after sign-in. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }

@@ -17,6 +17,11 @@ const envSchema = z.object({
     .enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" })
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true")),
+  // The demo (README's accounts and passwords, a "bản demo" marker on every page); never on a real site.
+  DEMO_MODE: z
+    .enum(["true", "false"], { error: "DEMO_MODE must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   // Extra origins allowed to open Socket.IO connections, comma-separated (the app's own is always allowed).
   ALLOWED_ORIGINS: z
     .string()

@@ -38,4 +38,13 @@ describe("createRateLimiter", () => {
     // "a" was the oldest key and was forgotten: it starts again with a full bucket.
     expect(limit("a", 0)).toBe(true);
   });
+
+  it("gives tokens back with a negative cost, never past the capacity", () => {
+    const limit = createRateLimiter({ capacity: 2, refillPerSecond: 0 });
+    expect([limit("a", 0), limit("a", 0), limit("a", 0)]).toEqual([true, true, false]);
+    limit("a", 0, -1);
+    expect([limit("a", 0), limit("a", 0)]).toEqual([true, false]);
+    for (let index = 0; index < 5; index += 1) limit("b", 0, -1);
+    expect([limit("b", 0), limit("b", 0), limit("b", 0)]).toEqual([true, true, false]);
+  });
 });

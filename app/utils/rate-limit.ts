@@ -16,12 +16,16 @@ function refused(rule: BucketRule): void {
   refusalObserver?.(rule.name ?? "unnamed");
 }
 
-/** Takes one token from `bucket` (a full one when absent) at time `now` (ms). */
-export function takeToken(bucket: Bucket | undefined, rule: BucketRule, now: number): { allowed: boolean; bucket: Bucket } {
+/**
+ * Takes `cost` tokens (one by default) from `bucket` (a full one when absent) at time `now` (ms). A
+ * negative cost gives tokens back, up to the capacity: sign-in takes one before checking a password
+ * and returns it when the password was right, so only failures count.
+ */
+export function takeToken(bucket: Bucket | undefined, rule: BucketRule, now: number, cost = 1): { allowed: boolean; bucket: Bucket } {
   const current = bucket ?? { tokens: rule.capacity, updatedAt: now };
   const refilled = Math.min(rule.capacity, current.tokens + (Math.max(0, now - current.updatedAt) / 1000) * rule.refillPerSecond);
-  if (refilled < 1) return { allowed: false, bucket: { tokens: refilled, updatedAt: now } };
-  return { allowed: true, bucket: { tokens: refilled - 1, updatedAt: now } };
+  if (cost > 0 && refilled < cost) return { allowed: false, bucket: { tokens: refilled, updatedAt: now } };
+  return { allowed: true, bucket: { tokens: Math.min(rule.capacity, refilled - cost), updatedAt: now } };
 }
 
 /**
@@ -31,8 +35,8 @@ export function takeToken(bucket: Bucket | undefined, rule: BucketRule, now: num
  */
 export function createRateLimiter(rule: BucketRule, maxKeys = 50_000) {
   const buckets = new Map<string, Bucket>();
-  return (key: string, now: number): boolean => {
-    const { allowed, bucket } = takeToken(buckets.get(key), rule, now);
+  return (key: string, now: number, cost = 1): boolean => {
+    const { allowed, bucket } = takeToken(buckets.get(key), rule, now, cost);
     buckets.delete(key);
     if (buckets.size >= maxKeys) {
       const oldest = buckets.keys().next().value;

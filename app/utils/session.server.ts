@@ -1,16 +1,22 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 
-const SESSION_LIFETIME_MS = 1000 * 60 * 60 * 24 * 30;
+/** A session ends at this age whatever happens… */
+export const SESSION_MAX_AGE_MS = 1000 * 60 * 60 * 24 * 30;
+/** …and earlier after this long without a request (a shared computer in a school lab). */
+export const SESSION_IDLE_MS = 1000 * 60 * 60 * 24;
+/** lastSeenAt is written at most this often per session, not on every request. */
+export const SESSION_TOUCH_MS = 1000 * 60 * 10;
 
-// The cookie holds only an opaque id; the session lives in the database so it can be revoked.
+// The cookie holds only an opaque id; the session lives in the database, keyed by the id's sha-256,
+// so it can be revoked and a copy of the database signs no one in.
 export const sessionCookie = createCookie("sca_session", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  maxAge: SESSION_LIFETIME_MS / 1000,
+  maxAge: SESSION_MAX_AGE_MS / 1000,
 });
 
 function cookieOptions() {
@@ -18,28 +24,81 @@ function cookieOptions() {
   return { secure: config.COOKIE_SECURE ?? config.NODE_ENV === "production" };
 }
 
-export async function readSessionId(cookieHeader: string | null | undefined): Promise<string | null> {
-  const value = await sessionCookie.parse(cookieHeader ?? null);
-  return typeof value === "string" && value.length > 0 ? value : null;
+export function hashSessionId(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
 }
 
+export async function readSessionId(cookieHeader: string | null | undefined): Promise<string | null> {
+  const value = await sessionCookie.parse(cookieHeader ?? null);
+  return typeof value === "string" && value.length > 0 && value.length <= 128 ? value : null;
+}
+
+/** Creates a session and returns the Set-Cookie header carrying its id. */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await prisma.session.create({
-    data: { id, userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) },
+    data: { id: hashSessionId(id), userId, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) },
+  });
+  // Expired rows of this user go at sign-in, so the table does not grow with old sessions.
+  await prisma.session.deleteMany({
+    where: { userId, OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } }] },
   });
   return sessionCookie.serialize(id, cookieOptions());
 }
 
+const sessionUserSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  unitId: true,
+  disabledAt: true,
+} as const;
+
+/**
+ * The live session behind a cookie id at `now`: past its maximum age or idle too long it is deleted
+ * and null comes back; otherwise lastSeenAt moves forward (at most once per SESSION_TOUCH_MS).
+ */
+export async function findLiveSession(sessionId: string, now = new Date()) {
+  const key = hashSessionId(sessionId);
+  const session = await prisma.session.findUnique({
+    where: { id: key },
+    select: { expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
+  });
+  if (!session) return null;
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleSince >= SESSION_IDLE_MS || session.user.disabledAt) {
+    await prisma.session.deleteMany({ where: { id: key } });
+    return null;
+  }
+  if (idleSince >= SESSION_TOUCH_MS) {
+    await prisma.session.updateMany({ where: { id: key }, data: { lastSeenAt: now } });
+  }
+  return session.user;
+}
+
 export async function destroySession(request: Request): Promise<string> {
   const sessionId = await readSessionId(request.headers.get("Cookie"));
-  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  if (sessionId) await prisma.session.deleteMany({ where: { id: hashSessionId(sessionId) } });
   return sessionCookie.serialize("", { ...cookieOptions(), maxAge: 0 });
 }
 
-/** Revokes every session of a user, e.g. after a role change or on request. */
+type RevocationListener = (userId: string) => void;
+const revocationListeners = new Set<RevocationListener>();
+
+/**
+ * Called with a user id whenever that user's sessions are revoked in this process, so open sockets
+ * can drop rights they took from a session (app/realtime/io.server.ts). Returns the unsubscribe.
+ */
+export function onSessionsRevoked(listener: RevocationListener): () => void {
+  revocationListeners.add(listener);
+  return () => revocationListeners.delete(listener);
+}
+
+/** Revokes every session of a user: a role change, a password reset, a disabled account. */
 export async function revokeUserSessions(userId: string): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { userId } });
+  for (const listener of revocationListeners) listener(userId);
   return count;
 }
 

@@ -1,4 +1,5 @@
 import { accountMessages } from "./messages/accounts";
+import { accountSecurityMessages } from "./messages/account-security";
 import { bankMessages } from "./messages/bank";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
@@ -16,6 +17,7 @@ export { defaultLanguage, isLanguage, languages, type Language } from "./languag
 const messages = {
   ...commonMessages,
   ...accountMessages,
+  ...accountSecurityMessages,
   ...bankMessages,
   ...unitMessages,
   ...liveMessages,

@@ -1,0 +1,111 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { adminAccountSchema } from "~/accounts/account-forms";
+import { adminSetPassword, issueResetCode, setAccountDisabled } from "~/accounts/account-security.server";
+import { Button, Field, Notice } from "~/components/ui/field";
+import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
+import type { MessageKey, MessageParams } from "~/utils/i18n";
+import { useT } from "~/utils/i18n/use-translation";
+
+async function loadTarget(userId: string | undefined) {
+  const user = userId
+    ? await prisma.user.findUnique({
+        where: { id: userId },
+        select: { id: true, username: true, displayName: true, role: true, disabledAt: true },
+      })
+    : null;
+  if (!user) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireUser(request, "admin");
+  const user = await loadTarget(params.userId);
+  return { user: { ...user, disabledAt: user.disabledAt ? formatDateTime(user.disabledAt) : null }, isSelf: user.id === admin.id };
+}
+
+type ActionResult = { errors: FieldErrors; done?: { key: MessageKey; params: MessageParams }; problem?: MessageKey };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request, "admin");
+  const target = await loadTarget(params.userId);
+  const parsed = adminAccountSchema.safeParse(formValues(await request.formData()));
+  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const username = target.username;
+  switch (parsed.data.intent) {
+    case "set-password":
+      await adminSetPassword(admin, target.id, parsed.data.newPassword);
+      return data<ActionResult>({ errors: {}, done: { key: "admin.account.passwordSet", params: { username } } });
+    case "issue-code": {
+      const issued = await issueResetCode(admin, target.id);
+      if (!issued.ok) return data<ActionResult>({ errors: {}, problem: "account.resetForbidden" }, { status: 403 });
+      const done = { username, code: issued.code, expiresAt: formatDateTime(issued.expiresAt) };
+      return data<ActionResult>({ errors: {}, done: { key: "pupils.codeIssued", params: done } });
+    }
+    case "disable":
+    case "enable": {
+      const disabled = parsed.data.intent === "disable";
+      const result = await setAccountDisabled(admin, target.id, disabled);
+      if (!result.ok) return data<ActionResult>({ errors: {}, problem: "admin.account.cannotSelf" }, { status: 400 });
+      const key = disabled ? "admin.account.disabledDone" : "admin.account.enabledDone";
+      return data<ActionResult>({ errors: {}, done: { key, params: { username } } });
+    }
+  }
+}
+
+export default function AdminAccount() {
+  const t = useT();
+  const { user, isSelf } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="flex max-w-xl flex-col gap-4">
+      <p>
+        <Link to="/admin/users" className="text-brand-700 underline">
+          {t("admin.users.title")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("admin.account.title", { username: user.username })}</h1>
+      <p className="text-slate-700">
+        {user.displayName} · {t(`role.${user.role as "admin"}`)} ·{" "}
+        {user.disabledAt ? t("admin.account.statusDisabled", { since: user.disabledAt }) : t("admin.account.statusActive")}
+      </p>
+      {result?.done ? <Notice tone="success">{t(result.done.key, result.done.params)}</Notice> : null}
+      {result?.problem ? <Notice tone="error">{t(result.problem)}</Notice> : null}
+      <section className="rounded-xl bg-white p-5 shadow-sm">
+        <h2 className="mb-3 text-lg font-semibold">{t("admin.account.setPassword")}</h2>
+        <Form method="post" className="flex flex-col gap-3" noValidate>
+          <input type="hidden" name="intent" value="set-password" />
+          <Field
+            label={t("account.newPassword")}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            hint={t("auth.passwordHint")}
+            required
+            error={result?.errors.newPassword}
+          />
+          <div>
+            <Button type="submit">{t("admin.account.setPassword")}</Button>
+          </div>
+        </Form>
+      </section>
+      {!isSelf ? (
+        <section className="flex flex-wrap gap-3 rounded-xl bg-white p-5 shadow-sm">
+          <Form method="post">
+            <input type="hidden" name="intent" value="issue-code" />
+            <Button type="submit">{t("pupils.issueCode")}</Button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value={user.disabledAt ? "enable" : "disable"} />
+            <button type="submit" className="rounded border border-red-700 px-4 py-2 font-semibold text-red-700">
+              {user.disabledAt ? t("admin.account.enable") : t("admin.account.disable")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
