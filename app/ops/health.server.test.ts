@@ -69,9 +69,13 @@ describe("readiness", () => {
     expect(broken.checks.redis.ok).toBe(false);
     silent.close();
 
-    // The Redis these machines run (STACK.md); CI starts it when it is not running.
+    // The Redis these machines run (STACK.md; .ci/run starts it). Optional on a developer's machine,
+    // as PostgreSQL is (scripts/db/migrations.test.ts): there the check reports why it did not run.
     const real = await createReadinessCheck({ db: testPrisma, migrationsDir, redisUrl: "redis://127.0.0.1:6379" })();
-    expect(real.checks.redis).toEqual({ ok: true });
+    if (real.checks.redis.ok) return;
+    console.warn(`Redis at 127.0.0.1:6379 is not reachable (${real.checks.redis.detail}): the positive Redis check did not run here.`);
+    const inCi = Boolean(process.env.CI) && !["0", "false"].includes(process.env.CI ?? "");
+    expect(inCi, "CI has Redis, yet 127.0.0.1:6379 is not reachable").toBe(false);
   });
 
   it("reuses its answer for a second, so polling it every second costs one check", async () => {
