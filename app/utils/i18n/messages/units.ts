@@ -14,6 +14,8 @@ export const unitMessages = defineMessages({
   // The level under the province, named by the kinds it had in that period.
   "units.level.district": { vi: "huyện", en: "district" },
   "units.level.commune": { vi: "xã/phường", en: "commune/ward" },
+  "units.period": { vi: "Hiệu lực", en: "Valid" },
+  "units.predecessors": { vi: "Hình thành từ", en: "Formed from" },
   "units.code": { vi: "Mã", en: "Code" },
   "units.name": { vi: "Tên", en: "Name" },
   "units.kind": { vi: "Loại", en: "Kind" },
@@ -54,8 +56,8 @@ export const unitMessages = defineMessages({
     en: "The kind must be one of: province, district, town, provincial-city, commune, ward, special-zone, school, workplace.",
   },
   "units.import.hint": {
-    vi: "Tệp CSV mã hóa UTF-8, dòng đầu là tiêu đề: code,name,kind,parent_code,enrolment. Đơn vị cấp trên có thể là đơn vị đã có hoặc ở dòng phía trên trong cùng tệp.",
-    en: "A UTF-8 CSV file whose first line is the header: code,name,kind,parent_code,enrolment. A parent may be an existing unit or one on an earlier row of the same file.",
+    vi: "Tệp CSV mã hóa UTF-8, dòng đầu là tiêu đề: code,name,kind,parent_code,enrolment,valid_from,valid_to,predecessors (hoặc chỉ 5 cột đầu). Đơn vị cấp trên có thể là đơn vị đã có hoặc ở dòng phía trên. Ngày theo dạng YYYY-MM-DD; predecessors liệt kê các đơn vị cũ hợp thành, ví dụ bg-viet-yen:0.5|bg-yen-dung (phần tỉ lệ, mặc định 1). Dòng bắt đầu bằng # là ghi chú.",
+    en: "A UTF-8 CSV file whose first line is the header: code,name,kind,parent_code,enrolment,valid_from,valid_to,predecessors (or only the first five). A parent may be an existing unit or one on an earlier row. Dates are YYYY-MM-DD; predecessors lists the former units it was formed from, e.g. bg-viet-yen:0.5|bg-yen-dung (share, 1 by default). Lines starting with # are comments.",
   },
   "units.import.file": { vi: "Tệp CSV", en: "CSV file" },
   "units.import.preview": { vi: "Xem trước", en: "Preview" },
@@ -70,8 +72,24 @@ export const unitMessages = defineMessages({
   "units.import.noFile": { vi: "Vui lòng chọn một tệp CSV.", en: "Please choose a CSV file." },
   "units.import.tooLarge": { vi: "Tệp quá lớn (tối đa 2 MB).", en: "The file is too large (2 MB at most)." },
   "units.import.badHeader": {
-    vi: "Dòng tiêu đề phải là: code,name,kind,parent_code,enrolment",
-    en: "The header line must be: code,name,kind,parent_code,enrolment",
+    vi: "Dòng tiêu đề phải là: code,name,kind,parent_code,enrolment,valid_from,valid_to,predecessors (hoặc 5 cột đầu).",
+    en: "The header line must be: code,name,kind,parent_code,enrolment,valid_from,valid_to,predecessors (or the first five).",
+  },
+  "units.import.badDate": { vi: "ngày phải theo dạng YYYY-MM-DD, ví dụ 2025-07-01", en: "a date is YYYY-MM-DD, e.g. 2025-07-01" },
+  "units.import.badPeriod": { vi: "valid_to phải sau valid_from", en: "valid_to must come after valid_from" },
+  "units.import.outlivesParent": {
+    vi: "đơn vị không thể tồn tại lâu hơn đơn vị cấp trên “{code}” (đã có ngày kết thúc)",
+    en: "a unit cannot outlive its parent “{code}”, which has an end date",
+  },
+  "units.import.badPredecessors": {
+    vi: "cột predecessors viết dạng ma-don-vi hoặc ma-don-vi:0.5, cách nhau bằng |; tỉ lệ trong khoảng (0, 1]",
+    en: "predecessors are code or code:0.5, separated by |; a share is in (0, 1]",
+  },
+  "units.import.predecessorsNeedDate": { vi: "có predecessors thì phải có valid_from (ngày hiệu lực)", en: "predecessors need a valid_from date" },
+  "units.import.unknownPredecessor": { vi: "đơn vị cũ “{code}” không tồn tại", en: "the former unit “{code}” does not exist" },
+  "units.import.sharesNotOne": {
+    vi: "tổng tỉ lệ chia của “{code}” là {total}, phải bằng 1",
+    en: "the shares of “{code}” sum to {total}, not 1",
   },
   "units.import.unreadable": {
     vi: "Không đọc được tệp CSV: {detail}",
