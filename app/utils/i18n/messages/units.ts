@@ -108,4 +108,15 @@ export const unitMessages = defineMessages({
     vi: "Mã chỉ gồm chữ thường không dấu, chữ số và gạch ngang.",
     en: "A code has lowercase letters without accents, digits and hyphens.",
   },
+  "areaBoard.recorded": { vi: "Theo đơn vị lúc thi", en: "As it was" },
+  "areaBoard.current": { vi: "Quy đổi sang đơn vị hiện nay", en: "Mapped onto today's units" },
+  "areaBoard.recordedNote": {
+    vi: "Kết quả theo đơn vị hành chính tại thời điểm thi (đến {date}), không quy đổi.",
+    en: "Results by the administrative units of the time (as of {date}), not mapped.",
+  },
+  "areaBoard.currentNote": {
+    vi: "Kết quả cũ được quy đổi sang đơn vị hành chính hiện nay; đơn vị bị chia tách được tính theo tỉ lệ, nên số người có thể lẻ.",
+    en: "Older results mapped onto today's units; a split unit counts by its shares, so participant counts may be fractional.",
+  },
+  "areaBoard.absent": { vi: "{count} {level} chưa có người dự thi.", en: "{count} with no participants ({level})." },
 });
