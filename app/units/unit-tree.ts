@@ -81,3 +81,59 @@ export function flattenTree(units: readonly UnitNode[]): UnitTreeNode[] {
   for (const root of roots) visit(root, 0);
   return ordered;
 }
+
+/** Lowercase without Vietnamese diacritics (đ → d), so "bac ninh" finds "Bắc Ninh". */
+export function searchKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+}
+
+export type TreePage = { rows: (UnitTreeNode & { hasChildren: boolean; expanded: boolean; match: boolean })[]; total: number; page: number; pages: number };
+
+/**
+ * What the admin tree shows: with a query, every unit whose name or code matches (without
+ * diacritics) with its ancestors for context; without one, provinces and the children of expanded
+ * units only. Either way a page of `pageSize` rows, so a province of a hundred communes and
+ * hundreds of schools stays usable.
+ */
+export function treePage(
+  units: readonly UnitNode[],
+  options: { query?: string; expanded?: ReadonlySet<string>; page?: number; pageSize?: number },
+): TreePage {
+  const ordered = flattenTree(units);
+  const byId = new Map(ordered.map((unit) => [unit.id, unit]));
+  const parents = new Set(units.map((unit) => unit.parentId).filter((id): id is string => Boolean(id)));
+  const expanded = options.expanded ?? new Set<string>();
+  const query = searchKey(options.query?.trim() ?? "");
+  let visible: TreePage["rows"];
+  if (query) {
+    const matches = new Set(ordered.filter((unit) => searchKey(`${unit.name} ${unit.code}`).includes(query)).map((unit) => unit.id));
+    const shown = new Set<string>();
+    for (const id of matches) {
+      for (let current = byId.get(id); current && !shown.has(current.id); current = current.parentId ? byId.get(current.parentId) : undefined) {
+        shown.add(current.id);
+      }
+    }
+    visible = ordered
+      .filter((unit) => shown.has(unit.id))
+      .map((unit) => ({ ...unit, hasChildren: parents.has(unit.id), expanded: true, match: matches.has(unit.id) }));
+  } else {
+    const isOpen = (unit: UnitTreeNode): boolean => {
+      for (let parentId = unit.parentId; parentId; parentId = byId.get(parentId)?.parentId ?? null) {
+        if (!expanded.has(parentId)) return false;
+      }
+      return true;
+    };
+    visible = ordered
+      .filter(isOpen)
+      .map((unit) => ({ ...unit, hasChildren: parents.has(unit.id), expanded: expanded.has(unit.id), match: false }));
+  }
+  const pageSize = options.pageSize ?? 100;
+  const pages = Math.max(1, Math.ceil(visible.length / pageSize));
+  const page = Math.min(Math.max(1, options.page ?? 1), pages);
+  return { rows: visible.slice((page - 1) * pageSize, page * pageSize), total: visible.length, page, pages };
+}
