@@ -75,3 +75,46 @@ describe("organisation settings", () => {
     expect((await getOrganisation(db)).organizerName).toBe(DEMO_ORGANISATION.organizerName);
   });
 });
+
+describe("old results keep their units", () => {
+  it("renaming a unit or moving a school under a new commune leaves the stored area of old attempts", async () => {
+    const { moveUnit, renameUnit } = await import("./units.server");
+    const world = await twoPeriods();
+    const school = await db.unit.create({ data: { code: "thcs-cu", name: "THCS cũ", kind: "school", parentId: world.district.id } });
+    const contest = await db.user.create({ data: { username: "btc", displayName: "BTC", passwordHash: "x", role: "organizer" } });
+    const round = await db.round.create({
+      data: {
+        title: "2024",
+        code: "R2024",
+        releaseId: "release-2024",
+        releaseName: "2024.1",
+        drawRule: "{}",
+        questionCount: 10,
+        timeLimitSeconds: 60,
+        maxAttempts: 1,
+        scope: "province",
+        opensAt: vietnamDay("2024-10-01"),
+        closesAt: vietnamDay("2024-10-15"),
+        createdById: contest.id,
+      },
+    });
+    await db.attempt.create({
+      data: {
+        roundId: round.id,
+        participantKey: "p1",
+        attemptNumber: 1,
+        unitId: school.id,
+        areaId: await areaIdOf(db, school.id),
+        seed: "s",
+        questions: "[]",
+        startedAt: vietnamDay("2024-10-02"),
+        deadline: vietnamDay("2024-10-03"),
+      },
+    });
+    expect((await moveUnit(school.id, world.commune.id)).ok).toBe(true);
+    expect((await renameUnit(world.district.id, "Huyện A (đổi tên)")).ok).toBe(true);
+    const attempt = await db.attempt.findFirstOrThrow({ select: { areaId: true } });
+    expect(attempt.areaId).toBe(world.district.id);
+    expect(await areaIdOf(db, school.id)).toBe(world.commune.id);
+  });
+});
