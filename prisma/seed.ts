@@ -11,13 +11,21 @@ import { seedQuestionBank } from "./seed-bank";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+// The demo tree, oldest first: the former provinces with their districts (2021/2024), then the merged
+// Bắc Ninh of 1 July 2025 with its communes and wards and successions from the districts. Each file
+// cites its sources in its header. Nothing in the code depends on these provinces.
+const DEMO_UNIT_FILES = ["units-bac-giang-2021.csv", "units-bac-ninh-cu-2024.csv", "units-bac-ninh-2025.csv"];
+const DEMO_PROVINCE_CODE = "bn";
+
 export async function seedDemoProvince(): Promise<void> {
-  const province = await prisma.unit.findUnique({ where: { code: "bac-giang" }, select: { id: true } });
+  const province = await prisma.unit.findUnique({ where: { code: DEMO_PROVINCE_CODE }, select: { id: true } });
   if (!province) {
-    const csv = await readFile(path.join(here, "seed-data/units-bac-giang-2021.csv"), "utf8");
-    const result = await importUnitsCsv(csv, { commit: true });
-    if (!result.ok) throw new Error(`The demo units file is invalid: ${JSON.stringify(result.errors)}`);
-    console.log(`Seeded ${result.rows.length} units of the demo province.`);
+    for (const file of DEMO_UNIT_FILES) {
+      const csv = await readFile(path.join(here, "seed-data", file), "utf8");
+      const result = await importUnitsCsv(csv, { commit: true });
+      if (!result.ok) throw new Error(`The demo units file ${file} is invalid: ${JSON.stringify(result.errors)}`);
+      console.log(`Seeded ${result.rows.length} units from ${file}.`);
+    }
   }
   if (!env().DEMO_MODE) {
     // Accounts with the README's passwords exist only in demo mode (docs/security.md). The bank's

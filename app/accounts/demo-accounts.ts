@@ -15,14 +15,14 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
     displayName: "Cô giáo Lan",
     role: "teacher",
     password: "asean-teacher",
-    unitCode: "bg-tp-bac-giang-thcs-mau-a",
+    unitCode: "bn-bac-giang-thcs-mau",
   },
   {
     username: "hocsinh",
     displayName: "Nguyễn Minh An",
     role: "participant",
     password: "asean-student",
-    unitCode: "bg-tp-bac-giang-thcs-mau-a",
+    unitCode: "bn-bac-giang-thcs-mau",
   },
 ];
 

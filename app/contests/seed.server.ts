@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { areaIdOf } from "~/units/history.server";
 import { createUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import type { DrawRule } from "./draw";
@@ -27,14 +28,40 @@ const weeklyRule: DrawRule = {
   ],
 };
 
-const demoPeople = [
-  { name: "Demo · Lê Thu Hà", unit: "bg-tp-bac-giang-thcs-mau-a", audience: "lower-secondary", birthYear: 2012, className: "8A", correct: 9, prediction: 3 },
-  { name: "Demo · Phạm Quốc Bảo", unit: "bg-tp-bac-giang-thcs-mau-a", audience: "lower-secondary", birthYear: 2012, className: "8B", correct: 9, prediction: 3 },
-  { name: "Demo · Hoàng Mai Anh", unit: "bg-tp-bac-giang-thcs-mau-b", audience: "lower-secondary", birthYear: 2011, className: "9A", correct: 7, prediction: 10 },
-  { name: "Demo · Vũ Đức Minh", unit: "bg-tp-bac-giang-thpt-mau", audience: "upper-secondary", birthYear: 2009, className: "11A1", correct: 10, prediction: 2 },
-  { name: "Demo · Đỗ Khánh Linh", unit: "bg-yen-the-thcs-mau-a", audience: "lower-secondary", birthYear: 2013, className: "7C", correct: 6, prediction: null },
-  { name: "Demo · Bùi Thanh Tùng", unit: "bg-tp-bac-giang-dn-mau", audience: "young-workers", birthYear: 2001, className: null, correct: 8, prediction: 1 },
-] as const;
+type DemoPerson = {
+  name: string;
+  unit: string;
+  audience: "lower-secondary" | "upper-secondary" | "young-workers";
+  birthYear: number;
+  className: string | null;
+  correct: number;
+  prediction: number | null;
+};
+
+// This year's demo participants, on today's units (communes and wards of the merged province).
+const demoPeople: DemoPerson[] = [
+  { name: "Demo · Lê Thu Hà", unit: "bn-bac-giang-thcs-mau", audience: "lower-secondary", birthYear: 2012, className: "8A", correct: 9, prediction: 3 },
+  { name: "Demo · Phạm Quốc Bảo", unit: "bn-bac-giang-thcs-mau", audience: "lower-secondary", birthYear: 2012, className: "8B", correct: 9, prediction: 3 },
+  { name: "Demo · Hoàng Mai Anh", unit: "bn-kinh-bac-thcs-mau", audience: "lower-secondary", birthYear: 2011, className: "9A", correct: 7, prediction: 10 },
+  { name: "Demo · Vũ Đức Minh", unit: "bn-kinh-bac-thpt-mau", audience: "upper-secondary", birthYear: 2009, className: "11A1", correct: 10, prediction: 2 },
+  { name: "Demo · Đỗ Khánh Linh", unit: "bn-yen-the-thcs-mau", audience: "lower-secondary", birthYear: 2013, className: "7C", correct: 6, prediction: null },
+  { name: "Demo · Bùi Thanh Tùng", unit: "bn-thpt-chuyen-mau", audience: "upper-secondary", birthYear: 2009, className: "12A", correct: 8, prediction: 1 },
+];
+
+export const DEMO_2024_CONTEST_TITLE = "Cuộc thi tìm hiểu về ASEAN năm 2024";
+
+// Last year's results, recorded on the tree of the time (districts of the former provinces).
+const demoPeople2024: DemoPerson[] = [
+  { name: "Demo 2024 · Nguyễn Văn Hải", unit: "bg-tp-bac-giang-thcs-mau-a", audience: "lower-secondary", birthYear: 2010, className: "8A", correct: 8, prediction: 4 },
+  { name: "Demo 2024 · Trần Thị Hoa", unit: "bg-tp-bac-giang-thcs-mau-b", audience: "lower-secondary", birthYear: 2010, className: "8C", correct: 6, prediction: 2 },
+  { name: "Demo 2024 · Lê Minh Khoa", unit: "bg-yen-the-thcs-mau-a", audience: "lower-secondary", birthYear: 2011, className: "7B", correct: 7, prediction: 5 },
+  { name: "Demo 2024 · Phạm Thu Trang", unit: "bg-viet-yen-thcs-mau-a", audience: "lower-secondary", birthYear: 2010, className: "8D", correct: 9, prediction: 3 },
+  { name: "Demo 2024 · Đặng Quốc Việt", unit: "bg-yen-dung-thcs-mau-a", audience: "lower-secondary", birthYear: 2011, className: "7A", correct: 5, prediction: null },
+  { name: "Demo 2024 · Võ Ngọc Lan", unit: "bn-cu-tp-bac-ninh-thcs-mau", audience: "lower-secondary", birthYear: 2010, className: "9B", correct: 10, prediction: 1 },
+  { name: "Demo 2024 · Hồ Gia Bảo", unit: "bn-cu-tu-son-thcs-mau", audience: "lower-secondary", birthYear: 2011, className: "8E", correct: 7, prediction: 6 },
+  { name: "Demo 2024 · Mai Anh Thư", unit: "bn-cu-que-vo-thcs-mau", audience: "lower-secondary", birthYear: 2010, className: "9A", correct: 6, prediction: 2 },
+  { name: "Demo 2024 · Trịnh Đức Anh", unit: "bn-cu-thuan-thanh-thcs-mau", audience: "lower-secondary", birthYear: 2011, className: "8B", correct: 8, prediction: 3 },
+];
 
 /** Seeds the demo contest once; running it again changes nothing. */
 export async function seedDemoContest(now = Date.now()): Promise<void> {
@@ -68,17 +95,50 @@ export async function seedDemoContest(now = Date.now()): Promise<void> {
   const closed = await createRound({ ...common, title: "Tuần 1", opensAt: now - 14 * DAY, closesAt: now - 7 * DAY });
   const open = await createRound({ ...common, title: "Tuần 2", opensAt: now - DAY, closesAt: now + 6 * DAY });
   if (!closed.ok || !open.ok) throw new Error("The demo rounds could not be created");
-  await seedDemoResults(closed.roundId, release.id, now - 10 * DAY);
+  await seedDemoResults(closed.roundId, release.id, now - 10 * DAY, demoPeople, "demo");
   console.log(`Seeded the demo contest “${DEMO_CONTEST_TITLE}” (join code of the open round: ${open.code}).`);
+  await seedDemo2024Contest(organizer.id, release.id);
 }
 
-async function seedDemoResults(roundId: string, releaseId: string, startedAt: number): Promise<void> {
+/** A closed contest of 2024 on the former provinces' districts, for the year-on-year comparison. */
+async function seedDemo2024Contest(organizerId: string, releaseId: string): Promise<void> {
+  if (await prisma.contest.findFirst({ where: { title: DEMO_2024_CONTEST_TITLE }, select: { id: true } })) return;
+  const contest = await prisma.contest.create({
+    data: { title: DEMO_2024_CONTEST_TITLE, description: "Kết quả mẫu năm 2024, theo các huyện của hai tỉnh trước sáp nhập.", createdById: organizerId },
+    select: { id: true },
+  });
+  const opensAt = Date.UTC(2024, 9, 1, 1, 0);
+  const round = await createRound({
+    contestId: contest.id,
+    releaseId,
+    drawRule: weeklyRule,
+    questionAudience: null,
+    timeLimitSeconds: 600,
+    maxAttempts: 2,
+    audiences: null,
+    predictionBasis: "all-correct",
+    scope: "province",
+    scopeUnitId: null,
+    scopeClass: null,
+    createdById: organizerId,
+    demo: true,
+    title: "Vòng chung kết 2024",
+    opensAt,
+    closesAt: opensAt + 14 * DAY,
+  });
+  if (!round.ok) throw new Error("The demo 2024 round could not be created");
+  await seedDemoResults(round.roundId, releaseId, opensAt + DAY, demoPeople2024, "demo2024");
+  console.log(`Seeded the demo contest “${DEMO_2024_CONTEST_TITLE}” on the former districts.`);
+}
+
+async function seedDemoResults(roundId: string, releaseId: string, startedAt: number, people: DemoPerson[], prefix: string): Promise<void> {
   const pool = await releasePool(releaseId);
-  for (const [index, person] of demoPeople.entries()) {
+  for (const [index, person] of people.entries()) {
     const unit = await prisma.unit.findUnique({ where: { code: person.unit }, select: { id: true, parentId: true } });
     if (!unit?.parentId) continue;
+    const areaId = await areaIdOf(prisma, unit.id);
     const created = await createUser({
-      username: `demo-${index + 1}`,
+      username: `${prefix}-${index + 1}`,
       displayName: person.name,
       // Nobody signs in as a demo participant.
       password: randomBytes(18).toString("base64url"),
@@ -94,7 +154,7 @@ async function seedDemoResults(roundId: string, releaseId: string, startedAt: nu
         displayName: person.name,
         birthYear: person.birthYear,
         audience: person.audience,
-        districtId: unit.parentId,
+        areaId,
         unitId: unit.id,
         className: person.className,
         consentVersion: CONSENT_VERSION,
@@ -119,6 +179,7 @@ async function seedDemoResults(roundId: string, releaseId: string, startedAt: nu
         attemptNumber: 1,
         audience: person.audience,
         unitId: unit.id,
+        areaId,
         seed,
         questions: JSON.stringify(drawn.questions.map(({ questionId, revisionId, type, optionOrder }) => ({ questionId, revisionId, type, optionOrder }))),
         startedAt: new Date(begin),

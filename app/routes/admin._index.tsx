@@ -25,6 +25,16 @@ export default function AdminHome() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/unit-requests" className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50">
+            {t("unitRequests.link")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/organisation" className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50">
+            {t("organisation.title")}
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/audit" className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50">
             {t("admin.audit.title")}
           </Link>

@@ -1,7 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice } from "~/components/ui/field";
-import { flattenTree, unitKinds, type UnitProblem } from "~/units/unit-tree";
+import { flattenTree, treePage, unitKinds, type UnitProblem } from "~/units/unit-tree";
+import { isActiveAt } from "~/units/history";
+import { isAreaKind, kindName } from "~/units/unit-kinds";
+import { formatDate } from "~/utils/format";
 import { addUnitSchema, moveUnitSchema, renameUnitSchema } from "~/units/unit-forms";
 import { createUnit, listUnits, moveUnit, renameUnit, type UnitResult } from "~/units/units.server";
 import { requireUser } from "~/utils/auth.server";
@@ -12,7 +15,15 @@ import { useT } from "~/utils/i18n/use-translation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
-  return { units: flattenTree(await listUnits()) };
+  const url = new URL(request.url);
+  const all = await listUnits();
+  const now = new Date();
+  const query = url.searchParams.get("q")?.slice(0, 80) ?? "";
+  const expanded = new Set(url.searchParams.getAll("open"));
+  const page = treePage(all, { query, expanded, page: Number(url.searchParams.get("page")) || 1 });
+  // New units and moves go under units that exist today; former districts stay for history only.
+  const parentChoices = flattenTree(all.filter((unit) => (unit.kind === "province" || isAreaKind(unit.kind)) && isActiveAt({ validFrom: unit.validFrom ?? null, validTo: unit.validTo ?? null }, now)));
+  return { page, query, expanded: [...expanded], parentChoices };
 }
 
 type ActionResult = { errors: FieldErrors; problem?: UnitProblem; done?: { key: MessageKey; params: MessageParams } };
@@ -49,9 +60,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminUnits() {
   const t = useT();
-  const { units } = useLoaderData<typeof loader>();
+  const { page, query, expanded, parentChoices } = useLoaderData<typeof loader>();
+  const units = page.rows;
   const result = useActionData<typeof action>();
-  const parentChoices = units.filter((unit) => unit.kind === "province" || unit.kind === "district");
+  const href = (changes: { open?: string[]; page?: number }) => {
+    const params = new URLSearchParams();
+    if (query) params.set("q", query);
+    for (const id of changes.open ?? expanded) params.append("open", id);
+    if (changes.page && changes.page > 1) params.set("page", String(changes.page));
+    return `?${params.toString()}`;
+  };
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -75,7 +93,7 @@ export default function AdminUnits() {
             <select id="unit-kind" name="kind" defaultValue="school" className="rounded border border-slate-300 px-3 py-2">
               {unitKinds.map((kind) => (
                 <option key={kind} value={kind}>
-                  {t(`units.kind.${kind}`)}
+                  {kindName(kind, t)}
                 </option>
               ))}
             </select>
@@ -88,14 +106,33 @@ export default function AdminUnits() {
         </Form>
       </section>
       <section className="rounded-xl bg-white p-5 shadow-sm">
+        <Form method="get" className="mb-3 flex flex-wrap items-end gap-2" role="search">
+          <Field label={t("units.search")} name="q" defaultValue={query} hint={t("units.searchHint")} />
+          <Button type="submit">{t("units.searchSubmit")}</Button>
+        </Form>
+        <p className="text-sm text-slate-600">{t("units.shown", { count: page.total, page: page.page, pages: page.pages })}</p>
         <ul className="divide-y divide-slate-200">
           {units.map((unit) => (
             <li key={unit.id} className="flex flex-wrap items-center gap-2 py-2" style={{ paddingLeft: `${unit.depth * 1.25}rem` }}>
               <div className="min-w-48 flex-1">
-                <p className="font-medium">{unit.name}</p>
+                <p className="font-medium">
+                  {unit.hasChildren && !query ? (
+                    <a
+                      className="mr-1 text-brand-700"
+                      href={href({ open: unit.expanded ? expanded.filter((id) => id !== unit.id) : [...expanded, unit.id] })}
+                      aria-expanded={unit.expanded}
+                      aria-label={`${unit.expanded ? t("units.collapse") : t("units.expand")} — ${unit.name}`}
+                    >
+                      {unit.expanded ? "▾" : "▸"}
+                    </a>
+                  ) : null}
+                  <span className={unit.match ? "bg-yellow-100" : ""}>{unit.name}</span>
+                </p>
                 <p className="text-xs text-slate-500">
-                  {t(`units.kind.${unit.kind}`)} · {unit.code}
+                  {kindName(unit.kind, t)} · {unit.code}
                   {unit.enrolment !== null ? ` · ${unit.enrolment}` : ""}
+                  {unit.validFrom ? ` · ${t("units.validFrom", { date: formatDate(unit.validFrom) })}` : ""}
+                  {unit.validTo ? ` · ${t("units.validTo", { date: formatDate(new Date(new Date(unit.validTo).getTime() - 1)) })}` : ""}
                 </p>
               </div>
               <Form method="post" className="flex items-center gap-1">
@@ -128,6 +165,12 @@ export default function AdminUnits() {
             </li>
           ))}
         </ul>
+        {page.pages > 1 ? (
+          <nav className="mt-3 flex gap-3 text-sm" aria-label={t("units.pages")}>
+            {page.page > 1 ? <a className="text-brand-700 underline" href={href({ page: page.page - 1 })}>{t("units.previous")}</a> : null}
+            {page.page < page.pages ? <a className="text-brand-700 underline" href={href({ page: page.page + 1 })}>{t("units.next")}</a> : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );

@@ -6,7 +6,9 @@ import { importUnitsCsv } from "~/units/units.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
-import { useT } from "~/utils/i18n/use-translation";
+import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { kindName } from "~/units/unit-kinds";
+import { formatDate, formatPercent } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
@@ -53,6 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportUnits() {
   const t = useT();
+  const language = useLanguage();
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-5">
@@ -94,6 +97,8 @@ export default function ImportUnits() {
                   <th className="py-1 pr-3">{t("units.kind")}</th>
                   <th className="py-1 pr-3">{t("units.parent")}</th>
                   <th className="py-1 pr-3">{t("units.enrolment")}</th>
+                  <th className="py-1 pr-3">{t("units.period")}</th>
+                  <th className="py-1 pr-3">{t("units.predecessors")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,9 +107,17 @@ export default function ImportUnits() {
                     <td className="py-1 pr-3">{row.row}</td>
                     <td className="py-1 pr-3">{row.code}</td>
                     <td className="py-1 pr-3">{row.name}</td>
-                    <td className="py-1 pr-3">{t(`units.kind.${row.kind}`)}</td>
+                    <td className="py-1 pr-3">{kindName(row.kind, t)}</td>
                     <td className="py-1 pr-3">{row.parentCode ?? "—"}</td>
                     <td className="py-1 pr-3">{row.enrolment ?? "—"}</td>
+                    <td className="py-1 pr-3">
+                      {row.validFrom || row.validTo ? `${formatDate(row.validFrom) || "…"} – ${formatDate(row.validTo) || "…"}` : "—"}
+                    </td>
+                    <td className="py-1 pr-3">
+                      {row.predecessors.length > 0
+                        ? row.predecessors.map((predecessor) => (predecessor.share === 1 ? predecessor.code : `${predecessor.code} (${formatPercent(predecessor.share, language)})`)).join(", ")
+                        : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,19 +1,74 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests/results.server";
+import { isActiveAt } from "~/units/history";
+import { currentMapper } from "~/units/history.server";
+import { AREA_KINDS, areaLevelOf, type AreaLevel } from "~/units/unit-kinds";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
 import {
-  districtLeaderboard,
   individualLeaderboard,
   schoolLeaderboard,
   type ParticipantProfile,
   type ParticipantResult,
 } from "./leaderboards";
+import { areaBoard, type AreaStanding, type AreaView } from "./area-board";
 
 // The public leaderboards: a closed round's or a whole contest's results, for individuals (display
-// name and school only), schools and districts. Open rounds are never shown.
+// name and school only), schools and areas. Open rounds are never shown.
 
-export type LeaderboardFilter = { roundId: string | null; contestId: string | null; audience: Audience | null };
+export type LeaderboardFilter = { roundId: string | null; contestId: string | null; audience: Audience | null; areaView?: AreaView };
+
+export type AreaBoard = {
+  view: AreaView;
+  /** The level's name for the areas shown: "huyện" for a 2024 contest as it was, "xã/phường" today. */
+  level: AreaLevel;
+  /** The day the results are "as of" in the recorded view (the last round's closing). */
+  asOf: Date | null;
+  standings: AreaStanding[];
+};
+
+/**
+ * By area, from the area stored on each attempt. "recorded": the areas that existed when the
+ * contest closed; "current": today's areas, old results spread by the successions' shares.
+ */
+async function areaStandings(filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
+  const view = filter.areaView ?? "recorded";
+  const attemptWhere = filter.roundId ? { roundId: filter.roundId } : filter.contestId ? { round: { contestId: filter.contestId } } : null;
+  const [attempts, lastRound] = attemptWhere
+    ? await Promise.all([
+        prisma.attempt.findMany({ where: attemptWhere, select: { participantKey: true, areaId: true }, orderBy: { startedAt: "asc" } }),
+        prisma.round.findFirst({
+          where: filter.roundId ? { id: filter.roundId } : { contestId: filter.contestId },
+          select: { closesAt: true },
+          orderBy: { closesAt: "desc" },
+        }),
+      ])
+    : [[], null];
+  const areaOf = new Map<string, string | null>();
+  for (const attempt of attempts) areaOf.set(attempt.participantKey, attempt.areaId ?? areaOf.get(attempt.participantKey) ?? null);
+  // A moment just before closing: a round closing at the reform belongs to the old tree.
+  const asOf = lastRound ? new Date(lastRound.closesAt.getTime() - 1) : null;
+  const at = view === "current" || !asOf ? new Date(now) : asOf;
+  const candidates = await prisma.unit.findMany({
+    where: { kind: { in: [...AREA_KINDS] } },
+    select: { id: true, name: true, kind: true, validFrom: true, validTo: true, parent: { select: { kind: true } } },
+  });
+  const recordedIds = new Set([...areaOf.values()].filter((id): id is string => Boolean(id)));
+  const areas = candidates.filter(
+    (unit) => unit.parent?.kind === "province" && (isActiveAt(unit, at) || (view === "recorded" && recordedIds.has(unit.id))),
+  );
+  const mapArea = view === "current" ? await currentMapper(prisma, at) : (id: string) => [{ unitId: id, share: 1 }];
+  const standings = areaBoard(
+    results.filter((result) => filter.audience === null || filter.audience === undefined || result.audience === filter.audience).map((result) => ({
+      participantId: result.participantId,
+      score: result.score,
+      areaId: areaOf.get(result.participantId) ?? null,
+    })),
+    areas.map(({ id, name, kind }) => ({ id, name, kind })),
+    mapArea,
+  );
+  return { view, level: areaLevelOf(areas.map((area) => area.kind)), asOf: view === "recorded" ? asOf : null, standings };
+}
 
 export function parseAudience(value: string | null): Audience | null {
   return value && (AUDIENCES as readonly string[]).includes(value) ? (value as Audience) : null;
@@ -65,6 +120,6 @@ export async function leaderboards(filter: LeaderboardFilter, now: number, delet
   return {
     individuals: individualLeaderboard(ranked, named, units, options),
     schools: schoolLeaderboard(results, units, options),
-    districts: districtLeaderboard(results, units, options),
+    areas: await areaStandings(filter, results, now),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flattenTree, parentKindProblem, wouldCreateCycle, type UnitNode } from "./unit-tree";
+import { flattenTree, parentKindProblem, treePage, wouldCreateCycle, type UnitNode } from "./unit-tree";
 
 const unit = (id: string, name: string, kind: UnitNode["kind"], parentId: string | null): UnitNode => ({
   id,
@@ -43,5 +43,40 @@ describe("unit tree rules", () => {
       "2:Trường THCS An",
       "2:Trường THCS Đông",
     ]);
+  });
+});
+
+describe("treePage", () => {
+  const node = (id: string, name: string, kind: UnitNode["kind"], parentId: string | null): UnitNode => ({ id, code: id, name, kind, parentId, enrolment: null });
+  const units: UnitNode[] = [
+    node("bn", "Tỉnh Bắc Ninh", "province", null),
+    node("kb", "Phường Kinh Bắc", "ward", "bn"),
+    node("kb-thcs", "Trường THCS mẫu (Phường Kinh Bắc)", "school", "kb"),
+    node("dd", "Xã Đại Đồng", "commune", "bn"),
+    node("dd-thcs", "Trường THCS Đại Đồng", "school", "dd"),
+  ];
+
+  it("shows only the provinces until a unit is expanded", () => {
+    expect(treePage(units, {}).rows.map((row) => row.id)).toEqual(["bn"]);
+    expect(treePage(units, { expanded: new Set(["bn"]) }).rows.map((row) => [row.id, row.hasChildren])).toEqual([
+      ["bn", true],
+      ["kb", true],
+      ["dd", true],
+    ]);
+  });
+
+  it("finds units without diacritics, with their ancestors", () => {
+    const page = treePage(units, { query: "dai dong" });
+    expect(page.rows.map((row) => [row.id, row.match])).toEqual([
+      ["bn", false],
+      ["dd", true],
+      ["dd-thcs", true],
+    ]);
+  });
+
+  it("pages a long list", () => {
+    const page = treePage(units, { expanded: new Set(["bn", "kb", "dd"]), pageSize: 2, page: 2 });
+    expect(page).toMatchObject({ total: 5, pages: 3, page: 2 });
+    expect(page.rows.map((row) => row.id)).toEqual(["kb-thcs", "dd"]);
   });
 });

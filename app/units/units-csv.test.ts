@@ -14,8 +14,8 @@ describe("units CSV", () => {
     expect(result).toEqual({
       ok: true,
       rows: [
-        { row: 2, code: "huyen-a", name: "Huyện A", kind: "district", parentCode: "tinh-mau", enrolment: null },
-        { row: 3, code: "thcs-a", name: "Trường THCS A", kind: "school", parentCode: "huyen-a", enrolment: 640 },
+        { row: 2, code: "huyen-a", name: "Huyện A", kind: "district", parentCode: "tinh-mau", enrolment: null, validFrom: null, validTo: null, predecessors: [] },
+        { row: 3, code: "thcs-a", name: "Trường THCS A", kind: "school", parentCode: "huyen-a", enrolment: 640, validFrom: null, validTo: null, predecessors: [] },
       ],
     });
   });
@@ -58,5 +58,69 @@ describe("units CSV", () => {
   it("accepts a UTF-8 byte-order mark from Excel", () => {
     const result = parseUnitsCsv("\uFEFFcode,name,kind,parent_code,enrolment\nhuyen-b,Huyện B,district,tinh-mau,", existing);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("units CSV: official lists with periods and predecessors", () => {
+  const before = [
+    { code: "tinh-cu", kind: "province" as const, validTo: new Date("2025-06-30T17:00:00Z") },
+    { code: "huyen-a", kind: "district" as const, validTo: new Date("2025-06-30T17:00:00Z") },
+    { code: "huyen-b", kind: "district" as const, validTo: new Date("2025-06-30T17:00:00Z") },
+  ];
+  const header = "code,name,kind,parent_code,enrolment,valid_from,valid_to,predecessors";
+
+  it("reads periods, predecessors with shares, and skips comment lines", () => {
+    const csv = [
+      "# Nguồn: nghị quyết (ví dụ)",
+      header,
+      "tinh,Tỉnh mới,province,,,2025-07-01,,",
+      "xa-x,Xã X,commune,tinh,,2025-07-01,,huyen-a|huyen-b:0.6",
+      "# a comment between rows",
+      "phuong-y,Phường Y,ward,tinh,,2025-07-01,,huyen-b:0.4",
+    ].join("\n");
+    const result = parseUnitsCsv(csv, before);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rows.map((row) => [row.row, row.code, row.validFrom?.toISOString(), row.predecessors])).toEqual([
+      [3, "tinh", "2025-06-30T17:00:00.000Z", []],
+      [4, "xa-x", "2025-06-30T17:00:00.000Z", [{ code: "huyen-a", share: 1 }, { code: "huyen-b", share: 0.6 }]],
+      [6, "phuong-y", "2025-06-30T17:00:00.000Z", [{ code: "huyen-b", share: 0.4 }]],
+    ]);
+  });
+
+  it("reports each bad row by its line and writes nothing", () => {
+    const csv = [
+      header,
+      "tinh,Tỉnh mới,province,,,2025-07-01,,",
+      "xa-1,Xã 1,commune,tinh,,1/7/2025,,",
+      "xa-2,Xã 2,commune,tinh,,2025-07-01,2025-01-01,",
+      "xa-3,Xã 3,commune,tinh,,2025-07-01,,khong-co",
+      "xa-4,Xã 4,commune,tinh,,,,huyen-a",
+      "xa-5,Xã 5,commune,tinh,,2025-07-01,,huyen-a:1.5",
+      "xa-6,Xã 6,commune,tinh-cu,,2025-07-01,,",
+      "xa-7,Xã 7,commune,tinh,,2025-07-01,,huyen-b:0.5",
+      "xa-8,Xã 8,commune,tinh,,2025-07-01,,huyen-a",
+      "xa-9,Xã 9,commune,tinh,,2025-07-01,,huyen-a",
+    ].join("\n");
+    const result = parseUnitsCsv(csv, before);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 3, key: "units.import.badDate" },
+        { row: 4, key: "units.import.badPeriod" },
+        { row: 5, key: "units.import.unknownPredecessor", params: { code: "khong-co" } },
+        { row: 6, key: "units.import.predecessorsNeedDate" },
+        { row: 7, key: "units.import.badPredecessors" },
+        { row: 8, key: "units.import.outlivesParent", params: { code: "tinh-cu" } },
+        { row: 9, key: "units.import.sharesNotOne", params: { code: "huyen-b", total: 0.5 } },
+        { row: 11, key: "units.import.sharesNotOne", params: { code: "huyen-a", total: 2 } },
+      ],
+    });
+  });
+
+  it("counts shares already given in the database", () => {
+    const csv = [header, "tinh,Tỉnh mới,province,,,2025-07-01,,", "xa-9,Xã 9,commune,tinh,,2025-07-01,,huyen-b:0.4"].join("\n");
+    expect(parseUnitsCsv(csv, before, new Map([["huyen-b", 0.6]])).ok).toBe(true);
+    expect(parseUnitsCsv(csv, before).ok).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { parseUnitsCsv, type UnitImportError, type UnitRow } from "./units-csv";
 import { parentKindProblem, unitKinds, wouldCreateCycle, type UnitKind, type UnitNode, type UnitProblem } from "./unit-tree";
 
-const unitSelect = { id: true, code: true, name: true, kind: true, parentId: true, enrolment: true } as const;
+const unitSelect = { id: true, code: true, name: true, kind: true, parentId: true, enrolment: true, validFrom: true, validTo: true } as const;
 
 function asUnitKind(kind: string): UnitKind {
   if ((unitKinds as readonly string[]).includes(kind)) return kind as UnitKind;
@@ -60,10 +60,21 @@ export async function moveUnit(id: string, newParentId: string | null): Promise<
 
 export type UnitsImportResult = { ok: true; rows: UnitRow[] } | { ok: false; errors: UnitImportError[] };
 
-/** Validates a CSV against the current tree; without `commit` it only previews. */
+/** Shares each unit has already given to successors, so an import cannot give out more than all of it. */
+async function sharesGiven(): Promise<Map<string, number>> {
+  const rows = await prisma.unitSuccession.findMany({ select: { share: true, predecessor: { select: { code: true } } } });
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.predecessor.code, (totals.get(row.predecessor.code) ?? 0) + row.share);
+  return totals;
+}
+
+/**
+ * Validates a CSV against the current tree; without `commit` it only previews. Units of an official
+ * list are added, never edited: a reform is new units with successions from the old ones.
+ */
 export async function importUnitsCsv(text: string, options: { commit: boolean }): Promise<UnitsImportResult> {
   const existing = await listUnits();
-  const result = parseUnitsCsv(text, existing);
+  const result = parseUnitsCsv(text, existing, await sharesGiven());
   if (!result.ok || !options.commit) return result;
   const idByCode = new Map(existing.map((unit) => [unit.code, unit.id]));
   // One transaction: a failure half-way writes nothing.
@@ -76,10 +87,19 @@ export async function importUnitsCsv(text: string, options: { commit: boolean })
           kind: row.kind,
           enrolment: row.enrolment,
           parentId: row.parentCode ? idByCode.get(row.parentCode) : null,
+          validFrom: row.validFrom,
+          validTo: row.validTo,
         },
         select: { id: true },
       });
       idByCode.set(row.code, created.id);
+      for (const predecessor of row.predecessors) {
+        const predecessorId = idByCode.get(predecessor.code);
+        if (!predecessorId || !row.validFrom) throw new Error(`unchecked predecessor ${predecessor.code}`);
+        await tx.unitSuccession.create({
+          data: { predecessorId, successorId: created.id, share: predecessor.share, effectiveAt: row.validFrom },
+        });
+      }
     }
   });
   return result;

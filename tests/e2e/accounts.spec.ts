@@ -79,15 +79,15 @@ test("an admin imports units from CSV: errors by row first, then a preview, then
   };
   await upload(
     "sai.csv",
-    "code,name,kind,parent_code,enrolment\nbg-yen-the-thcs-moi,Trường THCS mới,school,bg-yen-the,500\nbg-khong-co,Trường X,school,khong-ton-tai,10\n",
+    "code,name,kind,parent_code,enrolment\nbn-yen-the-thcs-moi,Trường THCS mới,school,bn-yen-the,500\nbn-khong-co,Trường X,school,khong-ton-tai,10\n",
   );
   await expect(page.getByText("Dòng 3: Đơn vị cấp trên “khong-ton-tai” không tồn tại.")).toBeVisible();
 
-  await upload("dung.csv", "code,name,kind,parent_code,enrolment\nbg-yen-the-thcs-moi,Trường THCS mới (Yên Thế),school,bg-yen-the,500\n");
+  await upload("dung.csv", "code,name,kind,parent_code,enrolment\nbn-yen-the-thcs-moi,Trường THCS mới (Yên Thế),school,bn-yen-the,500\n");
   await expect(page.getByText("Xem trước: 1 đơn vị sẽ được thêm")).toBeVisible();
   await page.getByRole("button", { name: "Nhập 1 đơn vị" }).click();
   await expect(page.getByText("Đã nhập 1 đơn vị.")).toBeVisible();
-  await page.goto("/admin/units");
+  await page.goto("/admin/units?q=THCS mới");
   await expect(page.getByText("Trường THCS mới (Yên Thế)", { exact: true })).toBeVisible();
 });
 

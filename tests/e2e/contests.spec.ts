@@ -43,8 +43,8 @@ async function newPupilJoins(browser: Browser, code: string, displayName: string
   await expect(page.getByRole("heading", { name: "Đăng ký dự thi" })).toBeVisible();
   await page.getByLabel("Năm sinh").fill("2013");
   await page.getByLabel("Đối tượng").selectOption({ label: "Học sinh THCS" });
-  await page.getByLabel("Huyện / thành phố", { exact: true }).selectOption({ label: "Thành phố Bắc Giang" });
-  await page.getByLabel("Trường / nơi làm việc", { exact: true }).selectOption({ label: "Trường THCS mẫu A (Bắc Giang)" });
+  await page.getByLabel("Xã/phường (hoặc tỉnh, với trường trực thuộc tỉnh)", { exact: true }).selectOption({ label: "Phường Bắc Giang" });
+  await page.getByLabel("Trường / nơi làm việc", { exact: true }).selectOption({ label: "Trường THCS mẫu (Phường Bắc Giang)" });
   await page.getByLabel("Lớp (không bắt buộc)").fill("8a");
   await page.getByLabel("Tôi đã đọc và đồng ý.").check();
   // Under 16: without the guardian part the registration is refused.
@@ -129,7 +129,7 @@ test("a pupil takes a class round, resumes after a reload, and sees answers once
   const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(lines[0]).toBe("Hạng,Họ tên,Lớp,Trường / đơn vị,Số câu đúng,Số câu,Số lượt,Dự đoán,Thời gian (giây),Kết thúc lúc");
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^1,Ngô Bảo Châu,8A,Trường THCS mẫu A \(Bắc Giang\),\d,3,1,1,\d+,/);
+  expect(lines[1]).toMatch(/^1,Ngô Bảo Châu,8A,Trường THCS mẫu \(Phường Bắc Giang\),\d,3,1,1,\d+,/);
 
   const xlsxDownload = teacher.waitForEvent("download");
   await teacher.getByRole("link", { name: "Tải Excel (XLSX)" }).click();

@@ -22,8 +22,8 @@ async function joinAsPlayer(browser: Browser, pin: string, name: string): Promis
   await page.goto(`/join?pin=${pin}`);
   await expect(page).toHaveURL(`/play/${pin}`);
   await page.getByLabel("Tên hiển thị").fill(name);
-  await page.getByLabel("Huyện / thành phố").selectOption({ label: "Huyện Yên Thế" });
-  await page.getByLabel("Trường", { exact: true }).selectOption({ label: "Trường THCS mẫu A (Yên Thế)" });
+  await page.getByLabel("Xã/phường", { exact: true }).selectOption({ label: "Xã Yên Thế" });
+  await page.getByLabel("Trường", { exact: true }).selectOption({ label: "Trường THCS mẫu (Xã Yên Thế)" });
   await page.getByRole("button", { name: "Vào chơi" }).click();
   await expect(page.getByText("Bạn đã vào trò chơi! Chờ người dẫn bắt đầu…")).toBeVisible();
   return page;
