@@ -41,7 +41,7 @@ export function parseUnitsCsv(
 ): { ok: true; rows: UnitRow[] } | { ok: false; errors: UnitImportError[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 65_536 });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, errors: [{ row: null, key: "units.import.unreadable", params: { detail } }] };

@@ -12,7 +12,8 @@ export function importQuestionsCsv(input: string | Buffer, taxonomy: Taxonomy): 
   const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
+    // A record past 64 KB is no question row; the bound stops csv-parse early on a hostile one.
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: 65_536 });
   } catch (error) {
     const line = typeof error === "object" && error !== null && "lines" in error ? Number(error.lines) : undefined;
     return { ok: false, issues: [{ path: "", code: "unreadable", ...(line ? { line } : {}) }] };

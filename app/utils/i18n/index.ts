@@ -4,6 +4,7 @@ import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
 import { liveMessages } from "./messages/live";
 import { unitMessages } from "./messages/units";
+import { securityDataMessages } from "./messages/security-data";
 import type { Language } from "./languages";
 
 export { defaultLanguage, isLanguage, languages, type Language } from "./languages";
@@ -19,6 +20,7 @@ const messages = {
   ...unitMessages,
   ...liveMessages,
   ...contestMessages,
+  ...securityDataMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,39 @@
+import { defineMessages } from "../define-messages";
+
+// Messages of the upload parse worker, the XLSX bounds, safe exports, contest integrity and
+// personal data (issue 8; docs/security.md, "Imports, exports, contest integrity and personal data").
+export const securityDataMessages = defineMessages({
+  "bank.issue.upload-too-slow": {
+    vi: "Tệp này mất quá nhiều thời gian để đọc nên đã bị từ chối. Hãy chia nhỏ tệp hoặc kiểm tra lại nội dung.",
+    en: "This file took too long to read and was refused. Split it or check its content.",
+  },
+  "bank.issue.upload-too-large-in-memory": {
+    vi: "Tệp này cần quá nhiều bộ nhớ để đọc nên đã bị từ chối. Hãy chia nhỏ tệp.",
+    en: "This file needs too much memory to read and was refused. Split it into smaller files.",
+  },
+  "bank.issue.upload-server-busy": {
+    vi: "Máy chủ đang đọc các tệp khác. Vui lòng thử lại sau ít phút.",
+    en: "The server is reading other files. Please try again in a few minutes.",
+  },
+  "bank.issue.xlsx-too-large-unpacked": {
+    vi: "Tệp XLSX khi giải nén lớn khoảng {megabytes} MB, vượt giới hạn {maximum} MB. Hãy chia nhỏ tệp.",
+    en: "Unpacked, this XLSX file is about {megabytes} MB, past the limit of {maximum} MB. Split it.",
+  },
+  "bank.issue.xlsx-too-many-cells": {
+    vi: "Trang tính có {cells} ô, vượt giới hạn {maximum} ô. Hãy xoá các hàng, cột thừa hoặc chia nhỏ tệp.",
+    en: "The sheet has {cells} cells, past the limit of {maximum}. Delete unused rows and columns or split the file.",
+  },
+  "upload.tooSlow": {
+    vi: "Tệp này mất quá nhiều thời gian để đọc nên đã bị từ chối. Hãy chia nhỏ tệp hoặc kiểm tra lại nội dung.",
+    en: "This file took too long to read and was refused. Split it or check its content.",
+  },
+  "upload.tooMuchMemory": {
+    vi: "Tệp này cần quá nhiều bộ nhớ để đọc nên đã bị từ chối. Hãy chia nhỏ tệp.",
+    en: "This file needs too much memory to read and was refused. Split it into smaller files.",
+  },
+  "upload.busy": {
+    vi: "Máy chủ đang đọc các tệp khác. Vui lòng thử lại sau ít phút.",
+    en: "The server is reading other files. Please try again in a few minutes.",
+  },
+  "upload.failed": { vi: "Không đọc được tệp.", en: "The file could not be read." },
+});
