@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { toCsv } from "~/utils/spreadsheet-cell";
 import type { BankQuestion, Taxonomy } from "../question-file";
 import { parseSpreadsheetRows, questionToCells, SPREADSHEET_COLUMNS, type SpreadsheetImport } from "./spreadsheet-layout";
 
@@ -22,12 +23,7 @@ export function importQuestionsCsv(input: string | Buffer, taxonomy: Taxonomy): 
   return parseSpreadsheetRows(header, rows, taxonomy);
 }
 
-/** A CSV of the questions, with a byte-order mark so Excel reads the Vietnamese text as UTF-8. */
+/** A CSV of the questions, every field quoted and neutralised (app/utils/spreadsheet-cell.ts). */
 export function exportQuestionsCsv(questions: readonly BankQuestion[]): string {
-  const lines = [[...SPREADSHEET_COLUMNS], ...questions.map(questionToCells)].map((cells) => cells.map(csvField).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n;]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return toCsv([[...SPREADSHEET_COLUMNS], ...questions.map(questionToCells)]);
 }
