@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/utils/db.server";
 import { parseInWorker, type ParseFailure } from "~/utils/parse-in-worker.server";
 import { currentQuestions } from "./browse.server";
+import { checkXlsxBounds } from "./formats/xlsx-bounds";
 import type { ImportFormat } from "./import-formats";
 import type { BankIssueCode } from "./issues";
 import type { Taxonomy } from "./question-file";
@@ -29,6 +30,11 @@ export async function checkImport(
   db: Db,
   input: { format: ImportFormat; bytes: Buffer; taxonomy: Taxonomy; defaults: QuizDefaults | null },
 ): Promise<ImportCheck> {
+  if (input.format === "xlsx" || input.format === "kahoot") {
+    // Bounded work (the zip's directory, a kilobyte per sheet): a zip bomb costs not even a worker.
+    const tooLarge = checkXlsxBounds(input.bytes);
+    if (tooLarge) return { ok: false, issues: [{ path: "", ...tooLarge }] };
+  }
   const bank = (await currentQuestions(db)).map(({ id, question }) => ({ id, question }));
   const outcome = await parseInWorker<UploadCheckInput, ImportCheck>(
     { module: "app/bank/upload-check.ts", exportName: "checkUpload" },

@@ -1,3 +1,4 @@
+import { staffRoles } from "~/utils/roles";
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -10,6 +11,8 @@ export type RegisterResult = { ok: true } | { ok: false; field: string; key: Mes
  * directly under the chosen district (or under the province, for schools the province runs).
  */
 export async function registerParticipant(userId: string, input: Registration, now: Date): Promise<RegisterResult> {
+  // Staff can read the bank (and may write rounds): they do not compete (decision 010).
+  if (await isStaffAccount(userId)) return { ok: false, field: "form", key: "contest.staffCannotCompete" };
   const existing = await prisma.participantProfile.findUnique({ where: { userId }, select: { id: true } });
   if (existing) return { ok: false, field: "form", key: "register.error.already" };
   const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { kind: true, parentId: true } });
@@ -33,6 +36,12 @@ export async function registerParticipant(userId: string, input: Registration, n
     },
   });
   return { ok: true };
+}
+
+/** Whether the account holds a staff role (admin, organizer, host, teacher). */
+export async function isStaffAccount(userId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
+  return !user || (staffRoles as readonly string[]).includes(user.role);
 }
 
 export async function requestMissingUnit(userId: string, name: string, districtId: string | null): Promise<void> {

@@ -36,4 +36,12 @@ export const securityDataMessages = defineMessages({
     en: "The server is reading other files. Please try again in a few minutes.",
   },
   "upload.failed": { vi: "Không đọc được tệp.", en: "The file could not be read." },
+  "contest.staffCannotCompete": {
+    vi: "Tài khoản cán bộ (quản trị, ban tổ chức, dẫn chương trình, giáo viên) không được đăng ký hay tham gia các vòng thi. Hãy dùng một tài khoản thí sinh.",
+    en: "Staff accounts (admin, organizer, host, teacher) cannot register for or take contest rounds. Use a participant account.",
+  },
+  "attempt.review.withheld": {
+    vi: "Đáp án và giải thích của câu này sẽ được công bố khi mọi vòng thi khác có thể ra câu hỏi này đã kết thúc.",
+    en: "The answer and explanation of this question will be shown once every other round that may still ask it has closed.",
+  },
 });
