@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import type { Language } from "~/utils/i18n";
 import { prisma } from "~/utils/db.server";
@@ -119,7 +120,7 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
     }
     return { ok: false, code: decision.code };
   }
-  const seed = attemptSeed({ roundId, participantId: userId, attemptNumber: decision.attemptNumber });
+  const seed = attemptSeed({ roundId, drawKey: randomUUID(), attemptNumber: decision.attemptNumber });
   const pool = await releasePool(round.releaseId);
   const drawn = drawQuestions({
     pool: pool.questions,

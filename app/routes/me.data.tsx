@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "participant");
   const form = await request.formData();
   if (form.get("confirm") !== "on") return { problem: "myData.confirmRequired" as const };
+  const deleted = await deleteParticipantData(user.id);
+  if (!deleted.ok) return { problem: deleted.key };
   const clearCookie = await destroySession(request);
-  await deleteParticipantData(user.id);
   throw redirect("/", { headers: { "Set-Cookie": clearCookie } });
 }
 

@@ -40,6 +40,11 @@ export const securityDataMessages = defineMessages({
     vi: "Tài khoản cán bộ (quản trị, ban tổ chức, dẫn chương trình, giáo viên) không được đăng ký hay tham gia các vòng thi. Hãy dùng một tài khoản thí sinh.",
     en: "Staff accounts (admin, organizer, host, teacher) cannot register for or take contest rounds. Use a participant account.",
   },
+  "myData.staffCannotDelete": {
+    vi: "Tài khoản cán bộ không thể tự xoá. Hãy đề nghị một quản trị viên khác đóng tài khoản này.",
+    en: "A staff account cannot delete itself. Ask another administrator to close it.",
+  },
+  "publicBoard.hiddenName": { vi: "Thí sinh ẩn danh", en: "Anonymous participant" },
   "attempt.review.withheld": {
     vi: "Đáp án và giải thích của câu này sẽ được công bố khi mọi vòng thi khác có thể ra câu hỏi này đã kết thúc.",
     en: "The answer and explanation of this question will be shown once every other round that may still ask it has closed.",
