@@ -2,7 +2,9 @@ import { resetDatabase, testPrisma as db } from "../../tests/setup/test-database
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { participantAttempts, startOrResumeAttempt, submitOwnAttempt } from "./attempts.server";
-import { registerParticipant } from "./registration.server";
+import { registerParticipant, setHideNamePublicly } from "./registration.server";
+import { roundExportRows } from "./results.server";
+import { leaderboards } from "~/stats/leaderboards.server";
 import { createRound, type RoundInput } from "./rounds.server";
 import { makePupil, seedContestWorld, type ContestWorld } from "./__fixtures__/contest-db";
 
@@ -111,5 +113,24 @@ describe("staff do not compete", () => {
     }
     expect(await db.participantProfile.count({ where: { user: { role: { not: "participant" } } } })).toBe(0);
     expect(await db.attempt.count()).toBe(0);
+  });
+});
+
+describe("names on public boards", () => {
+  it("shows a participant who chose so as 'Thí sinh ẩn danh' publicly, and by name to staff", async () => {
+    const roundId = await round({});
+    const shy = await makePupil(db, world, { name: "Hoa" });
+    const open = await makePupil(db, world, { name: "Minh" });
+    await setHideNamePublicly(shy, true);
+    for (const userId of [shy, open]) {
+      const started = await startOrResumeAttempt(roundId, userId, T0 + MINUTE);
+      if (!started.ok) throw new Error(started.code);
+      await submitOwnAttempt(started.attemptId, userId, T0 + 2 * MINUTE);
+    }
+    const after = T0 + 31 * MINUTE;
+    const boards = await leaderboards({ roundId, contestId: null, audience: null }, after, "(đã xóa)", "Thí sinh ẩn danh");
+    expect(boards.individuals.map((row) => row.displayName).sort()).toEqual(["Minh", "Thí sinh ẩn danh"]);
+    const staffView = await roundExportRows(roundId, after, "(đã xóa)");
+    expect(staffView!.map((row) => row.displayName).sort()).toEqual(["Hoa", "Minh"]);
   });
 });

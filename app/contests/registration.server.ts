@@ -39,6 +39,11 @@ export async function registerParticipant(userId: string, input: Registration, n
   return { ok: true };
 }
 
+/** The participant's choice to appear as "Thí sinh ẩn danh" on public boards. */
+export async function setHideNamePublicly(userId: string, hide: boolean): Promise<void> {
+  await prisma.participantProfile.updateMany({ where: { userId }, data: { hideNamePublicly: hide } });
+}
+
 /** Whether the account holds a staff role (admin, organizer, host, teacher). */
 export async function isStaffAccount(userId: string): Promise<boolean> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
@@ -61,6 +66,7 @@ export async function participantData(userId: string) {
         birthYear: true,
         audience: true,
         className: true,
+        hideNamePublicly: true,
         consentVersion: true,
         consentedAt: true,
         childConsent: true,

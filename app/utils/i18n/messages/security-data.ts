@@ -45,6 +45,16 @@ export const securityDataMessages = defineMessages({
     en: "A staff account cannot delete itself. Ask another administrator to close it.",
   },
   "publicBoard.hiddenName": { vi: "Thí sinh ẩn danh", en: "Anonymous participant" },
+  "publicBoard.topOf": {
+    vi: "Hiển thị {shown} thí sinh đứng đầu trong số {count} thí sinh của đơn vị.",
+    en: "Showing the top {shown} of the unit's {count} participants.",
+  },
+  "myData.hideName": { vi: "Ẩn tên tôi trên các bảng xếp hạng công khai", en: "Hide my name on public leaderboards" },
+  "myData.hideNameHint": {
+    vi: "Bảng xếp hạng công khai sẽ ghi “Thí sinh ẩn danh” thay cho tên bạn; giáo viên và ban tổ chức vẫn thấy tên bạn.",
+    en: "Public boards will show “Anonymous participant” instead of your name; your teachers and the organizers still see it.",
+  },
+  "myData.save": { vi: "Lưu", en: "Save" },
   "attempt.review.withheld": {
     vi: "Đáp án và giải thích của câu này sẽ được công bố khi mọi vòng thi khác có thể ra câu hỏi này đã kết thúc.",
     en: "The answer and explanation of this question will be shown once every other round that may still ask it has closed.",
