@@ -30,7 +30,14 @@ export type BankIssueCode =
   | "unknown-column"
   | "header-not-found"
   | "answer-out-of-range"
-  | "unsupported-question";
+  | "unsupported-question"
+  // An upload the parse worker gave up on (app/utils/parse-in-worker.server.ts), or an XLSX past
+  // the bounds checked before it is opened (app/bank/formats/xlsx-bounds.ts).
+  | "upload-too-slow"
+  | "upload-too-large-in-memory"
+  | "upload-server-busy"
+  | "xlsx-too-large-unpacked"
+  | "xlsx-too-many-cells";
 
 export type IssueParams = Record<string, string | number>;
 

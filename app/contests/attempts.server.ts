@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import type { Language } from "~/utils/i18n";
 import { prisma } from "~/utils/db.server";
@@ -24,6 +25,8 @@ import { createRateLimiter } from "~/utils/rate-limit";
 import { ANSWER_SAVE_RULE } from "./rate-limit";
 import { roundRulesSelect, rulesOf } from "./rounds.server";
 import { attemptSeed } from "./seeded-random";
+import { questionsStillDrawable } from "./answer-key-guard.server";
+import { isStaffAccount } from "./registration.server";
 
 // Attempts against the database. Every function takes `now` (epoch ms) from its caller: routes pass
 // Date.now(), tests step a fake clock. The server is the referee: it draws, it keeps the deadline,
@@ -88,10 +91,11 @@ async function entrantOf(profile: { unitId: string; audience: string; className:
 
 export type StartOutcome =
   | { ok: true; attemptId: string; resumed: boolean }
-  | { ok: false; code: Exclude<StartRefusal, "attempt-in-progress"> | "needs-registration" | "unknown-round" | "draw-failed" };
+  | { ok: false; code: Exclude<StartRefusal, "attempt-in-progress"> | "needs-registration" | "unknown-round" | "draw-failed" | "staff-cannot-compete" };
 
 /** Starts the participant's next attempt, or hands back the one still running. */
 export async function startOrResumeAttempt(roundId: string, userId: string, now: number): Promise<StartOutcome> {
+  if (await isStaffAccount(userId)) return { ok: false, code: "staff-cannot-compete" };
   const round = await prisma.round.findUnique({
     where: { id: roundId },
     select: { ...roundRulesSelect, releaseId: true, drawRule: true, questionAudience: true },
@@ -117,7 +121,7 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
     }
     return { ok: false, code: decision.code };
   }
-  const seed = attemptSeed({ roundId, participantId: userId, attemptNumber: decision.attemptNumber });
+  const seed = attemptSeed({ roundId, drawKey: randomUUID(), attemptNumber: decision.attemptNumber });
   const pool = await releasePool(round.releaseId);
   const drawn = drawQuestions({
     pool: pool.questions,
@@ -290,9 +294,12 @@ export async function submitOwnAttempt(attemptId: string, userId: string, now: n
 
 export type ReviewedQuestion = {
   prompt: string;
-  options: { text: string; chosen: boolean; correct: boolean }[];
-  correct: boolean;
-  explanation: string;
+  /** `correct` is null while another open round may still draw the question (decision 010). */
+  options: { text: string; chosen: boolean; correct: boolean | null }[];
+  correct: boolean | null;
+  explanation: string | null;
+  /** The key is held back: a round that has not closed yet may still draw this question. */
+  withheld: boolean;
 };
 
 export type ParticipantAttemptSummary = {
@@ -318,6 +325,8 @@ export async function participantAttempts(roundId: string, userId: string, now: 
     orderBy: { attemptNumber: "asc" },
   });
   const pool = revealed && rows.length > 0 ? await releasePool(round.releaseId) : null;
+  const drawnIds = rows.flatMap((row) => stateOf(row, round.closesAt).questions.map((question) => question.questionId));
+  const withheld = pool ? await questionsStillDrawable(drawnIds, roundId, now) : new Set<string>();
   const attempts = rows.map((row): ParticipantAttemptSummary => {
     const state = stateOf(row, round.closesAt);
     let score: ParticipantAttemptSummary["score"] = null;
@@ -329,16 +338,18 @@ export async function participantAttempts(roundId: string, userId: string, now: 
         questions: state.questions.map((question, index) => {
           const content = pool.content.get(question.revisionId)!;
           const chosen = state.answers[question.questionId]?.options ?? [];
+          const held = withheld.has(question.questionId);
           return {
             prompt: localised(content.prompt, language),
             // The order the participant saw.
             options: question.optionOrder.map((written) => ({
               text: localised(content.options[written], language),
               chosen: chosen.includes(written),
-              correct: content.options[written].correct,
+              correct: held ? null : content.options[written].correct,
             })),
-            correct: scored.questions[index].correct,
-            explanation: localised(content.explanation, language),
+            correct: held ? null : scored.questions[index].correct,
+            explanation: held ? null : localised(content.explanation, language),
+            withheld: held,
           };
         }),
       };

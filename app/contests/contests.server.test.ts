@@ -85,7 +85,9 @@ describe("attempts against the database", () => {
     const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { seed: true, questions: true } });
     const stored = JSON.parse(row.questions) as { questionId: string; revisionId: string; optionOrder: number[] }[];
 
-    expect(row.seed).toBe(attemptSeed({ roundId, participantId: pupil, attemptNumber: 1 }));
+    // The seed is stored and carries no account id (issue 8): the stored seed reproduces the draw.
+    expect(row.seed).not.toContain(pupil);
+    expect(JSON.parse(row.seed)).toEqual([roundId, expect.any(String), 1]);
     const pool = await releasePool(world.releaseId);
     const again = drawQuestions({ pool: pool.questions, rule, seed: row.seed, audience: null });
     if (!again.ok) throw new Error("draw failed");
@@ -167,9 +169,11 @@ describe("attempts against the database", () => {
     expect(await startOrResumeAttempt(roundId, otherSchool, T0)).toEqual({ ok: false, code: "not-in-audience" });
   });
 
-  it("refuses a participant without a profile", async () => {
+  it("refuses a participant without a profile, and staff whatever their profile", async () => {
     const roundId = await newRound();
-    expect(await startOrResumeAttempt(roundId, world.teacherId, T0)).toEqual({ ok: false, code: "needs-registration" });
+    const noProfile = await db.user.create({ data: { username: "moi", displayName: "Mới", passwordHash: "x", role: "participant" }, select: { id: true } });
+    expect(await startOrResumeAttempt(roundId, noProfile.id, T0)).toEqual({ ok: false, code: "needs-registration" });
+    expect(await startOrResumeAttempt(roundId, world.teacherId, T0)).toEqual({ ok: false, code: "staff-cannot-compete" });
   });
 });
 
@@ -209,10 +213,11 @@ describe("results", () => {
     const t = translator("vi");
     const rows = (await roundExportRows(roundId, closedAt, "(đã xóa)"))!;
     const csv = resultsCsv(rows, t);
-    expect(csv.startsWith("\uFEFFHạng,Họ tên,Lớp,Trường / đơn vị,Số câu đúng")).toBe(true);
-    expect(csv).toContain("1=,An,8A,Trường A,5,5,1,2,100,");
+    // Every field quoted (app/utils/spreadsheet-cell.ts).
+    expect(csv.startsWith('\uFEFF"Hạng","Họ tên","Lớp","Trường / đơn vị","Số câu đúng"')).toBe(true);
+    expect(csv).toContain('"1=","An","8A","Trường A","5","5","1","2","100",');
     // A name starting with "=" would run as a formula in a spreadsheet.
-    expect(csv).toContain("4,'=Dũng,8A,Trường A,3,5,1,2,30,");
+    expect(csv).toContain(`"4","'=Dũng","8A","Trường A","3","5","1","2","30",`);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await resultsXlsx(rows, t, "Vòng thử")) as unknown as ExcelJS.Buffer);

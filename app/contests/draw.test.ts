@@ -38,7 +38,7 @@ const mix = {
   ],
 };
 
-const seed = attemptSeed({ roundId: "round-1", participantId: "user-7", attemptNumber: 1 });
+const seed = attemptSeed({ roundId: "round-1", drawKey: "user-7", attemptNumber: 1 });
 
 function drawn(result: DrawResult): DrawnQuestion[] {
   if (!result.ok) throw new Error(`draw failed: ${JSON.stringify(result.error)}`);
@@ -61,7 +61,7 @@ describe("drawQuestions", () => {
   it("draws differently for another attempt of the same participant", () => {
     const first = drawn(drawQuestions({ pool, rule: mix, seed, audience: null }));
     const second = drawn(
-      drawQuestions({ pool, rule: mix, seed: attemptSeed({ roundId: "round-1", participantId: "user-7", attemptNumber: 2 }), audience: null }),
+      drawQuestions({ pool, rule: mix, seed: attemptSeed({ roundId: "round-1", drawKey: "user-7", attemptNumber: 2 }), audience: null }),
     );
     expect(second.map((entry) => entry.questionId)).not.toEqual(first.map((entry) => entry.questionId));
   });
@@ -69,7 +69,7 @@ describe("drawQuestions", () => {
   it("follows the mix and never repeats a question, whatever the seed", () => {
     for (let attemptNumber = 1; attemptNumber <= 200; attemptNumber++) {
       const questions = drawn(
-        drawQuestions({ pool, rule: mix, seed: attemptSeed({ roundId: "r", participantId: "p", attemptNumber }), audience: null }),
+        drawQuestions({ pool, rule: mix, seed: attemptSeed({ roundId: "r", drawKey: "p", attemptNumber }), audience: null }),
       );
       expect(questions).toHaveLength(10);
       expect(new Set(questions.map((entry) => entry.questionId)).size).toBe(10);
@@ -92,7 +92,7 @@ describe("drawQuestions", () => {
         drawQuestions({
           pool,
           rule: { kind: "mix", buckets: [{ topic: "economic", difficulty: "hard", count: 1 }] },
-          seed: attemptSeed({ roundId: "r", participantId: "p", attemptNumber }),
+          seed: attemptSeed({ roundId: "r", drawKey: "p", attemptNumber }),
           audience: null,
         }),
       );
@@ -151,7 +151,7 @@ describe("drawQuestions", () => {
         drawQuestions({
           pool: small,
           rule: { kind: "mix", buckets: [{ difficulty: "easy", count: 1 }, { topic: "economic", count: 2 }] },
-          seed: attemptSeed({ roundId: "r", participantId: "p", attemptNumber }),
+          seed: attemptSeed({ roundId: "r", drawKey: "p", attemptNumber }),
           audience: null,
         }),
       );
@@ -199,7 +199,7 @@ describe("drawQuestions", () => {
     const orders = new Set<string>();
     for (let attemptNumber = 1; attemptNumber <= 30; attemptNumber++) {
       const questions = drawn(
-        drawQuestions({ pool: withTrueFalse, rule: { kind: "mix", buckets: [{ count: 49 }] }, seed: attemptSeed({ roundId: "r", participantId: "p", attemptNumber }), audience: null }),
+        drawQuestions({ pool: withTrueFalse, rule: { kind: "mix", buckets: [{ count: 49 }] }, seed: attemptSeed({ roundId: "r", drawKey: "p", attemptNumber }), audience: null }),
       );
       for (const entry of questions) {
         if (entry.questionId === "tf-1") {

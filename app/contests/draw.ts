@@ -206,3 +206,16 @@ function optionOrderFor(question: DrawableQuestion, random: RandomSource): numbe
   const written = Array.from({ length: question.optionCount }, (_, index) => index);
   return question.type === "true-false" ? written : shuffled(written, random);
 }
+
+/**
+ * Whether a round with this rule and audience filter could draw `question` at all: it passes the
+ * audience filter and fits a bucket that asks for at least one question. A round that could draw
+ * it must not have its answer key shown anywhere while it is open (decision 010).
+ */
+export function mayDraw(question: DrawableQuestion, rule: DrawRule, audience: Audience | null): boolean {
+  if (audience !== null && !question.audiences.includes(audience)) return false;
+  const resolved = resolveBuckets(rule);
+  // A rule that cannot be resolved draws nothing; be cautious all the same and count it as drawing.
+  if (!resolved.ok) return true;
+  return resolved.buckets.some((bucket) => bucket.count > 0 && fits(question, bucket));
+}

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Translate } from "~/utils/i18n";
+import { toCsv, xlsxCell } from "~/utils/spreadsheet-cell";
 import type { ExportRow } from "./results.server";
 
 // A round's results as CSV (UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly)
@@ -35,23 +36,16 @@ function cells(row: ExportRow): (string | number)[] {
   ];
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: a display name is user input.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
+/** Every field quoted and neutralised (app/utils/spreadsheet-cell.ts): a display name is user input. */
 export function resultsCsv(rows: readonly ExportRow[], t: Translate): string {
-  const lines = [headers(t), ...rows.map(cells)].map((line) => line.map(csvCell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv([headers(t), ...rows.map(cells)]);
 }
 
 export async function resultsXlsx(rows: readonly ExportRow[], t: Translate, sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[[\]*?/\\:]/g, " ") || "Results");
   sheet.addRow(headers(t)).font = { bold: true };
-  for (const row of rows) sheet.addRow(cells(row));
+  for (const row of rows) sheet.addRow(cells(row).map(xlsxCell));
   sheet.columns.forEach((column) => {
     column.width = 18;
   });

@@ -1,3 +1,5 @@
+import { staffRoles } from "~/utils/roles";
+import { opaqueSeed } from "./seeded-random";
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -13,6 +15,8 @@ export type RegisterResult = { ok: true } | { ok: false; field: string; key: Mes
  * province runs: then the profile has no area).
  */
 export async function registerParticipant(userId: string, input: Registration, now: Date): Promise<RegisterResult> {
+  // Staff can read the bank (and may write rounds): they do not compete (decision 010).
+  if (await isStaffAccount(userId)) return { ok: false, field: "form", key: "contest.staffCannotCompete" };
   const existing = await prisma.participantProfile.findUnique({ where: { userId }, select: { id: true } });
   if (existing) return { ok: false, field: "form", key: "register.error.already" };
   const unit = await prisma.unit.findUnique({
@@ -42,6 +46,17 @@ export async function registerParticipant(userId: string, input: Registration, n
   return { ok: true };
 }
 
+/** The participant's choice to appear as "Thí sinh ẩn danh" on public boards. */
+export async function setHideNamePublicly(userId: string, hide: boolean): Promise<void> {
+  await prisma.participantProfile.updateMany({ where: { userId }, data: { hideNamePublicly: hide } });
+}
+
+/** Whether the account holds a staff role (admin, organizer, host, teacher). */
+export async function isStaffAccount(userId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
+  return !user || (staffRoles as readonly string[]).includes(user.role);
+}
+
 export async function requestMissingUnit(userId: string, name: string, areaId: string | null): Promise<void> {
   const area = areaId ? await prisma.unit.findUnique({ where: { id: areaId }, select: { id: true } }) : null;
   await prisma.unitRequest.create({ data: { requestedById: userId, name, areaId: area?.id ?? null } });
@@ -58,6 +73,7 @@ export async function participantData(userId: string) {
         birthYear: true,
         audience: true,
         className: true,
+        hideNamePublicly: true,
         consentVersion: true,
         consentedAt: true,
         childConsent: true,
@@ -89,16 +105,42 @@ export async function participantData(userId: string) {
  * stay only as anonymous rows (school, audience group, answers, times) under a random key, so the
  * province's participation figures do not change after the fact. Nothing left links to the person.
  */
-export async function deleteParticipantData(userId: string): Promise<void> {
-  const attempts = await prisma.attempt.findMany({ where: { userId }, select: { id: true, roundId: true } });
+export async function deleteParticipantData(userId: string): Promise<{ ok: true } | { ok: false; key: MessageKey }> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, displayName: true, username: true } });
+  if (!user) return { ok: true };
+  // A staff account (an admin above all) is closed by another admin, never by itself: the last
+  // admin could lock everyone out, and an admin could blank the trail of their own actions.
+  if (user.role !== "participant") return { ok: false, key: "myData.staffCannotDelete" };
+  const attempts = await prisma.attempt.findMany({ where: { userId }, select: { id: true, roundId: true, seed: true } });
+  // Audit entries about this account (its creation, a role change) must not keep its id.
+  const mentions = await prisma.auditEntry.findMany({
+    where: { OR: [{ subject: userId }, { subject: user.username }, { detail: { contains: userId } }] },
+    select: { id: true, subject: true, detail: true },
+  });
   const anonymousKey = `anon-${randomUUID()}`;
   await prisma.$transaction([
     ...attempts.map((attempt) =>
-      prisma.attempt.update({ where: { id: attempt.id }, data: { userId: null, participantKey: anonymousKey } }),
+      prisma.attempt.update({
+        where: { id: attempt.id },
+        // Older seeds carried the account id: keep the draw, drop the text (seeded-random.ts).
+        data: { userId: null, participantKey: anonymousKey, seed: opaqueSeed(attempt.seed) },
+      }),
     ),
+    ...mentions.map((entry) =>
+      prisma.auditEntry.update({
+        where: { id: entry.id },
+        data: {
+          subject: entry.subject === user.username ? "deleted-account" : entry.subject.replaceAll(userId, "deleted-account"),
+          detail: entry.detail?.replaceAll(userId, "deleted-account") ?? null,
+        },
+      }),
+    ),
+    // Their own actions keep a name to show once the account (and actorId with it) is gone.
+    prisma.auditEntry.updateMany({ where: { actorId: userId }, data: { actorName: user.displayName } }),
     prisma.unitRequest.deleteMany({ where: { requestedById: userId } }),
     prisma.participantProfile.deleteMany({ where: { userId } }),
     prisma.session.deleteMany({ where: { userId } }),
     prisma.user.delete({ where: { id: userId } }),
   ]);
+  return { ok: true };
 }

@@ -11,6 +11,8 @@ export type ParticipantInfo = {
   participantId: string;
   /** Null for a participant who deleted their data. */
   displayName: string | null;
+  /** The participant chose to be "Thí sinh ẩn danh" on public boards (ParticipantProfile.hideNamePublicly). */
+  hideName?: boolean;
   className: string | null;
   unitId: string | null;
   audience: string | null;
@@ -51,7 +53,7 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
       audience: true,
       unitId: true,
       answers: { select: { questionId: true, options: true, savedAt: true } },
-      user: { select: { participantProfile: { select: { displayName: true, className: true } } } },
+      user: { select: { participantProfile: { select: { displayName: true, className: true, hideNamePublicly: true } } } },
     },
   });
   const revealed = mayRevealAnswers(rulesOf(round), now);
@@ -65,6 +67,7 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
     participants.set(row.participantKey, {
       participantId: row.participantKey,
       displayName: profile?.displayName ?? null,
+      hideName: profile?.hideNamePublicly ?? false,
       className: profile?.className ?? null,
       unitId: row.unitId,
       audience: row.audience,

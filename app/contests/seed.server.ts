@@ -165,7 +165,8 @@ async function seedDemoResults(roundId: string, releaseId: string, startedAt: nu
         demo: true,
       },
     });
-    const seed = attemptSeed({ roundId, participantId: userId, attemptNumber: 1 });
+    // The demo is reproducible from its username; a real attempt draws a random key.
+    const seed = attemptSeed({ roundId, drawKey: `demo-${index}`, attemptNumber: 1 });
     const drawn = drawQuestions({ pool: pool.questions, rule: weeklyRule, seed, audience: null });
     if (!drawn.ok) throw new Error("The demo draw failed");
     const key = answerKeyFor(pool, drawn.questions.map((question) => question.revisionId));

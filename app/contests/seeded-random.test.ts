@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptSeed, seededRandom, shuffled } from "./seeded-random";
+import { attemptSeed, opaqueSeed, seededRandom, shuffled } from "./seeded-random";
 
 describe("seeded random", () => {
   it("repeats its sequence for the same seed and differs for another", () => {
@@ -32,10 +32,21 @@ describe("seeded random", () => {
     expect(shuffled(input, seededRandom("x"))).toEqual(output);
   });
 
-  it("builds an attempt's seed from round, participant and attempt number", () => {
-    expect(attemptSeed({ roundId: "r1", participantId: "u9", attemptNumber: 2 })).toBe('["r1","u9",2]');
-    expect(attemptSeed({ roundId: "a:b", participantId: "c", attemptNumber: 1 })).not.toBe(
-      attemptSeed({ roundId: "a", participantId: "b:c", attemptNumber: 1 }),
+  it("builds an attempt's seed from round, a random draw key and attempt number", () => {
+    expect(attemptSeed({ roundId: "r1", drawKey: "u9", attemptNumber: 2 })).toBe('["r1","u9",2]');
+    expect(attemptSeed({ roundId: "a:b", drawKey: "c", attemptNumber: 1 })).not.toBe(
+      attemptSeed({ roundId: "a", drawKey: "b:c", attemptNumber: 1 }),
     );
+  });
+
+  it("turns a seed into an opaque one that draws exactly the same and keeps no id", () => {
+    const legacy = JSON.stringify(["round-1", "cm123useraccountid", 1]);
+    const opaque = opaqueSeed(legacy);
+    expect(opaque).not.toContain("cm123useraccountid");
+    expect(opaque).toMatch(/^h:\d+,\d+,\d+,\d+$/);
+    const original = seededRandom(legacy);
+    const replayed = seededRandom(opaque);
+    for (let index = 0; index < 100; index++) expect(replayed()).toBe(original());
+    expect(opaqueSeed(opaque)).toBe(opaque);
   });
 });

@@ -6,11 +6,24 @@
 export type RandomSource = () => number;
 
 /**
- * The seed of one attempt's draw: the same round, participant and attempt number always draw the
- * same. JSON keeps the parts apart, so ids containing a separator cannot collide.
+ * The seed of one attempt's draw: the round, a random key drawn when the attempt starts, and the
+ * attempt number. The seed is stored on the attempt, which is what makes a draw reproducible; it
+ * holds no account id, so deleting an account leaves nothing in it (issue 8, decision 010).
+ * JSON keeps the parts apart, so ids containing a separator cannot collide.
  */
-export function attemptSeed(parts: { roundId: string; participantId: string; attemptNumber: number }): string {
-  return JSON.stringify([parts.roundId, parts.participantId, parts.attemptNumber]);
+export function attemptSeed(parts: { roundId: string; drawKey: string; attemptNumber: number }): string {
+  return JSON.stringify([parts.roundId, parts.drawKey, parts.attemptNumber]);
+}
+
+const HASHED_SEED = /^h:(\d{1,10}),(\d{1,10}),(\d{1,10}),(\d{1,10})$/;
+
+/**
+ * The same seed with its text replaced by the generator's starting state ("h:w1,w2,w3,w4"): it
+ * draws exactly what the original draws. Used on attempts made before seeds stopped carrying the
+ * account id (they were [round, account id, attempt number]) when that account is deleted.
+ */
+export function opaqueSeed(seed: string): string {
+  return HASHED_SEED.test(seed) ? seed : `h:${hashSeed(seed).join(",")}`;
 }
 
 /** cyrb128: spreads a string of any length into four 32-bit words for sfc32's state. */
@@ -39,7 +52,8 @@ function hashSeed(seed: string): [number, number, number, number] {
 
 /** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator), seeded from a string. */
 export function seededRandom(seed: string): RandomSource {
-  let [a, b, c, d] = hashSeed(seed);
+  const hashed = HASHED_SEED.exec(seed);
+  let [a, b, c, d] = hashed ? [Number(hashed[1]), Number(hashed[2]), Number(hashed[3]), Number(hashed[4])] : hashSeed(seed);
   return () => {
     a |= 0;
     b |= 0;

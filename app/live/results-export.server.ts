@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Translate } from "~/utils/i18n";
+import { toCsv, xlsxCell } from "~/utils/spreadsheet-cell";
 import type { ResultRow } from "./live-games.server";
 
 /** The results table as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly) or XLSX. */
@@ -21,22 +22,16 @@ function cells(row: ResultRow, t: Translate): (string | number)[] {
   return [row.rank, row.name, row.school, row.area, row.score, row.correct, row.answered, row.eliminated ? t("live.results.yes") : t("live.results.no")];
 }
 
+/** Every field quoted and neutralised (app/utils/spreadsheet-cell.ts): a player's name is user input. */
 export function resultsCsv(rows: readonly ResultRow[], t: Translate): string {
-  const quote = (value: string | number) => {
-    const text = String(value);
-    // A leading = + - @ would run as a formula in a spreadsheet.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [header(t), ...rows.map((row) => cells(row, t))].map((line) => line.map(quote).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv([header(t), ...rows.map((row) => cells(row, t))]);
 }
 
 export async function resultsXlsx(rows: readonly ResultRow[], t: Translate, title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, " ") || "Results");
   sheet.addRow(header(t)).font = { bold: true };
-  for (const row of rows) sheet.addRow(cells(row, t));
+  for (const row of rows) sheet.addRow(cells(row, t).map(xlsxCell));
   sheet.columns.forEach((column) => (column.width = 18));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

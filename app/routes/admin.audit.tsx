@@ -7,7 +7,7 @@ import { useLanguage, useT } from "~/utils/i18n/use-translation";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
   const entries = await prisma.auditEntry.findMany({
-    select: { id: true, action: true, subject: true, detail: true, createdAt: true, actor: { select: { username: true } } },
+    select: { id: true, action: true, subject: true, detail: true, createdAt: true, actorName: true, actor: { select: { username: true } } },
     orderBy: { createdAt: "desc" },
     take: 200,
   });
@@ -43,7 +43,7 @@ export default function AuditLog() {
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-3 whitespace-nowrap">{formatter.format(new Date(entry.createdAt))}</td>
-                  <td className="py-1 pr-3">{entry.actor?.username ?? "—"}</td>
+                  <td className="py-1 pr-3">{entry.actor?.username ?? entry.actorName ?? "—"}</td>
                   <td className="py-1 pr-3 font-mono text-xs">{entry.action}</td>
                   <td className="py-1 pr-3">
                     {entry.subject}

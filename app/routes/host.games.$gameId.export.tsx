@@ -3,6 +3,7 @@ import { ownedGame } from "~/live/host-games.server";
 import { gameResults } from "~/live/live-games.server";
 import { resultsCsv, resultsXlsx } from "~/live/results-export.server";
 import { requireUser } from "~/utils/auth.server";
+import { auditPersonalDataExport } from "~/utils/personal-data-export.server";
 import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
@@ -17,6 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(await getLanguage(request));
   const format = new URL(request.url).searchParams.get("format");
   const name = `ket-qua-${game.pin}-${game.createdAt.toISOString().slice(0, 10)}`;
+  if (format === "xlsx" || format === "csv") {
+    await auditPersonalDataExport(prisma, { actorId: user.id, kind: "live-game-results", subject: game.id, format, rows: rows.length });
+  }
   if (format === "xlsx") {
     return new Response(new Uint8Array(await resultsXlsx(rows, t, game.title)), {
       headers: {

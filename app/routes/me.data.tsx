@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/contests/format";
 import { Button, Notice } from "~/components/ui/field";
-import { deleteParticipantData, participantData } from "~/contests/registration.server";
+import { deleteParticipantData, participantData, setHideNamePublicly } from "~/contests/registration.server";
 import { kindName } from "~/units/unit-kinds";
 import { requireUser } from "~/utils/auth.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
@@ -35,9 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "participant");
   const form = await request.formData();
+  if (form.get("intent") === "hide-name") {
+    await setHideNamePublicly(user.id, form.get("hideName") === "on");
+    return { problem: null };
+  }
   if (form.get("confirm") !== "on") return { problem: "myData.confirmRequired" as const };
+  const deleted = await deleteParticipantData(user.id);
+  if (!deleted.ok) return { problem: deleted.key };
   const clearCookie = await destroySession(request);
-  await deleteParticipantData(user.id);
   throw redirect("/", { headers: { "Set-Cookie": clearCookie } });
 }
 
@@ -115,6 +120,19 @@ export default function MyData() {
           </div>
         ) : null}
       </section>
+      {profile ? (
+        <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <Form method="post" className="flex flex-col gap-2">
+            <input type="hidden" name="intent" value="hide-name" />
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="hideName" defaultChecked={profile.hideNamePublicly} className="mt-1" />
+              {t("myData.hideName")}
+            </label>
+            <p className="text-sm text-slate-600">{t("myData.hideNameHint")}</p>
+            <Button type="submit">{t("myData.save")}</Button>
+          </Form>
+        </section>
+      ) : null}
       <section className="rounded-xl border border-red-300 bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold text-red-800">{t("myData.deleteTitle")}</h2>
         <p className="mb-3 text-sm">{t("myData.deleteExplain")}</p>

@@ -57,6 +57,7 @@ const refusalMessages: Record<string, MessageKey> = {
   "no-attempts-left": "attempt.refused.noneLeft",
   "draw-failed": "attempt.refused.draw",
   "unknown-round": "attempt.refused.closed",
+  "staff-cannot-compete": "contest.staffCannotCompete",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -126,9 +127,11 @@ export default function RoundPage() {
                   <li key={index} className="rounded border border-slate-200 p-3">
                     <p className="font-medium">
                       {index + 1}. {question.prompt}{" "}
-                      <span className={question.correct ? "text-green-700" : "text-red-700"}>
-                        {question.correct ? t("attempt.review.right") : t("attempt.review.wrong")}
-                      </span>
+                      {question.correct === null ? null : (
+                        <span className={question.correct ? "text-green-700" : "text-red-700"}>
+                          {question.correct ? t("attempt.review.right") : t("attempt.review.wrong")}
+                        </span>
+                      )}
                     </p>
                     <ul className="mt-1 text-sm">
                       {question.options.map((option, optionIndex) => (
@@ -138,9 +141,13 @@ export default function RoundPage() {
                         </li>
                       ))}
                     </ul>
-                    <p className="mt-2 text-sm text-slate-700">
-                      <span className="font-semibold">{t("attempt.review.explanation")}:</span> {question.explanation}
-                    </p>
+                    {question.withheld ? (
+                      <p className="mt-2 text-sm text-amber-800">{t("attempt.review.withheld")}</p>
+                    ) : (
+                      <p className="mt-2 text-sm text-slate-700">
+                        <span className="font-semibold">{t("attempt.review.explanation")}:</span> {question.explanation}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ol>

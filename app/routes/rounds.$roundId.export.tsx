@@ -3,6 +3,7 @@ import { resultsCsv, resultsXlsx } from "~/contests/export.server";
 import { roundExportRows } from "~/contests/results.server";
 import { mayManageRound } from "~/contests/rounds.server";
 import { requireUser } from "~/utils/auth.server";
+import { auditPersonalDataExport } from "~/utils/personal-data-export.server";
 import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = (await roundExportRows(round.id, Date.now(), t("roundResults.deleted"))) ?? [];
   const format = new URL(request.url).searchParams.get("format");
   const name = `ket-qua-${round.code}`;
+  await auditPersonalDataExport(prisma, { actorId: user.id, kind: "round-results", subject: round.id, format: format === "xlsx" ? "xlsx" : "csv", rows: rows.length });
   if (format === "xlsx") {
     const body = await resultsXlsx(rows, t, round.title);
     return new Response(new Uint8Array(body), {

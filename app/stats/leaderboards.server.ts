@@ -74,10 +74,11 @@ export function parseAudience(value: string | null): Audience | null {
   return value && (AUDIENCES as readonly string[]).includes(value) ? (value as Audience) : null;
 }
 
-function profileOf(info: ParticipantInfo, deletedLabel: string): ParticipantProfile {
+function profileOf(info: ParticipantInfo, deletedLabel: string, hiddenLabel: string): ParticipantProfile {
   return {
     participantId: info.participantId,
-    displayName: info.displayName ?? deletedLabel,
+    // Public boards: a participant who chose so is shown as "Thí sinh ẩn danh" (issue 8).
+    displayName: info.displayName === null ? deletedLabel : info.hideName ? hiddenLabel : info.displayName,
     unitId: info.unitId,
     audience: parseAudience(info.audience),
   };
@@ -95,7 +96,7 @@ export async function leaderboardChoices(now: number) {
   return { rounds: rounds.map(({ id, title, contestId }) => ({ id, title, contestId })), contests: [...contests].map(([id, title]) => ({ id, title })) };
 }
 
-export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string) {
+export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel = "Thí sinh ẩn danh") {
   let ranked: { participantId: string; rank: number; correct: number }[] = [];
   let participants = new Map<string, ParticipantInfo>();
   if (filter.roundId) {
@@ -111,10 +112,10 @@ export async function leaderboards(filter: LeaderboardFilter, now: number, delet
   }
   const units = await listUnits();
   // Individuals: only people who still have a profile; deleted data stays in the unit figures.
-  const named = [...participants.values()].filter((info) => info.displayName !== null).map((info) => profileOf(info, deletedLabel));
+  const named = [...participants.values()].filter((info) => info.displayName !== null).map((info) => profileOf(info, deletedLabel, hiddenLabel));
   const results: ParticipantResult[] = ranked.flatMap((entry) => {
     const info = participants.get(entry.participantId);
-    return info ? [{ ...profileOf(info, deletedLabel), score: entry.correct }] : [];
+    return info ? [{ ...profileOf(info, deletedLabel, hiddenLabel), score: entry.correct }] : [];
   });
   const options = { audience: filter.audience };
   return {

@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
-import { parseUnitsCsv, type UnitImportError, type UnitRow } from "./units-csv";
+import { parseInWorker } from "~/utils/parse-in-worker.server";
+import type { ExistingUnit, UnitImportError, UnitRow } from "./units-csv";
 import { parentKindProblem, unitKinds, wouldCreateCycle, type UnitKind, type UnitNode, type UnitProblem } from "./unit-tree";
 
 const unitSelect = { id: true, code: true, name: true, kind: true, parentId: true, enrolment: true, validFrom: true, validTo: true } as const;
@@ -58,6 +59,8 @@ export async function moveUnit(id: string, newParentId: string | null): Promise<
   return { ok: true, unit: { ...moved, kind: asUnitKind(moved.kind) } };
 }
 
+const UPLOAD_FAILURE_KEYS = { timeout: "upload.tooSlow", memory: "upload.tooMuchMemory", busy: "upload.busy", failed: "upload.failed" } as const;
+
 export type UnitsImportResult = { ok: true; rows: UnitRow[] } | { ok: false; errors: UnitImportError[] };
 
 /** Shares each unit has already given to successors, so an import cannot give out more than all of it. */
@@ -74,7 +77,12 @@ async function sharesGiven(): Promise<Map<string, number>> {
  */
 export async function importUnitsCsv(text: string, options: { commit: boolean }): Promise<UnitsImportResult> {
   const existing = await listUnits();
-  const result = parseUnitsCsv(text, existing, await sharesGiven());
+  // Parsed in a worker with a time and memory budget (app/utils/parse-in-worker.server.ts).
+  const parsed = await parseInWorker<{ text: string; existing: ExistingUnit[]; shares: [string, number][] }, UnitsImportResult>(
+    { module: "app/units/units-csv-task.ts", exportName: "parseUnitsCsvTask" },
+    { text, existing: existing.map(({ code, kind, validTo }) => ({ code, kind, validTo })), shares: [...(await sharesGiven())] },
+  );
+  const result: UnitsImportResult = parsed.ok ? parsed.value : { ok: false, errors: [{ row: null, key: UPLOAD_FAILURE_KEYS[parsed.failure] }] };
   if (!result.ok || !options.commit) return result;
   const idByCode = new Map(existing.map((unit) => [unit.code, unit.id]));
   // One transaction: a failure half-way writes nothing.

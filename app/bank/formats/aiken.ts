@@ -1,12 +1,15 @@
 import type { BankIssue } from "../issues";
-import { toDrafts, type DraftImport, type ForeignQuestion, type ImportDefaults } from "./draft";
+import { MAX_REPORTED_ISSUES, toDrafts, type DraftImport, type ForeignQuestion, type ImportDefaults } from "./draft";
 
 // Aiken, as Moodle reads it: the question, then options "A. text" or "A) text", then
 // "ANSWER: B". Blank lines between questions are optional. Question text may run over several
 // lines. One extension: "ANSWER: A, C" makes a multiple-answer question.
 
-const OPTION = /^([A-Z])[.)]\s+(.*)$/;
-const ANSWER = /^ANSWER:\s*(.*)$/i;
+// `s` (dotAll) matters: without it `.` stops at U+2028/U+2029, which `\s` also matches, and a
+// line of spaces ending in such a character makes the engine retry `(.*)$` once per space
+// (quadratic: seconds per 40,000 characters). With it `(.*)$` always succeeds on the first try.
+const OPTION = /^([A-Z])[.)]\s+(.*)$/s;
+const ANSWER = /^ANSWER:\s*(.*)$/is;
 
 type Pending = { line: number; text: string[]; options: { letter: string; text: string; line: number }[] };
 
@@ -16,21 +19,23 @@ export function importAiken(text: string, defaults: ImportDefaults): DraftImport
   let pending: Pending | null = null;
 
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n?|\n/);
-  lines.forEach((rawLine, index) => {
+  for (let index = 0; index < lines.length && issues.length < MAX_REPORTED_ISSUES; index += 1) {
     const line = index + 1;
-    const trimmed = rawLine.trim();
-    if (trimmed === "") return;
+    const trimmed = lines[index].trim();
+    if (trimmed === "") continue;
     const option = OPTION.exec(trimmed);
     const answer = ANSWER.exec(trimmed);
 
     if (pending === null) {
       if (option || answer) issues.push({ line, path: "prompt", code: "required" });
       else pending = { line, text: [trimmed], options: [] };
-      return;
+      continue;
     }
     if (answer) {
       questions.push(...finish(pending, answer[1], line, issues));
       pending = null;
+    } else if (option && pending.options.length === 26) {
+      issues.push({ line, path: "options", code: "too-many", params: { maximum: 26 } });
     } else if (option) {
       const expected = String.fromCharCode(65 + pending.options.length);
       if (option[1] !== expected)
@@ -43,7 +48,7 @@ export function importAiken(text: string, defaults: ImportDefaults): DraftImport
       issues.push({ line: pending.line, path: "answer", code: "required" });
       pending = { line, text: [trimmed], options: [] };
     }
-  });
+  }
   if (pending !== null) issues.push({ line: (pending as Pending).line, path: "answer", code: "required" });
   return toDrafts(questions, defaults, issues);
 }

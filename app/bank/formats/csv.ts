@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { toCsv } from "~/utils/spreadsheet-cell";
 import type { BankQuestion, Taxonomy } from "../question-file";
 import { parseSpreadsheetRows, questionToCells, SPREADSHEET_COLUMNS, type SpreadsheetImport } from "./spreadsheet-layout";
 
@@ -12,7 +13,8 @@ export function importQuestionsCsv(input: string | Buffer, taxonomy: Taxonomy): 
   const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
+    // A record past 64 KB is no question row; the bound stops csv-parse early on a hostile one.
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: 65_536 });
   } catch (error) {
     const line = typeof error === "object" && error !== null && "lines" in error ? Number(error.lines) : undefined;
     return { ok: false, issues: [{ path: "", code: "unreadable", ...(line ? { line } : {}) }] };
@@ -21,12 +23,7 @@ export function importQuestionsCsv(input: string | Buffer, taxonomy: Taxonomy): 
   return parseSpreadsheetRows(header, rows, taxonomy);
 }
 
-/** A CSV of the questions, with a byte-order mark so Excel reads the Vietnamese text as UTF-8. */
+/** A CSV of the questions, every field quoted and neutralised (app/utils/spreadsheet-cell.ts). */
 export function exportQuestionsCsv(questions: readonly BankQuestion[]): string {
-  const lines = [[...SPREADSHEET_COLUMNS], ...questions.map(questionToCells)].map((cells) => cells.map(csvField).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n;]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return toCsv([[...SPREADSHEET_COLUMNS], ...questions.map(questionToCells)]);
 }

@@ -88,12 +88,18 @@ export function foreignQuestionIssues(question: ForeignQuestion): BankIssue[] {
 }
 
 /** Validates every foreign question and turns them into drafts; nothing comes back if one is wrong. */
+/**
+ * Problems reported for one file, at most: past that the reader stops, so that a file of a
+ * million bad lines costs neither a million checks nor a page listing them all.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
 export function toDrafts(
   questions: readonly ForeignQuestion[],
   defaults: ImportDefaults,
   formatIssues: readonly BankIssue[] = [],
 ): DraftImport {
-  const issues = [...formatIssues, ...questions.flatMap(foreignQuestionIssues)];
+  const issues = [...formatIssues, ...questions.flatMap(foreignQuestionIssues)].slice(0, MAX_REPORTED_ISSUES);
   if (issues.length > 0) return { ok: false, issues };
   if (questions.length === 0) return { ok: false, issues: [{ path: "", code: "empty" }] };
   return { ok: true, drafts: questions.map((question) => toDraft(question, defaults)) };

@@ -1,3 +1,4 @@
+import { restoreCellText } from "~/utils/spreadsheet-cell";
 import { collectionIssues, type LocatedQuestion } from "../collection-rules";
 import type { BankIssue } from "../issues";
 import { MAX_OPTIONS, validateQuestion, type BankQuestion, type Taxonomy } from "../question-file";
@@ -94,6 +95,8 @@ export function parseSpreadsheetRows(
   taxonomy: Taxonomy,
 ): SpreadsheetImport {
   if (!header) return { ok: false, issues: [{ path: "", code: "empty" }] };
+  // The bank's own exports neutralise formula-like texts with an apostrophe; take it off again.
+  rows = rows.map((row) => ({ ...row, cells: row.cells.map(restoreCellText) }));
   const headerIssues: BankIssue[] = [];
   const columnIndex = new Map<string, number>();
   header.cells.forEach((cell, index) => {

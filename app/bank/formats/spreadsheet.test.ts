@@ -36,7 +36,8 @@ describe("project layout, CSV", () => {
   it("round-trips: export then import gives the same questions and the same hashes", () => {
     const questions = sampleQuestions();
     const csv = exportQuestionsCsv(questions);
-    expect(csv.startsWith(`\uFEFF${header}\r\n`)).toBe(true);
+    // Every field quoted, header included (app/utils/spreadsheet-cell.ts).
+    expect(csv.startsWith(`\uFEFF${SPREADSHEET_COLUMNS.map((column) => `"${column}"`).join(",")}\r\n`)).toBe(true);
     const result = importQuestionsCsv(csv, sampleTaxonomy);
     if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
     expect(result.questions).toEqual(questions);

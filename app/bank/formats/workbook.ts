@@ -1,15 +1,19 @@
 import ExcelJS from "exceljs";
 import type { BankIssue } from "../issues";
 import type { SheetRow } from "./spreadsheet-layout";
+import { checkXlsxBounds } from "./xlsx-bounds";
 
 /**
  * The non-empty rows of a workbook's sheet as text cells (1-based row numbers, as Excel shows
- * them), or an "unreadable" issue for a file that is not an XLSX workbook.
+ * them), or an "unreadable" issue for a file that is not an XLSX workbook. A workbook past the
+ * bounds of ./xlsx-bounds.ts is refused before exceljs reads it.
  */
 export async function readWorkbookRows(
   input: Buffer | ArrayBuffer,
   sheetName?: string,
 ): Promise<{ ok: true; rows: SheetRow[] } | { ok: false; issues: BankIssue[] }> {
+  const tooLarge = checkXlsxBounds(input instanceof ArrayBuffer ? new Uint8Array(input) : input);
+  if (tooLarge) return { ok: false, issues: [{ path: "", ...tooLarge }] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(input as ArrayBuffer);

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { xlsxCell } from "~/utils/spreadsheet-cell";
 import type { BankQuestion, Taxonomy } from "../question-file";
 import { parseSpreadsheetRows, questionToCells, SPREADSHEET_COLUMNS, type SpreadsheetImport } from "./spreadsheet-layout";
 import { readWorkbookRows } from "./workbook";
@@ -14,12 +15,15 @@ export async function importQuestionsXlsx(input: Buffer | ArrayBuffer, taxonomy:
   return parseSpreadsheetRows(header, rows, taxonomy);
 }
 
-/** An XLSX of the questions. Every cell is written as text, so Excel turns no date or id into a number. */
+/**
+ * An XLSX of the questions. Every cell is written as text, so Excel turns no date or id into a
+ * number, and neutralised (app/utils/spreadsheet-cell.ts), so no question text becomes a formula.
+ */
 export async function exportQuestionsXlsx(questions: readonly BankQuestion[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(QUESTIONS_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow([...SPREADSHEET_COLUMNS]).font = { bold: true };
-  for (const question of questions) sheet.addRow(questionToCells(question));
+  for (const question of questions) sheet.addRow(questionToCells(question).map(xlsxCell));
   sheet.columns.forEach((column) => {
     column.numFmt = "@";
     column.width = 18;

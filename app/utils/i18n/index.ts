@@ -6,6 +6,7 @@ import { contestMessages } from "./messages/contests";
 import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
 import { unitMessages } from "./messages/units";
+import { securityDataMessages } from "./messages/security-data";
 import type { Language } from "./languages";
 
 export { defaultLanguage, isLanguage, languages, type Language } from "./languages";
@@ -23,6 +24,7 @@ const messages = {
   ...liveMessages,
   ...contestMessages,
   ...opsMessages,
+  ...securityDataMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "AuditEntry" ADD COLUMN     "actorName" TEXT;
+
+-- AlterTable
+ALTER TABLE "ParticipantProfile" ADD COLUMN     "hideNamePublicly" BOOLEAN NOT NULL DEFAULT false;
