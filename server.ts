@@ -1,9 +1,12 @@
 import "dotenv/config";
+import "~/http/production-by-default.server";
 import { createServer } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+import express, { type Request, type Response } from "express";
+import { createRemixHandler } from "~/http/remix-handler.server";
+import { refuseCrossOrigin } from "~/http/same-origin.server";
+import { securityHeaders } from "~/http/security-headers.server";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
 import { attachRealtime } from "~/realtime/io.server";
@@ -15,6 +18,11 @@ async function main() {
   const config = env();
   const app = express();
   app.disable("x-powered-by");
+  const production = config.NODE_ENV === "production";
+  // Before anything else: a forged cross-site post never reaches an action (docs/decisions/011).
+  app.use(refuseCrossOrigin());
+  app.use(securityHeaders({ production, frameAncestors: config.FRAME_ANCESTORS }));
+  const getLoadContext = (_req: Request, res: Response) => ({ cspNonce: res.locals.cspNonce as string });
   const httpServer = createServer(app);
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
   const liveGames = new LiveRegistry({ store: prismaLiveStore(prisma) });
@@ -23,29 +31,46 @@ async function main() {
     live: { registry: liveGames, db: prisma },
   });
 
-  if (config.NODE_ENV === "production") {
+  if (production) {
     const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
     const clientDir = path.join(buildDir, "client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
     const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
-    app.all("*", createRequestHandler({ build, mode: "production" }));
+    app.all("*", createRemixHandler({ build, mode: "production", getLoadContext }));
   } else {
     const vite = await import("vite").then((module) =>
-      module.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
+      module.createServer({
+        server: {
+          middlewareMode: true,
+          hmr: { server: httpServer },
+          // Vite serves the browser's modules and nothing else: never the database, .env or scripts
+          // (docs/decisions/012).
+          fs: {
+            strict: true,
+            allow: ["app", "public", "node_modules"].map((folder) => path.resolve(folder)),
+            deny: [".env", ".env.*", "*.{crt,pem,key}", "**/.git/**", "**/data/**", "**/prisma/**", "*.{db,db-*,sqlite,sqlite3}"],
+          },
+        },
+      }),
     );
+    // Server modules hold no secrets, but the browser never needs them: Vite need not show them.
+    app.use((req, res, next) => (/\.server(\.[cm]?[jt]sx?)?$|\/\.server\//.test(req.path) ? res.sendStatus(404) : next()));
     app.use(vite.middlewares);
     app.all(
       "*",
-      createRequestHandler({
+      createRemixHandler({
         build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
         mode: "development",
+        getLoadContext,
       }),
     );
   }
 
-  httpServer.listen(config.PORT, () => {
-    console.log(`Sân chơi ASEAN: http://localhost:${config.PORT} (${config.NODE_ENV})`);
+  // A development server is for this machine only unless HOST says otherwise (docs/decisions/012).
+  const host = config.HOST ?? (production ? undefined : "127.0.0.1");
+  httpServer.listen(config.PORT, host, () => {
+    console.log(`Sân chơi ASEAN: http://${host ?? "localhost"}:${config.PORT} (${config.NODE_ENV})`);
   });
 
   const shutdown = () => {

@@ -22,6 +22,14 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
+  // The address the server listens on; development defaults to 127.0.0.1, production to every interface.
+  HOST: z.string().trim().min(1).optional(),
+  // Origins allowed to frame the display pages (/display/…) in broadcast software, space- or comma-separated.
+  FRAME_ANCESTORS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.*-]+(:\d+)?$/i, "FRAME_ANCESTORS must list origins such as https://studio.example"))),
 });
 
 export type Env = z.infer<typeof envSchema>;
