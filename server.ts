@@ -3,10 +3,9 @@ import "~/http/production-by-default.server";
 import { createServer } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import express, { type Request, type Response } from "express";
+import express from "express";
+import { guardRequests } from "~/http/guard-requests.server";
 import { createRemixHandler } from "~/http/remix-handler.server";
-import { refuseCrossOrigin } from "~/http/same-origin.server";
-import { securityHeaders } from "~/http/security-headers.server";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
 import { attachRealtime } from "~/realtime/io.server";
@@ -17,12 +16,9 @@ import { EnvError, env } from "~/utils/env.server";
 async function main() {
   const config = env();
   const app = express();
-  app.disable("x-powered-by");
   const production = config.NODE_ENV === "production";
   // Before anything else: a forged cross-site post never reaches an action (docs/decisions/011).
-  app.use(refuseCrossOrigin());
-  app.use(securityHeaders({ production, frameAncestors: config.FRAME_ANCESTORS }));
-  const getLoadContext = (_req: Request, res: Response) => ({ cspNonce: res.locals.cspNonce as string });
+  const { getLoadContext } = guardRequests(app, { production, frameAncestors: config.FRAME_ANCESTORS });
   const httpServer = createServer(app);
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
   const liveGames = new LiveRegistry({ store: prismaLiveStore(prisma) });
