@@ -18,12 +18,17 @@ async function main() {
   const app = express();
   const production = config.NODE_ENV === "production";
   // Before anything else: a forged cross-site post never reaches an action (docs/decisions/011).
-  const { getLoadContext } = guardRequests(app, { production, frameAncestors: config.FRAME_ANCESTORS });
+  const { getLoadContext } = guardRequests(app, {
+    production,
+    frameAncestors: config.FRAME_ANCESTORS,
+    trustProxy: config.TRUST_PROXY,
+  });
   const httpServer = createServer(app);
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
   const liveGames = new LiveRegistry({ store: prismaLiveStore(prisma) });
   const realtime = attachRealtime(httpServer, {
     allowedOrigins: config.ALLOWED_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
     live: { registry: liveGames, db: prisma },
   });
 

@@ -10,6 +10,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** This response's CSP nonce, set by server.ts (app/http/security-headers.server.ts). */
     cspNonce?: string;
+    /** The visitor's network address, for per-address limits (app/http/client-address.ts). */
+    clientAddress?: string;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Express, Request, Response } from "express";
+import { clientAddress } from "./client-address";
 import { refuseCrossOrigin } from "./same-origin.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -7,9 +8,14 @@ import { securityHeaders } from "./security-headers.server";
  * one function): cross-site writes refused, then the security headers and this response's CSP nonce.
  * The body limit sits in the Remix handler itself (remix-handler.server.ts), around the stream Remix reads.
  */
-export function guardRequests(app: Express, options: { production: boolean; frameAncestors: readonly string[] }) {
+export function guardRequests(app: Express, options: { production: boolean; frameAncestors: readonly string[]; trustProxy?: boolean }) {
   app.disable("x-powered-by");
   app.use(refuseCrossOrigin());
   app.use(securityHeaders(options));
-  return { getLoadContext: (_req: Request, res: Response) => ({ cspNonce: res.locals.cspNonce as string }) };
+  return {
+    getLoadContext: (req: Request, res: Response) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustProxy ?? false),
+    }),
+  };
 }

@@ -8,12 +8,15 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./e
 import { LiveTransport } from "./live-handlers.server";
 import { isOriginAllowed } from "./origin";
 import { TokenBucket } from "~/utils/rate-limit";
+import { clientAddress } from "~/http/client-address";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export type RealtimeOptions = {
   allowedOrigins: readonly string[];
   now?: () => number;
+  /** Take the client's address from X-Forwarded-For (TRUST_PROXY), for per-address limits. */
+  trustProxy?: boolean;
   /** Live games: the registry of this process's game runners and the database behind them. */
   live?: { registry: LiveRegistry; db: PrismaClient };
 };
@@ -60,6 +63,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     : null;
 
   io.on("connection", (socket) => {
+    socket.data.address = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], options.trustProxy ?? false);
     const bucket = new TokenBucket(BUCKET_CAPACITY, BUCKET_PER_SECOND, now());
     socket.on("system:ping", (payload, ack) => {
       if (typeof ack !== "function") return;

@@ -24,6 +24,11 @@ const envSchema = z.object({
     .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
   // The address the server listens on; development defaults to 127.0.0.1, production to every interface.
   HOST: z.string().trim().min(1).optional(),
+  // Behind a reverse proxy: take the visitor's address from the last X-Forwarded-For entry (per-address limits).
+  TRUST_PROXY: z
+    .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   // Origins allowed to frame the display pages (/display/…) in broadcast software, space- or comma-separated.
   FRAME_ANCESTORS: z
     .string()

@@ -13,4 +13,24 @@ export const securityMessages = defineMessages({
     en: "This form was sent from another website, so it was refused. Open ASEAN Playground directly and try again.",
   },
   "security.backHome": { vi: "Về trang chủ", en: "Back to the home page" },
+
+  // Live games on air
+  "live.host.lockJoins": { vi: "Khoá phòng chờ (không nhận thêm người)", en: "Lock the game (no new players)" },
+  "live.host.unlockJoins": { vi: "Mở lại cho người mới vào", en: "Let new players in again" },
+  "live.host.joinsLocked": { vi: "Đã khoá: không ai vào thêm được.", en: "Locked: nobody new can join." },
+  "live.host.joinsOpen": { vi: "Đang mở: người chơi mới vào được bằng mã PIN.", en: "Open: new players can join with the PIN." },
+  "live.code.name-not-allowed": {
+    vi: "Tên hiển thị này không phù hợp để lên sóng. Hãy chọn tên khác.",
+    en: "This display name is not suitable for broadcast. Choose another one.",
+  },
+  "live.code.game-locked": { vi: "Người dẫn đã khoá trò chơi, không nhận thêm người.", en: "The host has locked the game; it takes no more players." },
+  "live.code.too-many-joins": {
+    vi: "Có quá nhiều lượt vào trò chơi từ mạng của bạn. Hãy chờ một lát rồi thử lại.",
+    en: "Too many joins from your network. Wait a little and try again.",
+  },
+  "live.code.already-playing": { vi: "Thiết bị này đã vào trò chơi rồi.", en: "This device has already joined the game." },
+  "live.join.error.tooMany": {
+    vi: "Bạn đã thử quá nhiều mã PIN. Hãy chờ một phút rồi thử lại.",
+    en: "You tried too many PINs. Wait a minute and try again.",
+  },
 });
