@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { guardRequests } from "~/http/guard-requests.server";
 import { createRemixHandler } from "~/http/remix-handler.server";
+import { IDLE_SWEEP_EVERY_MS, closeIdleLobbies } from "~/live/idle-lobbies.server";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
 import { attachRealtime } from "~/realtime/io.server";
@@ -31,6 +32,12 @@ async function main() {
     trustProxy: config.TRUST_PROXY,
     live: { registry: liveGames, db: prisma },
   });
+
+  // Forgotten lobbies close and free their PIN (app/live/idle-lobbies.server.ts).
+  const idleSweep = setInterval(() => {
+    closeIdleLobbies(prisma, liveGames, Date.now()).catch((error) => console.error("[live] idle sweep failed", error));
+  }, IDLE_SWEEP_EVERY_MS);
+  idleSweep.unref();
 
   if (production) {
     const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
@@ -75,6 +82,7 @@ async function main() {
   });
 
   const shutdown = () => {
+    clearInterval(idleSweep);
     realtime.close();
     liveGames.close().finally(() => httpServer.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();

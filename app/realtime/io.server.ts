@@ -5,7 +5,7 @@ import { getUserFromCookie } from "~/utils/auth.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
-import { LiveTransport } from "./live-handlers.server";
+import { LiveTransport, type LiveContext } from "./live-handlers.server";
 import { isOriginAllowed } from "./origin";
 import { TokenBucket } from "~/utils/rate-limit";
 import { clientAddress } from "~/http/client-address";
@@ -18,7 +18,7 @@ export type RealtimeOptions = {
   /** Take the client's address from X-Forwarded-For (TRUST_PROXY), for per-address limits. */
   trustProxy?: boolean;
   /** Live games: the registry of this process's game runners and the database behind them. */
-  live?: { registry: LiveRegistry; db: PrismaClient };
+  live?: { registry: LiveRegistry; db: PrismaClient; joinThrottle?: LiveContext["joinThrottle"] };
 };
 
 // Per socket: a burst of 20 requests (a clock sync takes 8), then 10 a second.
@@ -57,6 +57,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     ? new LiveTransport({
         registry: options.live.registry,
         db: options.live.db,
+        joinThrottle: options.live.joinThrottle,
         now,
         log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
       })
