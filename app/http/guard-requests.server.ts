@@ -10,6 +10,8 @@ import { securityHeaders } from "./security-headers.server";
  */
 export function guardRequests(app: Express, options: { production: boolean; frameAncestors: readonly string[]; trustProxy?: boolean }) {
   app.disable("x-powered-by");
+  // TRUST_PROXY: one reverse proxy in front; req.ip and clientAddress() both take its X-Forwarded-For entry.
+  if (options.trustProxy) app.set("trust proxy", 1);
   app.use(refuseCrossOrigin());
   app.use(securityHeaders(options));
   return {
