@@ -17,9 +17,9 @@ export const JOIN_PER_GAME_RULE: BucketRule = { capacity: 100, refillPerSecond: 
 /** /join answers no sooner than this, found or not, so its timing tells nothing about a PIN. */
 export const JOIN_ANSWER_FLOOR_MS = 200;
 
-export function createJoinThrottle() {
-  const lookups = createRateLimiter(PIN_LOOKUP_RULE);
-  const joins = createRateLimiter(JOIN_PER_GAME_RULE);
+export function createJoinThrottle(rules: { lookups: BucketRule; joins: BucketRule } = { lookups: PIN_LOOKUP_RULE, joins: JOIN_PER_GAME_RULE }) {
+  const lookups = createRateLimiter(rules.lookups);
+  const joins = createRateLimiter(rules.joins);
   return {
     allowPinLookup: (address: string, now: number) => lookups(address, now),
     allowJoin: (address: string, gameId: string, now: number) => joins(`${address}\u0000${gameId}`, now),
