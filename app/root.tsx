@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
+import { useNonce } from "~/http/nonce";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { defaultLanguage, translator, type Language } from "~/utils/i18n";
@@ -31,6 +32,7 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>("root");
   const language = data?.language ?? defaultLanguage;
+  const nonce = useNonce();
   return (
     <html lang={language}>
       <head>
@@ -41,8 +43,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

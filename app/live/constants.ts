@@ -34,6 +34,14 @@ export const MAX_QUESTIONS_PER_GAME = 200;
 export const MAX_RESCUES_PER_GAME = 10;
 export const MAX_NAME_LENGTH = 40;
 
+/**
+ * A lobby with no change (no join, no host action) for this long closes and frees its PIN: a game
+ * created and forgotten must not keep a PIN that strangers can walk to. Four hours leaves a host
+ * who prepares a game in the morning for an afternoon broadcast room to spare; any join or host
+ * action restarts the count.
+ */
+export const LOBBY_IDLE_MS = 4 * 60 * 60 * 1000;
+
 /** How many rows the host and display screens get; a player only ever gets their own row. */
 export const LEADERBOARD_SIZE = 10;
 /** The lobby shows the latest joiners, not all of them: the list goes to screens a few times a second. */

@@ -97,7 +97,7 @@ export type Phase =
   | { name: "reveal"; questionIndex: number }
   | { name: "leaderboard"; questionIndex: number }
   | { name: "podium" }
-  | { name: "ended"; reason: "finished" | "host-ended" };
+  | { name: "ended"; reason: "finished" | "host-ended" | "idle" };
 
 export type PhaseName = Phase["name"];
 
@@ -147,6 +147,8 @@ export type GameState = {
   rescuesUsed: number;
   voidedQuestions: number[];
   lastResult: QuestionResult | null;
+  /** The host closed the door: no new player may join (players already in may reconnect). Absent in snapshots from before the lock existed. */
+  joinLocked?: boolean;
 };
 
 /** The runner arms at most one timer per game; a new schedule replaces the pending one. */
@@ -193,7 +195,10 @@ export type FlowCommand = "start" | "next" | "pause" | "resume" | "skip" | "resc
 export type HostCommand =
   | { command: FlowCommand; step: number }
   /** A kick is idempotent and tied to no phase, so it carries no step. */
-  | { command: "kick"; playerId: string };
+  | { command: "kick"; playerId: string }
+  /** Locking the door to new players is idempotent too. */
+  | { command: "lock" }
+  | { command: "unlock" };
 
 export type GameEvent =
   | { type: "player-joined"; playerId: string; name: string; unit: PlayerUnit | null }
@@ -210,7 +215,9 @@ export type GameEvent =
   /** The host's last socket went away. */
   | { type: "host-disconnected" }
   | ({ type: "host-command" } & HostCommand)
-  | { type: "timer-fired"; timer: TimerRef };
+  | { type: "timer-fired"; timer: TimerRef }
+  /** The runner's periodic sweep: a lobby nobody touched for LOBBY_IDLE_MS closes and frees its PIN. */
+  | { type: "idle-check" };
 
 export type AnswerCode =
   | "accepted"
@@ -233,6 +240,9 @@ export type OutcomeCode =
   | "game-started"
   | "game-ended"
   | "invalid-name"
+  | "name-not-allowed"
+  | "game-locked"
+  | "not-idle"
   | "stale-step"
   | "not-allowed-in-phase"
   | "no-players"

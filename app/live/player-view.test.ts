@@ -204,7 +204,7 @@ describe("playerView", () => {
 describe("hostView and displayView", () => {
   it("give the host the step and what next does; the display gets no controls", () => {
     const state = withPlayers(makeGame(), ["ann", "bao"]);
-    expect(hostView(state, 0).controls).toEqual({ step: state.step, hostConnected: false, next: "start", rescuesLeft: 0, rescuable: 0 });
+    expect(hostView(state, 0).controls).toEqual({ step: state.step, hostConnected: false, next: "start", rescuesLeft: 0, rescuable: 0, joinLocked: false });
     expect(displayView(state, 0).controls).toBeNull();
     const question = openFirstQuestion(state, OPEN);
     expect(hostView(question, OPEN).controls?.next).toBe("close-question");

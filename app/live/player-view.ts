@@ -118,6 +118,8 @@ export type HostControls = {
   rescuesLeft: number;
   /** How many players a rescue would bring back now. */
   rescuable: number;
+  /** The host closed the game to new players. */
+  joinLocked: boolean;
 };
 
 // Rankings are shared by every view built from the same players array (one broadcast builds
@@ -244,6 +246,7 @@ function hostControls(state: GameState): HostControls {
     rescuable: rescueOpen
       ? state.players.filter((player) => !player.kicked && player.eliminatedAt === phase.questionIndex).length
       : 0,
+    joinLocked: state.joinLocked ?? false,
   };
 }
 

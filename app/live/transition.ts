@@ -1,4 +1,4 @@
-import { ANSWER_GRACE_MS, MAX_NAME_LENGTH, MAX_PLAYERS_PER_GAME } from "./constants";
+import { ANSWER_GRACE_MS, LOBBY_IDLE_MS, MAX_NAME_LENGTH, MAX_PLAYERS_PER_GAME } from "./constants";
 import type {
   Effect,
   GameEvent,
@@ -14,6 +14,7 @@ import type {
   TimerRef,
   TransitionResult,
 } from "./game-state";
+import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
 import { scoreAnswer } from "./scoring";
@@ -41,6 +42,8 @@ export function transition(state: GameState, event: GameEvent, now: number): Tra
       return hostCommand(state, event, now);
     case "timer-fired":
       return timerFired(state, event.timer, now);
+    case "idle-check":
+      return idleCheck(state, now);
   }
 }
 
@@ -55,10 +58,14 @@ function playerJoined(state: GameState, playerId: string, rawName: string, unit:
     return { ...reconnected, code: "already-joined" };
   }
 
-  const name = rawName.trim();
+  // Control and formatting characters (zero-width, right-to-left overrides) have no place on air.
+  const name = rawName.normalize("NFC").replace(/\p{C}+/gu, "").replace(/\s+/g, " ").trim();
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) return refuse(state, "invalid-name");
   const phase = state.phase;
   if (phase.name === "podium" || phase.name === "ended") return refuse(state, "game-ended");
+  if (state.joinLocked) return refuse(state, "game-locked");
+  // Checked before anyone sees the name: the lobby list is on the broadcast display.
+  if (!isNameAllowed(name)) return refuse(state, "name-not-allowed");
   // A latecomer cannot be eliminated by questions they never saw, so elimination takes nobody late.
   if (state.settings.mode === "elimination" && phase.name !== "lobby") return refuse(state, "game-started");
   if (state.players.length >= MAX_PLAYERS_PER_GAME) return refuse(state, "game-full");
@@ -201,6 +208,7 @@ function hostDisconnected(state: GameState, now: number): TransitionResult {
 
 function hostCommand(state: GameState, command: HostCommand, now: number): TransitionResult {
   if (command.command === "kick") return kick(state, command.playerId, now);
+  if (command.command === "lock" || command.command === "unlock") return lockJoins(state, command.command === "lock", now);
   if (command.step !== state.step) return refuse(state, "stale-step");
 
   const phase = state.phase;
@@ -344,6 +352,20 @@ function kick(state: GameState, playerId: string, now: number): TransitionResult
   return outcome(kicked, [...effects, { type: "refresh-staff" }], "ok");
 }
 
+/** One tap on the host console: no new player may join (on air, when a troll wave starts). */
+function lockJoins(state: GameState, locked: boolean, now: number): TransitionResult {
+  if (state.phase.name === "ended") return refuse(state, "not-allowed-in-phase");
+  if ((state.joinLocked ?? false) === locked) return outcome(state, [], "ok");
+  const next = change(state, { joinLocked: locked }, now);
+  return outcome(next, [{ type: "persist-state", urgent: true }, { type: "refresh-staff" }], "ok");
+}
+
+/** A forgotten lobby ends (and the store frees its PIN) once nothing happened in it for LOBBY_IDLE_MS. */
+function idleCheck(state: GameState, now: number): TransitionResult {
+  if (state.phase.name !== "lobby" || now - state.updatedAt < LOBBY_IDLE_MS) return refuse(state, "not-idle");
+  return done(endGame(state, "idle", now));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Timers
 
@@ -471,7 +493,7 @@ function enterPodium(state: GameState, now: number): Step {
   return flowTo(state, { name: "podium" }, now);
 }
 
-function endGame(state: GameState, reason: "finished" | "host-ended", now: number): Step {
+function endGame(state: GameState, reason: "finished" | "host-ended" | "idle", now: number): Step {
   return flowTo({ ...state, paused: null }, { name: "ended", reason }, now);
 }
 

@@ -19,7 +19,8 @@ export interface ServerToClientEvents {
 
 export type HostCommandPayload =
   | { gameId: string; command: "start" | "next" | "pause" | "resume" | "skip" | "rescue" | "end"; step: number }
-  | { gameId: string; command: "kick"; playerId: string };
+  | { gameId: string; command: "kick"; playerId: string }
+  | { gameId: string; command: "lock" | "unlock" };
 
 export interface ClientToServerEvents {
   /** Clock sync: the client sends its own send time, the server answers with its clock. */
@@ -51,4 +52,6 @@ export type LiveSocketData =
 export interface SocketData {
   user: { id: string; role: string; displayName: string } | null;
   live?: LiveSocketData;
+  /** The client's network address (per-address join limits), set at connection. */
+  address?: string;
 }

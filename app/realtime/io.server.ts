@@ -6,17 +6,20 @@ import { onSessionsRevoked } from "~/utils/session.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
-import { LiveTransport } from "./live-handlers.server";
+import { LiveTransport, type LiveContext } from "./live-handlers.server";
 import { isOriginAllowed } from "./origin";
 import { TokenBucket } from "~/utils/rate-limit";
+import { clientAddress } from "~/http/client-address";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export type RealtimeOptions = {
   allowedOrigins: readonly string[];
   now?: () => number;
+  /** Take the client's address from X-Forwarded-For (TRUST_PROXY), for per-address limits. */
+  trustProxy?: boolean;
   /** Live games: the registry of this process's game runners and the database behind them. */
-  live?: { registry: LiveRegistry; db: PrismaClient };
+  live?: { registry: LiveRegistry; db: PrismaClient; joinThrottle?: LiveContext["joinThrottle"] };
 };
 
 // Per socket: a burst of 20 requests (a clock sync takes 8), then 10 a second.
@@ -81,12 +84,14 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     ? new LiveTransport({
         registry: options.live.registry,
         db: options.live.db,
+        joinThrottle: options.live.joinThrottle,
         now,
         log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
       })
     : null;
 
   io.on("connection", (socket) => {
+    socket.data.address = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], options.trustProxy ?? false);
     const bucket = new TokenBucket(BUCKET_CAPACITY, BUCKET_PER_SECOND, now());
     socket.on("system:ping", (payload, ack) => {
       if (typeof ack !== "function") return;

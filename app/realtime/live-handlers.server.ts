@@ -18,6 +18,7 @@ import {
   playerResumeSchema,
 } from "./live-schemas";
 import type { TokenBucket } from "~/utils/rate-limit";
+import { joinThrottle as defaultJoinThrottle, type createJoinThrottle } from "~/live/join-throttle.server";
 
 /**
  * Thin handlers: check the payload and who is asking, hand the event to the game's runner, ack
@@ -35,6 +36,8 @@ export type LiveContext = {
   db: PrismaClient;
   now: () => number;
   log: (message: string, error?: unknown) => void;
+  /** Per-address limits on PIN lookups and joins (the process-wide one unless a test brings its own). */
+  joinThrottle?: ReturnType<typeof createJoinThrottle>;
 };
 
 export class LiveTransport {
@@ -100,15 +103,24 @@ export class LiveTransport {
       const command =
         payload.command === "kick"
           ? ({ command: "kick", playerId: payload.playerId } as const)
-          : ({ command: payload.command, step: payload.step } as const);
+          : "step" in payload
+            ? ({ command: payload.command, step: payload.step } as const)
+            : ({ command: payload.command } as const);
       const outcome = runner.dispatch({ type: "host-command", ...command });
       if (!outcome.ok) return refused(outcome.code);
       return (await settle(outcome)) ? accepted({ code: outcome.code }) : refused("not-stored");
     });
 
     on(socket, bucket, now, this.context.log, "player:join", playerJoinSchema, async ({ pin, name, unitId }) => {
+      const throttle = this.context.joinThrottle ?? defaultJoinThrottle;
+      const address = socket.data.address ?? "unknown";
+      if (!throttle.allowPinLookup(address, now())) return refused("too-many-joins");
       const game = await openGameByPin(db, pin);
       if (!game) return refused("unknown-pin");
+      // One socket is one player: more names need more connections, and those count per address.
+      const current = socket.data.live;
+      if (current?.role === "player" && current.gameId === game.id) return refused("already-playing");
+      if (!throttle.allowJoin(address, game.id, now())) return refused("too-many-joins");
       const unit = unitId ? await resolvePlayerUnit(db, unitId) : null;
       if (unitId && !unit) return refused("unknown-unit");
       const runner = await registry.get(game.id);

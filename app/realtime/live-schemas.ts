@@ -16,6 +16,7 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
     step: z.number().int().nonnegative(),
   }),
   z.object({ gameId, command: z.literal("kick"), playerId: z.string().min(1).max(64) }),
+  z.object({ gameId, command: z.enum(["lock", "unlock"]) }),
 ]);
 
 export const playerJoinSchema = z.object({

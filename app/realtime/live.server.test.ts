@@ -6,6 +6,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeQuestion } from "~/live/__fixtures__/live-game";
 import type { GameState } from "~/live/game-state";
+import { createJoinThrottle } from "~/live/join-throttle.server";
 import { insertLiveGame } from "~/live/live-games.server";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
@@ -30,7 +31,9 @@ class TestServer {
     const now = () => Date.now() + this.skewMs;
     this.registry = new LiveRegistry({ store: prismaLiveStore(prisma), now, log: () => undefined });
     this.http = createServer();
-    this.io = attachRealtime(this.http, { allowedOrigins: [], now, live: { registry: this.registry, db: prisma } });
+    // Hundreds of players from one address: the per-address join limits (on-air.server.test.ts) are not what this file tests.
+    const joinThrottle = createJoinThrottle({ lookups: { capacity: 10_000, refillPerSecond: 1_000 }, joins: { capacity: 10_000, refillPerSecond: 1_000 } });
+    this.io = attachRealtime(this.http, { allowedOrigins: [], now, live: { registry: this.registry, db: prisma, joinThrottle } });
   }
 
   async start(): Promise<this> {

@@ -1,6 +1,7 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button, Field } from "~/components/ui/field";
+import { answerNoSoonerThan, joinThrottle } from "~/live/join-throttle.server";
 import { openGameByPin, PIN_PATTERN } from "~/live/live-games.server";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -9,12 +10,20 @@ import { useT } from "~/utils/i18n/use-translation";
 export const meta: MetaFunction = () => [{ title: "Vào trò chơi — Sân chơi ASEAN" }];
 
 /** The PIN form, and the target of the QR code (/join?pin=123456): a valid PIN goes straight to the game. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const pin = new URL(request.url).searchParams.get("pin")?.trim() ?? null;
   const problem = (error: MessageKey | null) => ({ pin: pin ?? "", error });
   if (pin === null || pin === "") return problem(null);
   if (!PIN_PATTERN.test(pin)) return problem("live.join.error.pin");
-  if (!(await openGameByPin(prisma, pin))) return problem("live.join.error.noGame");
+  // Walking PINs is throttled per address, and a wrong PIN is answered no sooner than a right one.
+  const startedAt = performance.now();
+  if (!joinThrottle.allowPinLookup(context.clientAddress ?? "unknown", Date.now())) {
+    await answerNoSoonerThan(startedAt);
+    return data(problem("live.join.error.tooMany"), { status: 429 });
+  }
+  const game = await openGameByPin(prisma, pin);
+  await answerNoSoonerThan(startedAt);
+  if (!game) return problem("live.join.error.noGame");
   throw redirect(`/play/${pin}`);
 }
 

@@ -36,6 +36,19 @@ const envSchema = z.object({
   // How long a SIGTERM may take to hand every game over before the process exits anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // The address the server listens on; development defaults to 127.0.0.1, production to every interface.
+  HOST: z.string().trim().min(1).optional(),
+  // Behind a reverse proxy: take the visitor's address from the last X-Forwarded-For entry (per-address limits).
+  TRUST_PROXY: z
+    .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  // Origins allowed to frame the display pages (/display/…) in broadcast software, space- or comma-separated.
+  FRAME_ANCESTORS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.*-]+(:\d+)?$/i, "FRAME_ANCESTORS must list origins such as https://studio.example"))),
 });
 
 export type Env = z.infer<typeof envSchema>;

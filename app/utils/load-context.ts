@@ -2,14 +2,9 @@ import type { AppLoadContext } from "@remix-run/node";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
-    /** The client's address as Express sees it (req.ip: honours the app's `trust proxy` setting). */
+    /** The client's address (app/http/guard-requests.server.ts: the proxy's X-Forwarded-For only with TRUST_PROXY). */
     clientAddress?: string;
   }
-}
-
-/** For server.ts: what every loader and action gets besides the request. */
-export function loadContextFor(request: { ip?: string; socket: { remoteAddress?: string } }): AppLoadContext {
-  return { clientAddress: request.ip ?? request.socket.remoteAddress };
 }
 
 /** The key per-address limits use; "unknown" groups requests whose address could not be read. */

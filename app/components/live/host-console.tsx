@@ -38,7 +38,7 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
   );
   const { socket, connected, offsetMs } = useLiveSocket(onConnect);
 
-  async function send(payload: { command: FlowCommand } | { command: "kick"; playerId: string }) {
+  async function send(payload: { command: FlowCommand } | { command: "kick"; playerId: string } | { command: "lock" | "unlock" }) {
     if (!socket || !view?.controls) return;
     setBusy(true);
     setError(null);
@@ -49,7 +49,9 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
           "host:command",
           payload.command === "kick"
             ? { gameId: game.id, command: "kick", playerId: payload.playerId }
-            : { gameId: game.id, command: payload.command, step: view.controls.step },
+            : payload.command === "lock" || payload.command === "unlock"
+              ? { gameId: game.id, command: payload.command }
+              : { gameId: game.id, command: payload.command, step: view.controls.step },
         );
       if (!response.ok) setError(codeText(t, response.error));
     } catch {
@@ -101,6 +103,9 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
             </p>
           ) : null}
           <Controls view={view} busy={busy} onCommand={(command) => void send({ command })} />
+          {view.controls && view.phase !== "ended" ? (
+            <JoinLock locked={view.controls.joinLocked} busy={busy} onToggle={(lock) => void send({ command: lock ? "lock" : "unlock" })} />
+          ) : null}
           <PhasePanel view={view} offsetMs={offsetMs} onKick={kick} />
           {view.phase === "ended" ? (
             <p className="flex flex-wrap gap-3">
@@ -113,6 +118,27 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** One tap closes the game to new players (a troll wave on air); players already in stay. */
+function JoinLock({ locked, busy, onToggle }: { locked: boolean; busy: boolean; onToggle: (lock: boolean) => void }) {
+  const t = useT();
+  return (
+    <p className="flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        disabled={busy}
+        aria-pressed={locked}
+        className="rounded border border-slate-400 bg-white px-3 py-2 font-medium disabled:opacity-50"
+        onClick={() => onToggle(!locked)}
+      >
+        {locked ? t("live.host.unlockJoins") : t("live.host.lockJoins")}
+      </button>
+      <span role="status" className="text-sm text-slate-700">
+        {locked ? t("live.host.joinsLocked") : t("live.host.joinsOpen")}
+      </span>
+    </p>
   );
 }
 

@@ -5,6 +5,7 @@ import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
 import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
+import { securityMessages } from "./messages/security";
 import { unitMessages } from "./messages/units";
 import { securityDataMessages } from "./messages/security-data";
 import type { Language } from "./languages";
@@ -25,6 +26,7 @@ const messages = {
   ...contestMessages,
   ...opsMessages,
   ...securityDataMessages,
+  ...securityMessages,
 };
 
 export type MessageKey = keyof typeof messages;
