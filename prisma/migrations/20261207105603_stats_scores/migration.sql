@@ -29,6 +29,7 @@ ALTER TABLE "new_Attempt" RENAME TO "Attempt";
 CREATE INDEX "Attempt_userId_idx" ON "Attempt"("userId");
 CREATE INDEX "Attempt_updatedAt_idx" ON "Attempt"("updatedAt");
 CREATE INDEX "Attempt_startedAt_idx" ON "Attempt"("startedAt");
+CREATE INDEX "Attempt_correct_idx" ON "Attempt"("correct");
 CREATE UNIQUE INDEX "Attempt_roundId_participantKey_attemptNumber_key" ON "Attempt"("roundId", "participantKey", "attemptNumber");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;

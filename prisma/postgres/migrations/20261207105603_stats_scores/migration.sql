@@ -7,3 +7,6 @@ CREATE INDEX "Attempt_updatedAt_idx" ON "Attempt"("updatedAt");
 
 -- CreateIndex
 CREATE INDEX "Attempt_startedAt_idx" ON "Attempt"("startedAt");
+
+-- CreateIndex
+CREATE INDEX "Attempt_correct_idx" ON "Attempt"("correct");
