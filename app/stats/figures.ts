@@ -52,6 +52,8 @@ export type StatsFilter = {
   schoolId?: string | null;
   /** Live games of this host only (a host's own dashboard). */
   hostId?: string | null;
+  /** "live": count live games only, no attempts (what a host may see). */
+  only?: "live" | null;
   view: StatsView;
 };
 
@@ -298,6 +300,7 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
     shares.reduce((sum, entry) => sum + (entry.unitId === unitId ? entry.share : 0), 0);
 
   const selected = facts.attempts.filter((fact) => {
+    if (filter.only === "live") return false;
     if (!inPeriod(fact.startedAt)) return false;
     if (filter.contestId && fact.contestId !== filter.contestId) return false;
     if (filter.roundId && fact.roundId !== filter.roundId) return false;
