@@ -1,4 +1,6 @@
 import { storePendingScores } from "~/contests/scores.server";
+import { indexSuccessions, mapOntoCurrent } from "~/units/history";
+import { loadSuccessions } from "~/units/history.server";
 import type { PrismaClient } from "~/utils/db.server";
 import { aggregateFigures, type Figures, type MapUnit, type StatsFacts, type StatsFilter } from "./figures";
 
@@ -18,12 +20,13 @@ const MAX_MEMOISED_RESULTS = 200;
 
 /** Changes whenever a stored fact the figures depend on changes (or attempts are added or removed). */
 export async function statsFingerprint(db: PrismaClient): Promise<string> {
-  const [attempts, games, units, profiles, rounds] = await Promise.all([
+  const [attempts, games, units, profiles, rounds, successions] = await Promise.all([
     db.attempt.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     db.liveGame.aggregate({ _count: { _all: true }, _sum: { stateVersion: true }, _max: { endedAt: true } }),
     db.unit.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     db.participantProfile.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     db.round.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
+    db.unitSuccession.aggregate({ _count: { _all: true }, _max: { effectiveAt: true }, _sum: { share: true } }),
   ]);
   return [
     attempts._count._all,
@@ -37,29 +40,33 @@ export async function statsFingerprint(db: PrismaClient): Promise<string> {
     profiles._max.updatedAt?.getTime(),
     rounds._count._all,
     rounds._max.createdAt?.getTime(),
+    successions._count._all,
+    successions._max.effectiveAt?.getTime(),
+    successions._sum.share,
   ].join(":");
 }
 
-export async function loadFacts(db: PrismaClient): Promise<{ facts: StatsFacts; mapUnit: MapUnit }> {
-  const [units, rounds, contests, attempts, profiles, liveGames, livePlayers, answerCounts, correctCounts] = await Promise.all([
-    db.unit.findMany({ select: { id: true, name: true, kind: true, parentId: true, enrolment: true } }),
+export async function loadFacts(db: PrismaClient, now: number): Promise<{ facts: StatsFacts; mapUnit: MapUnit }> {
+  const [units, rounds, contests, attempts, profiles, liveGames, livePlayers, answerCounts, correctCounts, successions] = await Promise.all([
+    db.unit.findMany({ select: { id: true, name: true, kind: true, parentId: true, enrolment: true, validFrom: true, validTo: true } }),
     db.round.findMany({ select: { id: true, title: true, contestId: true, opensAt: true, closesAt: true, questionCount: true } }),
     db.contest.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "asc" } }),
     db.attempt.findMany({
-      select: { participantKey: true, userId: true, roundId: true, audience: true, unitId: true, startedAt: true, submittedAt: true, correct: true },
+      select: { participantKey: true, userId: true, roundId: true, audience: true, unitId: true, areaId: true, startedAt: true, submittedAt: true, correct: true },
     }),
     db.participantProfile.findMany({ select: { userId: true, birthYear: true } }),
     db.liveGame.findMany({ select: { id: true, title: true, hostId: true, createdAt: true, status: true } }),
-    db.livePlayer.findMany({ select: { id: true, gameId: true, unitId: true } }),
+    db.livePlayer.findMany({ select: { id: true, gameId: true, unitId: true, areaId: true } }),
     db.liveAnswer.groupBy({ by: ["playerId"], _count: { _all: true } }),
     db.liveAnswer.groupBy({ by: ["playerId"], where: { correct: true }, _count: { _all: true } }),
+    loadSuccessions(db),
   ]);
   const roundById = new Map(rounds.map((round) => [round.id, round]));
   const birthYear = new Map(profiles.map((profile) => [profile.userId, profile.birthYear]));
   const answers = new Map(answerCounts.map((row) => [row.playerId, row._count._all]));
   const correct = new Map(correctCounts.map((row) => [row.playerId, row._count._all]));
   const facts: StatsFacts = {
-    units: units.map((unit) => ({ ...unit, validFrom: null, validTo: null })),
+    units: units.map((unit) => ({ ...unit, validFrom: unit.validFrom?.getTime() ?? null, validTo: unit.validTo?.getTime() ?? null })),
     rounds: rounds.map((round) => ({ id: round.id, title: round.title, contestId: round.contestId, opensAt: round.opensAt.getTime(), closesAt: round.closesAt.getTime() })),
     contests,
     attempts: attempts.map((attempt) => {
@@ -70,7 +77,7 @@ export async function loadFacts(db: PrismaClient): Promise<{ facts: StatsFacts; 
         contestId: round?.contestId ?? null,
         audience: attempt.audience,
         unitId: attempt.unitId,
-        areaId: null,
+        areaId: attempt.areaId,
         birthYear: attempt.userId ? (birthYear.get(attempt.userId) ?? null) : null,
         startedAt: attempt.startedAt.getTime(),
         submitted: attempt.submittedAt !== null,
@@ -82,12 +89,24 @@ export async function loadFacts(db: PrismaClient): Promise<{ facts: StatsFacts; 
     livePlayers: livePlayers.map((player) => ({
       gameId: player.gameId,
       unitId: player.unitId,
-      areaId: null,
+      areaId: player.areaId,
       answers: answers.get(player.id) ?? 0,
       correctAnswers: correct.get(player.id) ?? 0,
     })),
   };
-  return { facts, mapUnit: (unitId) => [{ unitId, share: 1 }] };
+  // Today's units: successions that took effect by now, whenever the attempt was made.
+  const index = indexSuccessions(successions);
+  const today = new Date(now);
+  const mapped = new Map<string, ReturnType<MapUnit>>();
+  const mapUnit: MapUnit = (unitId) => {
+    let result = mapped.get(unitId);
+    if (!result) {
+      result = mapOntoCurrent(index, unitId, today);
+      mapped.set(unitId, result);
+    }
+    return result;
+  };
+  return { facts, mapUnit };
 }
 
 async function current(db: PrismaClient, now: number): Promise<Loaded> {
@@ -96,7 +115,7 @@ async function current(db: PrismaClient, now: number): Promise<Loaded> {
   await storePendingScores(db, now);
   const fingerprint = await statsFingerprint(db);
   if (cache?.fingerprint === fingerprint) return cache;
-  loading ??= loadFacts(db)
+  loading ??= loadFacts(db, now)
     .then(({ facts, mapUnit }) => {
       cache = { fingerprint, facts, mapUnit, results: new Map() };
       return cache;

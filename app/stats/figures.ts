@@ -1,3 +1,5 @@
+import { AREA_KINDS, MEMBER_KINDS } from "~/units/unit-kinds";
+
 // Every statistic of the dashboard, the yearly report and the role home pages, counted in one
 // place from stored facts (docs/decisions/015). Pure: the facts are loaded by ./figures.server.ts,
 // and tests feed hand-made facts with hand-counted answers.
@@ -158,8 +160,8 @@ export type Figures = {
   live: { totals: LiveCounts; byGame: LiveGameFigures[]; byArea: LiveAreaFigures[] };
 };
 
-export const AREA_KINDS = ["district", "town", "provincial-city", "commune", "ward", "special-zone"] as const;
-export const SCHOOL_KINDS = ["school", "workplace"] as const;
+export { AREA_KINDS };
+export const SCHOOL_KINDS = MEMBER_KINDS;
 export const AUDIENCE_KEYS = ["lower-secondary", "upper-secondary", "university", "young-workers", "public"] as const;
 export const UNKNOWN_KEY = "unknown";
 
