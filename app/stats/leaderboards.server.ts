@@ -1,7 +1,10 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
+import { ANSWER_GRACE_MS } from "~/contests/attempt";
 import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests/results.server";
+import { storePendingScores } from "~/contests/scores.server";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
+import { statsFingerprint } from "./figures.server";
 import {
   areaLeaderboard,
   individualLeaderboard,
@@ -40,7 +43,28 @@ export async function leaderboardChoices(now: number) {
   return { rounds: rounds.map(({ id, title, contestId }) => ({ id, title, contestId })), contests: [...contests].map(([id, title]) => ({ id, title })) };
 }
 
-export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string) {
+type Boards = Awaited<ReturnType<typeof computeLeaderboards>>;
+const memo = new Map<string, Boards>();
+const MAX_MEMOISED = 100;
+
+/**
+ * The boards, remembered until a stored fact changes (the statistics fingerprint: attempts,
+ * profiles, units…) or another round closes; scores of attempts that ran out of time are stored
+ * first, so the fingerprint sees them (docs/decisions/015).
+ */
+export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string): Promise<Boards> {
+  await storePendingScores(prisma, now);
+  const closedRounds = await prisma.round.count({ where: { closesAt: { lt: new Date(now - ANSWER_GRACE_MS) } } });
+  const key = JSON.stringify([filter, deletedLabel, closedRounds, await statsFingerprint(prisma)]);
+  const known = memo.get(key);
+  if (known) return known;
+  const boards = await computeLeaderboards(filter, now, deletedLabel);
+  if (memo.size >= MAX_MEMOISED) memo.delete(memo.keys().next().value!);
+  memo.set(key, boards);
+  return boards;
+}
+
+async function computeLeaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string) {
   let ranked: { participantId: string; rank: number; correct: number }[] = [];
   let participants = new Map<string, ParticipantInfo>();
   if (filter.roundId) {
