@@ -10,7 +10,7 @@ import { AREA_KINDS, MEMBER_KINDS } from "~/units/unit-kinds";
 //   aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit?): Figures   (this file)
 //
 //   StatsFilter = { from, to (Date, [from, to)), contestId?, roundId?, audience?, areaId?, schoolId?,
-//                   hostId? (live games of one host), view: "as-it-was" | "current" }
+//                   hostId? (live games of one host), only? ("live": no attempts), view: "as-it-was" | "current" }
 //   Figures = {
 //     view, filter,
 //     totals: Counts,                       participants (unique people), attempts, completed, …
