@@ -24,7 +24,7 @@ async function chartAndTable(page: Page, tableId: string, series: string) {
       nodes.map((row) => [row.querySelector("td")?.textContent, Number(row.querySelector(`td[data-column="${column}"]`)?.getAttribute("data-value"))]),
     series,
   );
-  return { bars, rows };
+  return { bars: bars as [string, number][], rows: rows as [string, number][] };
 }
 
 test("an organizer filters the statistics by an area; charts, tables and the XLSX agree", async ({ page }) => {
@@ -43,6 +43,7 @@ test("an organizer filters the statistics by an area; charts, tables and the XLS
   await page.getByLabel("Địa bàn (huyện/xã)").selectOption({ label: areaName });
   await page.getByRole("button", { name: "Xem số liệu" }).click();
   await page.waitForURL(/area=/);
+  await expect(page.locator('section[data-table="byArea"] tbody tr')).toHaveCount(1);
 
   const filtered = await chartAndTable(page, "byArea", "participants");
   expect(filtered.rows).toEqual([[areaName, busy![1]]]);
