@@ -23,6 +23,7 @@ import { answerKeyFor, releasePool } from "./pool.server";
 import { createRateLimiter } from "~/utils/rate-limit";
 import { ANSWER_SAVE_RULE } from "./rate-limit";
 import { roundRulesSelect, rulesOf } from "./rounds.server";
+import { statsChanged } from "~/stats/stats-version";
 import { storeScores } from "./scores.server";
 import { attemptSeed } from "./seeded-random";
 
@@ -146,6 +147,7 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
       },
       select: { id: true },
     });
+    statsChanged();
     return { ok: true, attemptId: created.id, resumed: false };
   } catch (error) {
     // A double click started the same attempt twice: the unique index kept one; resume it.

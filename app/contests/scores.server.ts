@@ -1,3 +1,4 @@
+import { statsChanged } from "~/stats/stats-version";
 import type { PrismaClient } from "~/utils/db.server";
 import { ANSWER_GRACE_MS, scoreAttempt } from "./attempt";
 import { stateOf } from "./attempts.server";
@@ -22,14 +23,16 @@ const rowSelect = {
 
 /** Scores and stores the given attempts (those that have not ended yet are left alone). */
 export async function storeScores(db: PrismaClient, where: { id?: { in: string[] } | string; roundId?: string }, now: number): Promise<number> {
-  const rows = await db.attempt.findMany({
-    where: {
-      ...where,
-      correct: null,
-      OR: [{ submittedAt: { not: null } }, { deadline: { lt: new Date(now - ANSWER_GRACE_MS) } }, { round: { closesAt: { lt: new Date(now - ANSWER_GRACE_MS) } } }],
-    },
-    select: rowSelect,
+  // Rows without a score are few (attempts still running), and found through the index on
+  // `correct`; which of them have ended is decided here rather than in a query SQLite plans badly.
+  const cutoff = now - ANSWER_GRACE_MS;
+  const pending = await db.attempt.findMany({
+    where: { ...where, correct: null },
+    select: { id: true, submittedAt: true, deadline: true, round: { select: { closesAt: true } } },
   });
+  const ended = pending.filter((row) => row.submittedAt !== null || row.deadline.getTime() < cutoff || row.round.closesAt.getTime() < cutoff).map((row) => row.id);
+  if (ended.length === 0) return 0;
+  const rows = await db.attempt.findMany({ where: { id: { in: ended } }, select: rowSelect });
   if (rows.length === 0) return 0;
   const updates = [];
   for (const row of rows) {
@@ -40,6 +43,7 @@ export async function storeScores(db: PrismaClient, where: { id?: { in: string[]
   }
   // Batches keep one transaction from holding SQLite's write lock for long.
   for (let index = 0; index < updates.length; index += 500) await db.$transaction(updates.slice(index, index + 500));
+  statsChanged();
   return rows.length;
 }
 

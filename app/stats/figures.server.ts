@@ -2,6 +2,7 @@ import { storePendingScores } from "~/contests/scores.server";
 import { indexSuccessions, mapOntoCurrent } from "~/units/history";
 import { loadSuccessions } from "~/units/history.server";
 import type { PrismaClient } from "~/utils/db.server";
+import { statsChanged, statsVersion } from "./stats-version";
 import { aggregateFigures, type Figures, type MapUnit, type StatsFacts, type StatsFilter } from "./figures";
 
 // The facts the counting module needs, read from the database, and kept in memory between
@@ -14,6 +15,9 @@ export type { Figures, StatsFilter } from "./figures";
 
 type Loaded = { fingerprint: string; facts: StatsFacts; mapUnit: MapUnit; results: Map<string, Figures> };
 
+/** How long a fingerprint is trusted before it is read again (writers in this process bump the version at once). */
+const FINGERPRINT_TTL_MS = 5_000;
+let checked: { at: number; version: number; fingerprint: string } | null = null;
 let cache: Loaded | null = null;
 let loading: Promise<Loaded> | null = null;
 const MAX_MEMOISED_RESULTS = 200;
@@ -21,7 +25,11 @@ const MAX_MEMOISED_RESULTS = 200;
 /** Changes whenever a stored fact the figures depend on changes (or attempts are added or removed). */
 export async function statsFingerprint(db: PrismaClient): Promise<string> {
   const [attempts, games, units, profiles, rounds, successions] = await Promise.all([
-    db.attempt.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    // The latest change through the index (an aggregate MAX reads the whole table here).
+    Promise.all([db.attempt.count(), db.attempt.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })]).then(([count, latest]) => ({
+      _count: { _all: count },
+      _max: { updatedAt: latest?.updatedAt ?? null },
+    })),
     db.liveGame.aggregate({ _count: { _all: true }, _sum: { stateVersion: true }, _max: { endedAt: true } }),
     db.unit.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     db.participantProfile.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
@@ -109,11 +117,21 @@ export async function loadFacts(db: PrismaClient, now: number): Promise<{ facts:
   return { facts, mapUnit };
 }
 
-async function current(db: PrismaClient, now: number): Promise<Loaded> {
+/** The fingerprint, read again when this process wrote something or the last reading is a few seconds old. */
+async function freshFingerprint(db: PrismaClient, now: number): Promise<string> {
+  const wallClock = Date.now();
+  if (checked && checked.version === statsVersion() && wallClock - checked.at < FINGERPRINT_TTL_MS) return checked.fingerprint;
   // Attempts that ran out of time since the last look get their score stored first; that write
   // changes the fingerprint, so the facts below include it.
   await storePendingScores(db, now);
+  const version = statsVersion();
   const fingerprint = await statsFingerprint(db);
+  checked = { at: wallClock, version, fingerprint };
+  return fingerprint;
+}
+
+async function current(db: PrismaClient, now: number): Promise<Loaded> {
+  const fingerprint = await freshFingerprint(db, now);
   if (cache?.fingerprint === fingerprint) return cache;
   loading ??= loadFacts(db, now)
     .then(({ facts, mapUnit }) => {
@@ -143,4 +161,8 @@ export async function computeFigures(db: PrismaClient, filter: StatsFilter, now 
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */
 export function forgetStatsCache(): void {
   cache = null;
+  checked = null;
+  statsChanged();
 }
+
+export { freshFingerprint };

@@ -1,10 +1,9 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import { ANSWER_GRACE_MS } from "~/contests/attempt";
 import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests/results.server";
-import { storePendingScores } from "~/contests/scores.server";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
-import { statsFingerprint } from "./figures.server";
+import { freshFingerprint } from "./figures.server";
 import {
   areaLeaderboard,
   individualLeaderboard,
@@ -53,9 +52,9 @@ const MAX_MEMOISED = 100;
  * first, so the fingerprint sees them (docs/decisions/015).
  */
 export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string): Promise<Boards> {
-  await storePendingScores(prisma, now);
+  const fingerprint = await freshFingerprint(prisma, now);
   const closedRounds = await prisma.round.count({ where: { closesAt: { lt: new Date(now - ANSWER_GRACE_MS) } } });
-  const key = JSON.stringify([filter, deletedLabel, closedRounds, await statsFingerprint(prisma)]);
+  const key = JSON.stringify([filter, deletedLabel, closedRounds, fingerprint]);
   const known = memo.get(key);
   if (known) return known;
   const boards = await computeLeaderboards(filter, now, deletedLabel);
