@@ -6,6 +6,7 @@ import type { MessageKey } from "~/utils/i18n";
 import { isActiveAt } from "~/units/history";
 import { isAreaKind, isMemberKind } from "~/units/unit-kinds";
 import { CONSENT_VERSION, needsGuardian, type Registration } from "./registration";
+import { statsChanged } from "~/stats/stats-version";
 
 export type RegisterResult = { ok: true } | { ok: false; field: string; key: MessageKey };
 
@@ -142,5 +143,7 @@ export async function deleteParticipantData(userId: string): Promise<{ ok: true 
     prisma.session.deleteMany({ where: { userId } }),
     prisma.user.delete({ where: { id: userId } }),
   ]);
+  // Their attempts now count under an anonymous key, without a birth year.
+  statsChanged();
   return { ok: true };
 }

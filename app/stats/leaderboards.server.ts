@@ -1,10 +1,12 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
+import { ANSWER_GRACE_MS } from "~/contests/attempt";
 import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests/results.server";
 import { isActiveAt } from "~/units/history";
 import { currentMapper } from "~/units/history.server";
 import { AREA_KINDS, areaLevelOf, type AreaLevel } from "~/units/unit-kinds";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
+import { freshFingerprint } from "./figures.server";
 import {
   individualLeaderboard,
   schoolLeaderboard,
@@ -96,7 +98,28 @@ export async function leaderboardChoices(now: number) {
   return { rounds: rounds.map(({ id, title, contestId }) => ({ id, title, contestId })), contests: [...contests].map(([id, title]) => ({ id, title })) };
 }
 
-export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel = "Thí sinh ẩn danh") {
+type Boards = Awaited<ReturnType<typeof computeLeaderboards>>;
+const memo = new Map<string, Boards>();
+const MAX_MEMOISED = 100;
+
+/**
+ * The boards, remembered until a stored fact changes (the statistics fingerprint: attempts,
+ * profiles, units…) or another round closes; scores of attempts that ran out of time are stored
+ * first, so the fingerprint sees them (docs/decisions/015).
+ */
+export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel = "Thí sinh ẩn danh"): Promise<Boards> {
+  const fingerprint = await freshFingerprint(prisma, now);
+  const closedRounds = await prisma.round.count({ where: { closesAt: { lt: new Date(now - ANSWER_GRACE_MS) } } });
+  const key = JSON.stringify([filter, deletedLabel, hiddenLabel, closedRounds, fingerprint]);
+  const known = memo.get(key);
+  if (known) return known;
+  const boards = await computeLeaderboards(filter, now, deletedLabel, hiddenLabel);
+  if (memo.size >= MAX_MEMOISED) memo.delete(memo.keys().next().value!);
+  memo.set(key, boards);
+  return boards;
+}
+
+async function computeLeaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel: string) {
   let ranked: { participantId: string; rank: number; correct: number }[] = [];
   let participants = new Map<string, ParticipantInfo>();
   if (filter.roundId) {

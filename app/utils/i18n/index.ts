@@ -6,6 +6,7 @@ import { contestMessages } from "./messages/contests";
 import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
 import { securityMessages } from "./messages/security";
+import { statsMessages } from "./messages/stats";
 import { unitMessages } from "./messages/units";
 import { securityDataMessages } from "./messages/security-data";
 import type { Language } from "./languages";
@@ -27,6 +28,7 @@ const messages = {
   ...opsMessages,
   ...securityDataMessages,
   ...securityMessages,
+  ...statsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

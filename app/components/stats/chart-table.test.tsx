@@ -1,0 +1,43 @@
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { StatsTable } from "~/stats/tables";
+import { ChartTable } from "./chart-table";
+
+// Recharts renders on the server with React 18 when the chart has a fixed size: the SVG is in
+// the first HTML, with one bar per row carrying the same number as the table beside it.
+
+const table: StatsTable = {
+  id: "byArea",
+  title: "Theo địa bàn",
+  columns: [
+    { key: "name", label: "Tên", type: "text" },
+    { key: "participants", label: "Người tham gia", type: "count" },
+    { key: "participationRate", label: "Tỉ lệ tham gia", type: "rate" },
+  ],
+  rows: [
+    { name: "Huyện An", participants: 12, participationRate: 0.25 },
+    { name: "Huyện Bình", participants: 0, participationRate: 0 },
+    { name: "Huyện Cát", participants: 7, participationRate: null },
+  ],
+  chart: { kind: "bar", labelKey: "name", series: ["participants"] },
+};
+
+describe("ChartTable on the server", () => {
+  it("draws an SVG bar per row with the table's numbers", () => {
+    const html = renderToString(<ChartTable table={table} exportHref={(format) => `/x.${format}`} language="vi" />);
+    expect(html).toContain("<svg");
+    const bars = [...html.matchAll(/<rect[^>]*data-series="participants"[^>]*>/g)].map((match) => [
+      /data-label="([^"]*)"/.exec(match[0])![1],
+      /data-value="([^"]*)"/.exec(match[0])![1],
+    ]);
+    expect(bars).toEqual([
+      ["Huyện An", "12"],
+      ["Huyện Bình", "0"],
+      ["Huyện Cát", "7"],
+    ]);
+    const cells = [...html.matchAll(/data-column="participants" data-value="(\d+)"/g)].map((match) => match[1]);
+    expect(cells).toEqual(["12", "0", "7"]);
+    expect(html).toContain("25%");
+    expect(html).toContain("—");
+  });
+});

@@ -1,0 +1,124 @@
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import type { Cell, Column, StatsTable } from "~/stats/tables";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { translator, type Language } from "~/utils/i18n";
+
+// One dashboard table and its chart, side by side. The chart is drawn by Recharts from the table's
+// own rows, with a fixed size so that it renders to SVG on the server (no measuring in the browser).
+// Each bar and point carries its value in a data attribute, which the browser test compares with the table.
+
+const SERIES_COLOURS = ["#1d4ed8", "#f59e0b", "#059669"];
+
+export function formatCell(value: Cell, column: Column, language: Language): string {
+  if (value === null) return "—";
+  if (value instanceof Date) return formatDate(value);
+  if (typeof value === "string") return value;
+  if (column.type === "rate") return formatPercent(value, language);
+  return formatNumber(value, language);
+}
+
+export function ChartTable({ table, exportHref, language }: { table: StatsTable; exportHref: (format: "csv" | "xlsx") => string; language: Language }) {
+  const t = translator(language);
+  const seriesColumns = table.chart.series.map((key) => table.columns.find((column) => column.key === key)!);
+  const data = table.rows.map((row) => {
+    const label = row[table.chart.labelKey];
+    return {
+      label: label instanceof Date ? formatDate(label) : String(label ?? "—"),
+      ...Object.fromEntries(table.chart.series.map((key) => [key, typeof row[key] === "number" ? row[key] : 0])),
+    };
+  });
+  const horizontal = table.chart.kind === "bar" && data.length > 8;
+  const height = horizontal ? Math.max(200, data.length * 26 + 60) : 280;
+  const headingId = `stats-${table.id}`;
+  const chartProps = { width: 560, height, data, margin: { top: 10, right: 20, bottom: 10, left: horizontal ? 140 : 10 } };
+  const axes = horizontal ? (
+    <>
+      <XAxis type="number" allowDecimals={false} />
+      <YAxis type="category" dataKey="label" width={140} interval={0} tick={{ fontSize: 11 }} />
+    </>
+  ) : (
+    <>
+      <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+      <YAxis allowDecimals={false} />
+    </>
+  );
+  return (
+    <section aria-labelledby={headingId} className="rounded-xl bg-white p-4 shadow-sm" data-table={table.id}>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} className="text-lg font-semibold">
+          {table.title}
+        </h2>
+        <div className="flex gap-3 text-sm">
+          <a className="text-brand-700 underline" href={exportHref("csv")} download>
+            {t("stats.export.csv")}
+          </a>
+          <a className="text-brand-700 underline" href={exportHref("xlsx")} download>
+            {t("stats.export.xlsx")}
+          </a>
+        </div>
+      </div>
+      {table.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("stats.empty")}</p>
+      ) : (
+        <div className="flex flex-col gap-4 xl:flex-row">
+          <figure role="img" aria-label={t("stats.chart.label", { title: table.title })} className="shrink-0 overflow-x-auto" data-chart={table.id}>
+            {table.chart.kind === "line" ? (
+              <LineChart {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" />
+                {axes}
+                <Legend />
+                {seriesColumns.map((column, index) => (
+                  <Line key={column.key} type="monotone" dataKey={column.key} name={column.label} stroke={SERIES_COLOURS[index]} isAnimationActive={false} dot={<ValueDot series={column.key} />} />
+                ))}
+              </LineChart>
+            ) : (
+              <BarChart {...chartProps} layout={horizontal ? "vertical" : "horizontal"}>
+                <CartesianGrid strokeDasharray="3 3" />
+                {axes}
+                <Legend />
+                {seriesColumns.map((column, index) => (
+                  <Bar key={column.key} dataKey={column.key} name={column.label} fill={SERIES_COLOURS[index]} isAnimationActive={false} shape={<ValueBar series={column.key} />} />
+                ))}
+              </BarChart>
+            )}
+          </figure>
+          <div className="min-w-0 grow overflow-x-auto">
+            <table className="w-full text-sm" aria-label={t("stats.table.label", { title: table.title })}>
+              <thead>
+                <tr className="border-b border-slate-200 text-left">
+                  {table.columns.map((column) => (
+                    <th key={column.key} scope="col" className="px-2 py-1 font-medium">
+                      {column.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row, rowIndex) => (
+                  <tr key={rowIndex} className="border-b border-slate-100">
+                    {table.columns.map((column) => (
+                      <td key={column.key} className={column.type === "text" ? "px-2 py-1" : "px-2 py-1 text-right tabular-nums"} data-column={column.key} data-value={typeof row[column.key] === "number" ? String(row[column.key]) : undefined}>
+                        {formatCell(row[column.key] ?? null, column, language)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+type ShapeProps = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: Record<string, unknown>; series: string };
+
+/** A plain bar that says which row and value it draws. */
+function ValueBar({ x = 0, y = 0, width = 0, height = 0, fill, payload, series }: ShapeProps) {
+  return <rect x={x} y={y} width={Math.max(0, width)} height={Math.max(0, height)} fill={fill} data-series={series} data-label={String(payload?.label ?? "")} data-value={String(payload?.[series] ?? "")} />;
+}
+
+function ValueDot({ cx = 0, cy = 0, payload, series }: { cx?: number; cy?: number; payload?: Record<string, unknown>; series: string }) {
+  return <circle cx={cx} cy={cy} r={3} fill="#fff" stroke="#1d4ed8" data-series={series} data-label={String(payload?.label ?? "")} data-value={String(payload?.[series] ?? "")} />;
+}

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import type { PrismaClient } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import type { Translate } from "~/utils/i18n";
+import { scopedFilter, statsScope, visibleTables, type StatsScope, type StatsViewer } from "./access";
+import { AREA_KINDS, AUDIENCE_KEYS, SCHOOL_KINDS, type StatsFilter } from "./figures";
+import { computeFigures } from "./figures.server";
+import { statsTables, type StatsTable } from "./tables";
+
+// What /organizer/stats and its exports share: the query string read with zod, scoped to the
+// viewer, the figures of the period and of the same period a year earlier, and the tables.
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const id = z.string().trim().max(64).regex(/^[\w-]*$/).optional().transform((value) => value || null);
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(value)))
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const statsQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  from: day,
+  to: day,
+  contest: id,
+  round: id,
+  audience: z.enum(AUDIENCE_KEYS).optional().or(z.literal("").transform(() => undefined)),
+  area: id,
+  school: id,
+  view: z.enum(["as-it-was", "current"]).optional(),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
+/** Midnight in Viet Nam of a yyyy-mm-dd day, as an instant. */
+const vietnamMidnight = (value: string) => new Date(Date.parse(`${value}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+const shiftYears = (date: Date | null, years: number) => {
+  if (!date) return null;
+  const shifted = new Date(date.getTime() + VIETNAM_OFFSET_MS);
+  shifted.setUTCFullYear(shifted.getUTCFullYear() + years);
+  return new Date(shifted.getTime() - VIETNAM_OFFSET_MS);
+};
+
+export function currentVietnamYear(now: number): number {
+  return new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
+}
+
+export type ParsedQuery = { query: StatsQuery; filter: StatsFilter; year: number; problem: string | null };
+
+/** Reads the filters; a bad value is dropped with a message rather than failing the page. */
+export function parseStatsQuery(params: URLSearchParams, now: number): ParsedQuery {
+  const raw = Object.fromEntries([...params].filter(([key]) => key in statsQuerySchema.shape));
+  const parsed = statsQuerySchema.safeParse(raw);
+  const query: StatsQuery = parsed.success ? parsed.data : statsQuerySchema.parse({});
+  const problem = parsed.success ? null : parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+  const year = query.year ?? currentVietnamYear(now);
+  const from = query.from ? vietnamMidnight(query.from) : vietnamMidnight(`${year}-01-01`);
+  // "Up to and including" a day: the period ends at the next midnight.
+  const to = query.to ? new Date(vietnamMidnight(query.to).getTime() + 86_400_000) : vietnamMidnight(`${year + 1}-01-01`);
+  const filter: StatsFilter = {
+    from,
+    to,
+    contestId: query.contest,
+    roundId: query.round,
+    audience: query.audience ?? null,
+    areaId: query.area,
+    schoolId: query.school,
+    view: query.view ?? "as-it-was",
+  };
+  return { query, filter, year, problem };
+}
+
+export type Dashboard = {
+  scope: StatsScope;
+  filter: StatsFilter;
+  periodLabel: string;
+  tables: StatsTable[];
+  choices: {
+    contests: { id: string; title: string }[];
+    rounds: { id: string; title: string; contestId: string | null }[];
+    areas: { id: string; name: string }[];
+    schools: { id: string; name: string }[];
+    scopeUnitName: string | null;
+  };
+};
+
+export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: URLSearchParams, t: Translate, now = Date.now()) {
+  const scope = statsScope(viewer);
+  if (!scope) return null;
+  const parsed = parseStatsQuery(params, now);
+  const filter = scopedFilter(parsed.filter, scope);
+  const lastYearFilter = { ...filter, from: shiftYears(filter.from, -1), to: shiftYears(filter.to, -1) };
+  const [figures, lastYear] = await Promise.all([computeFigures(db, filter, now), computeFigures(db, lastYearFilter, now)]);
+  const endDay = filter.to ? new Date(filter.to.getTime() - 1) : null;
+  const label = (from: Date | null, to: Date | null) => `${formatDate(from)} – ${formatDate(to)}`;
+  const visible = visibleTables(scope);
+  const tables = statsTables(
+    figures,
+    lastYear,
+    { thisYear: label(filter.from, endDay), lastYear: label(lastYearFilter.from, endDay ? shiftYears(endDay, -1) : null) },
+    t,
+  )
+    .filter((table) => visible(table.id))
+    .map((table) =>
+      // A host sees live games only: the totals keep their live rows.
+      scope.kind === "host" && table.id === "totals" ? { ...table, rows: table.rows.slice(3) } : table,
+    );
+
+  const [contests, rounds, units] = await Promise.all([
+    scope.kind === "host" ? [] : db.contest.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
+    scope.kind === "host"
+      ? []
+      : db.round.findMany({
+          where: scope.kind === "school" ? { OR: [{ contestId: { not: null } }, { createdBy: { unitId: scope.unitId } }] } : {},
+          select: { id: true, title: true, contestId: true },
+          orderBy: { opensAt: "desc" },
+        }),
+    db.unit.findMany({ where: { kind: { in: [...AREA_KINDS, ...SCHOOL_KINDS] } }, select: { id: true, name: true, kind: true, parentId: true } }),
+  ]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "vi");
+  const areas = units.filter((unit) => (AREA_KINDS as readonly string[]).includes(unit.kind)).sort(byName);
+  const schools = units
+    .filter((unit) => (SCHOOL_KINDS as readonly string[]).includes(unit.kind) && (!filter.areaId || unit.parentId === filter.areaId))
+    .sort(byName);
+  const scopeUnitName = scope.kind === "school" ? (units.find((unit) => unit.id === scope.unitId)?.name ?? null) : null;
+  const result: Dashboard = {
+    scope,
+    filter,
+    periodLabel: label(filter.from, endDay),
+    tables,
+    choices: {
+      contests,
+      rounds,
+      areas: scope.kind === "all" ? areas.map(({ id, name }) => ({ id, name })) : [],
+      schools: scope.kind === "all" ? schools.map(({ id, name }) => ({ id, name })) : [],
+      scopeUnitName,
+    },
+  };
+  return { ...result, query: parsed.query, year: parsed.year, problem: parsed.problem };
+}
+
+/** The figures a role home page shows at a glance (this year, in the viewer's scope). */
+export async function glanceFigures(db: PrismaClient, viewer: StatsViewer, now = Date.now()) {
+  const scope = statsScope(viewer);
+  if (!scope) return null;
+  const { filter } = parseStatsQuery(new URLSearchParams(), now);
+  const figures = await computeFigures(db, scopedFilter(filter, scope), now);
+  return {
+    participants: figures.totals.participants,
+    attempts: figures.totals.attempts,
+    completionRate: figures.totals.completionRate,
+    averageScore: figures.totals.averageScore,
+    liveGames: figures.live.totals.gamesHeld,
+    livePlayers: figures.live.totals.players,
+    link: "/organizer/stats",
+  };
+}

@@ -1,0 +1,76 @@
+import ExcelJS from "exceljs";
+import { formatDateTime, toVietnamWallClock } from "~/utils/format";
+import type { Cell, StatsTable } from "./tables";
+
+// Any dashboard table as CSV or XLSX, under a heading block (unit, period, filters, time of
+// export in Viet Nam time). Numbers stay numbers and days stay dates. Every value passes through
+// `cellValue` on its way out: the one place to swap in the project's shared safe-cell function.
+
+export type ExportHeading = { unit: string; period: string; filters: string; exportedAt: Date; labels: { unit: string; period: string; filters: string; exportedAt: string } };
+
+/** Text that a spreadsheet would run as a formula gets a leading apostrophe; other values pass. */
+export function cellValue(value: Cell): Cell {
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  return value;
+}
+
+function headingRows(heading: ExportHeading): [string, string][] {
+  return [
+    [heading.labels.unit, heading.unit],
+    [heading.labels.period, heading.period],
+    [heading.labels.filters, heading.filters],
+    [heading.labels.exportedAt, formatDateTime(heading.exportedAt)],
+  ];
+}
+
+/** A day as Viet Nam's calendar writes it in ISO form, which spreadsheets read as a date. */
+function isoDay(value: Date): string {
+  return toVietnamWallClock(value).toISOString().slice(0, 10);
+}
+
+function csvText(value: Cell): string {
+  const safe = cellValue(value);
+  if (safe === null) return "";
+  if (safe instanceof Date) return isoDay(safe);
+  const text = String(safe);
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function tableCsv(table: StatsTable, heading: ExportHeading): string {
+  const lines: Cell[][] = [
+    [table.title],
+    ...headingRows(heading),
+    [],
+    table.columns.map((column) => column.label),
+    ...table.rows.map((row) => table.columns.map((column) => row[column.key] ?? null)),
+  ];
+  return `\uFEFF${lines.map((line) => line.map(csvText).join(",")).join("\r\n")}\r\n`;
+}
+
+const numberFormats = { count: "#,##0.##", decimal: "0.00", rate: "0.0%", date: "dd/mm/yyyy", text: "@" } as const;
+
+export async function tableXlsx(table: StatsTable, heading: ExportHeading): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = heading.exportedAt;
+  const sheet = workbook.addWorksheet(table.title.slice(0, 31).replace(/[[\]*?/\\:]/g, " ") || "Sheet1");
+  sheet.addRow([cellValue(table.title)]).font = { bold: true, size: 14 };
+  for (const [label, value] of headingRows(heading)) sheet.addRow([cellValue(label), cellValue(value)]);
+  sheet.addRow([]);
+  sheet.addRow(table.columns.map((column) => cellValue(column.label))).font = { bold: true };
+  for (const row of table.rows) {
+    const added = sheet.addRow(
+      table.columns.map((column) => {
+        const value = cellValue(row[column.key] ?? null);
+        // Spreadsheet dates have no zone: write Viet Nam's wall clock.
+        return value instanceof Date ? toVietnamWallClock(value) : value;
+      }),
+    );
+    table.columns.forEach((column, index) => {
+      if (column.type !== "text") added.getCell(index + 1).numFmt = numberFormats[column.type];
+    });
+  }
+  sheet.columns.forEach((column, index) => {
+    column.width = index === 0 ? 36 : 18;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
