@@ -3,6 +3,7 @@ import { bankMessages } from "./messages/bank";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
 import { liveMessages } from "./messages/live";
+import { statsReportMessages } from "./messages/stats-report";
 import { unitMessages } from "./messages/units";
 import type { Language } from "./languages";
 
@@ -19,6 +20,7 @@ const messages = {
   ...unitMessages,
   ...liveMessages,
   ...contestMessages,
+  ...statsReportMessages,
 };
 
 export type MessageKey = keyof typeof messages;
