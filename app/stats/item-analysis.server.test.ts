@@ -1,6 +1,8 @@
 import { resetDatabase, testPrisma as db } from "../../tests/setup/test-database";
 
 import { beforeEach, describe, expect, it } from "vitest";
+import { parseBankFilter } from "~/bank/bank-filter";
+import { filteredQuestions } from "~/bank/browse.server";
 import { seedContestWorld, type ContestWorld } from "~/contests/__fixtures__/contest-db";
 import { clearReviewFlags, itemAnalysisFor, loadItemResponses, reviewFlagsByQuestion } from "./item-analysis.server";
 
@@ -115,6 +117,10 @@ describe("loadItemResponses", () => {
     const flags = await reviewFlagsByQuestion(db, T0 + 86_400 * SECOND);
     expect([...flags.keys()]).toEqual(["asean-basics-0001"]);
     expect(flags.get("asean-basics-0001")![0].flags).toEqual([{ kind: "distractor-beats-key", option: 3 }]);
+    // The bank browser's filter keeps exactly the flagged questions.
+    const flagged = await filteredQuestions(db, parseBankFilter(new URLSearchParams("flagged=review")));
+    expect(flagged.map((entry) => entry.id)).toEqual(["asean-basics-0001"]);
+    expect(await filteredQuestions(db, parseBankFilter(new URLSearchParams("flagged=nonsense")))).toHaveLength(12);
   });
 });
 
