@@ -22,6 +22,7 @@ import { answerKeyFor, releasePool } from "./pool.server";
 import { createRateLimiter } from "~/utils/rate-limit";
 import { ANSWER_SAVE_RULE } from "./rate-limit";
 import { roundRulesSelect, rulesOf } from "./rounds.server";
+import { storeScores } from "./scores.server";
 import { attemptSeed } from "./seeded-random";
 
 // Attempts against the database. Every function takes `now` (epoch ms) from its caller: routes pass
@@ -282,7 +283,10 @@ export async function submitOwnAttempt(attemptId: string, userId: string, now: n
   const submitted = submitAttempt(stateOf(row, row.round.closesAt), now);
   if (!submitted.ok) return submitted;
   const updated = await prisma.attempt.updateMany({ where: { id: attemptId, submittedAt: null }, data: { submittedAt: new Date(now) } });
-  return updated.count === 1 ? { ok: true } : { ok: false, code: "already-submitted" };
+  if (updated.count !== 1) return { ok: false, code: "already-submitted" };
+  // The score is stored at the submit, so rankings and statistics never re-score (decision 015).
+  await storeScores(prisma, { id: attemptId }, now);
+  return { ok: true };
 }
 
 export type ReviewedQuestion = {

@@ -1,7 +1,6 @@
 import { prisma } from "~/utils/db.server";
-import { attemptResult, mayRevealAnswers } from "./attempt";
-import { stateOf } from "./attempts.server";
-import { answerKeyFor, releasePool } from "./pool.server";
+import { finishedAt, mayRevealAnswers, timeUsedMs, type AttemptState } from "./attempt";
+import { storeScores } from "./scores.server";
 import { predictionTruth, rankContest, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
 import { roundRulesSelect, rulesOf } from "./rounds.server";
 
@@ -38,24 +37,24 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
     select: { ...roundRulesSelect, releaseId: true, questionCount: true, predictionEnabled: true, predictionBasis: true, predictionTruth: true },
   });
   if (!round) return null;
+  // Scores are stored when an attempt ends; this stores those that ran out of time since the last look.
+  await storeScores(prisma, { roundId }, now);
   const rows = await prisma.attempt.findMany({
     where: { roundId },
     select: {
       participantKey: true,
       attemptNumber: true,
-      questions: true,
       startedAt: true,
       deadline: true,
       submittedAt: true,
       prediction: true,
+      correct: true,
       audience: true,
       unitId: true,
-      answers: { select: { questionId: true, options: true, savedAt: true } },
       user: { select: { participantProfile: { select: { displayName: true, className: true } } } },
     },
   });
   const revealed = mayRevealAnswers(rulesOf(round), now);
-  const pool = rows.length > 0 ? await releasePool(round.releaseId) : null;
   const results: AttemptResult[] = [];
   const participants = new Map<string, ParticipantInfo>();
   const attemptCounts = new Map<string, number>();
@@ -69,9 +68,27 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
       unitId: row.unitId,
       audience: row.audience,
     });
-    const state = stateOf(row, round.closesAt);
-    const result = attemptResult(state, answerKeyFor(pool!, state.questions.map((question) => question.revisionId)), now);
-    if (result) results.push(result);
+    const state: AttemptState = {
+      participantId: row.participantKey,
+      attemptNumber: row.attemptNumber,
+      startedAt: row.startedAt.getTime(),
+      deadline: Math.min(row.deadline.getTime(), round.closesAt.getTime()),
+      submittedAt: row.submittedAt?.getTime() ?? null,
+      questions: [],
+      answers: {},
+      prediction: row.prediction,
+    };
+    const ended = finishedAt(state, now);
+    if (ended === null || row.correct === null) continue;
+    results.push({
+      participantId: row.participantKey,
+      attemptNumber: row.attemptNumber,
+      correct: row.correct,
+      questionCount: round.questionCount,
+      prediction: row.prediction,
+      timeUsedMs: timeUsedMs(state, now),
+      finishedAt: ended,
+    });
   }
   let truth: number | null = null;
   if (round.predictionEnabled) {

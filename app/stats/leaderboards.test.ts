@@ -106,8 +106,9 @@ describe("districtLeaderboard", () => {
     }))).toEqual([
       // An 8, Bảo 6, Cường 10, Dũng 8, Giang 8: 40 / 5 = 8; 5 of 1,000.
       { rank: 1, unitName: "Huyện Yên Thế", participants: 5, participationRate: 0.005, averageScore: 8 },
-      // Nam 8, Oanh 8, Phúc 4 (workplace), Quân 6 (commune): 26 / 4 = 6.5; no enrolment figure.
-      { rank: 2, unitName: "Huyện Lục Nam", participants: 4, participationRate: null, averageScore: 6.5 },
+      // Nam 8, Oanh 8, Phúc 4 (workplace), Quân 6 (commune): 26 / 4 = 6.5. No figure of its own: its
+      // school's 4 and workplace's 50 make 54, of whom Nam, Oanh and Phúc took part (Quân's commune has none).
+      { rank: 2, unitName: "Huyện Lục Nam", participants: 4, participationRate: 3 / 54, averageScore: 6.5 },
       { rank: null, unitName: "Huyện Sơn Động", participants: 0, participationRate: 0, averageScore: null },
     ]);
     expect(board[0].bestScorers.map((scorer) => scorer.displayName)).toEqual(["Cường", "An", "Dũng"]);

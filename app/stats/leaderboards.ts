@@ -84,8 +84,9 @@ function bestScorers(
 /**
  * Ranks every unit of one kind by the results of the participants under it (a participant belongs
  * to the nearest unit of that kind at or above their own unit). Ranked by average score, then by
- * more participants; equal on both is a tie. A unit's enrolment is its own figure: children's
- * figures are not summed, since a partial sum would overstate the rate.
+ * more participants; equal on both is a tie. A unit's enrolment is its own figure or, without one,
+ * the sum of its children's known figures; the rate then counts only the participants of those
+ * children, so a partial sum never overstates it (the rule of app/stats/figures.ts).
  */
 export function unitLeaderboard(
   results: readonly ParticipantResult[],
@@ -107,17 +108,40 @@ export function unitLeaderboard(
     else members.set(unit.id, [result]);
   }
 
+  const children = new Map<string, UnitNode[]>();
+  for (const unit of units) if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  // The units at or below `unit` whose enrolment is known, nearest first on each branch.
+  const enrolled = (unit: UnitNode, seen = new Set<string>()): UnitNode[] => {
+    if (seen.has(unit.id)) return [];
+    seen.add(unit.id);
+    return unit.enrolment !== null ? [unit] : (children.get(unit.id) ?? []).flatMap((child) => enrolled(child, seen));
+  };
+  const within = (unitId: string | null, ids: Set<string>) => {
+    const seen = new Set<string>();
+    let current = unitId ? units.find((candidate) => candidate.id === unitId) : undefined;
+    while (current && !seen.has(current.id)) {
+      if (ids.has(current.id)) return true;
+      seen.add(current.id);
+      current = current.parentId ? units.find((candidate) => candidate.id === current!.parentId) : undefined;
+    }
+    return false;
+  };
+
   const standings = units
     .filter((unit) => unit.kind === kind)
     .map((unit) => {
       const list = members.get(unit.id) ?? [];
       const total = list.reduce((sum, member) => sum + member.score, 0);
+      const part = enrolled(unit);
+      const enrolment = part.length > 0 ? part.reduce((sum, member) => sum + (member.enrolment ?? 0), 0) : null;
+      const partIds = new Set(part.map((member) => member.id));
+      const counted = unit.enrolment !== null ? list.length : list.filter((member) => within(member.unitId, partIds)).length;
       return {
         unitId: unit.id,
         unitName: unit.name,
         participants: list.length,
-        enrolment: unit.enrolment,
-        participationRate: unit.enrolment ? list.length / unit.enrolment : null,
+        enrolment,
+        participationRate: enrolment ? counted / enrolment : null,
         averageScore: list.length > 0 ? total / list.length : null,
         bestScore: list.length > 0 ? list.reduce((best, member) => Math.max(best, member.score), -Infinity) : null,
         bestScorers: bestScorers(list, limit, schoolName),
