@@ -64,4 +64,15 @@ export const statsReportMessages = defineMessages({
   "mastery.noUnit": { vi: "(không rõ đơn vị)", en: "(unit unknown)" },
   "mastery.year": { vi: "Năm", en: "Year" },
   "mastery.allYears": { vi: "Mọi năm", en: "All years" },
+  "yearReport.title": { vi: "Báo cáo năm", en: "Yearly report" },
+  "yearReport.intro": {
+    vi: "Báo cáo kết quả tổ chức các cuộc thi, trò chơi tìm hiểu về ASEAN theo năm, trình bày theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP). Tải tệp Word để chỉnh sửa, ký và đóng dấu; tệp Excel chứa mọi bảng số liệu.",
+    en: "The yearly report on ASEAN contests and games, laid out as a Vietnamese administrative document (Decree 30/2020/NĐ-CP). Download the Word file to edit, sign and stamp; the Excel file holds every table.",
+  },
+  "yearReport.year": { vi: "Năm", en: "Year" },
+  "yearReport.unit": { vi: "Đơn vị", en: "Unit" },
+  "yearReport.show": { vi: "Xem báo cáo", en: "Show the report" },
+  "yearReport.docx": { vi: "Tải báo cáo (Word)", en: "Download the report (Word)" },
+  "yearReport.xlsx": { vi: "Tải bảng số liệu (Excel)", en: "Download the tables (Excel)" },
+  "yearReport.print": { vi: "In báo cáo", en: "Print the report" },
 });
