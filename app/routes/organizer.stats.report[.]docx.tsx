@@ -4,7 +4,7 @@ import { reportFileName, requestedReport } from "~/stats/report-request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { query, model } = await requestedReport(request);
-  return new Response(await reportDocx(model), {
+  return new Response(new Uint8Array(await reportDocx(model)), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "Content-Disposition": `attachment; filename="${reportFileName(query.year, "docx")}"`,

@@ -5,7 +5,7 @@ import { formatDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { query, model } = await requestedReport(request);
-  return new Response(await reportXlsx(model, formatDateTime(new Date())), {
+  return new Response(new Uint8Array(await reportXlsx(model, formatDateTime(new Date()))), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${reportFileName(query.year, "xlsx")}"`,
