@@ -1,6 +1,7 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import type { Language } from "~/utils/i18n";
 import { prisma } from "~/utils/db.server";
+import { areaIdOf } from "~/units/history.server";
 import {
   attemptStatus,
   beginAttempt,
@@ -136,6 +137,8 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
         attemptNumber: state.attemptNumber,
         audience: profile.audience,
         unitId: profile.unitId,
+        // The area as the tree has it now: later changes to the tree do not move this result.
+        areaId: await areaIdOf(prisma, profile.unitId),
         seed,
         questions: JSON.stringify(state.questions),
         startedAt: new Date(state.startedAt),

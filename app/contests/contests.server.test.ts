@@ -245,7 +245,7 @@ describe("results", () => {
     const schoolA = boards.schools.find((row) => row.unitName === "Trường A");
     expect(schoolA).toMatchObject({ rank: 1, participants: 2, enrolment: 10, participationRate: 0.2, averageScore: 3, bestScore: 4 });
     expect(boards.schools.find((row) => row.unitName === "Trường B")).toMatchObject({ rank: 2, participants: 1, participationRate: null, averageScore: 2 });
-    expect(boards.districts[0]).toMatchObject({ unitName: "Huyện mẫu", participants: 3 });
+    expect(boards.areas[0]).toMatchObject({ unitName: "Huyện mẫu", participants: 3 });
   });
 
   it("shows nothing on the public boards while the round is open", async () => {

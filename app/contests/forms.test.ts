@@ -8,7 +8,7 @@ describe("registration", () => {
     displayName: "Nguyễn Văn B",
     birthYear: "2000",
     audience: "young-workers",
-    districtId: "d",
+    areaId: "d",
     unitId: "u",
     className: "",
     consent: "on",

@@ -1,20 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
+import { isActiveAt } from "~/units/history";
+import { isAreaKind, isMemberKind } from "~/units/unit-kinds";
 import { CONSENT_VERSION, needsGuardian, type Registration } from "./registration";
 
 export type RegisterResult = { ok: true } | { ok: false; field: string; key: MessageKey };
 
 /**
  * Stores the profile once, with what was agreed and when. The unit must be a school or workplace
- * directly under the chosen district (or under the province, for schools the province runs).
+ * that exists today, directly under the chosen area (or under the province, for schools the
+ * province runs: then the profile has no area).
  */
 export async function registerParticipant(userId: string, input: Registration, now: Date): Promise<RegisterResult> {
   const existing = await prisma.participantProfile.findUnique({ where: { userId }, select: { id: true } });
   if (existing) return { ok: false, field: "form", key: "register.error.already" };
-  const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { kind: true, parentId: true } });
-  if (!unit || (unit.kind !== "school" && unit.kind !== "workplace")) return { ok: false, field: "unitId", key: "register.error.unit" };
-  if (unit.parentId !== input.districtId) return { ok: false, field: "unitId", key: "register.error.unitNotInDistrict" };
+  const unit = await prisma.unit.findUnique({
+    where: { id: input.unitId },
+    select: { kind: true, parentId: true, validFrom: true, validTo: true, parent: { select: { kind: true } } },
+  });
+  if (!unit || !isMemberKind(unit.kind) || !isActiveAt(unit, now)) return { ok: false, field: "unitId", key: "register.error.unit" };
+  if (unit.parentId !== input.areaId) return { ok: false, field: "unitId", key: "register.error.unitNotInArea" };
+  const areaId = unit.parent && isAreaKind(unit.parent.kind) ? unit.parentId : null;
   const guardian = needsGuardian(input.birthYear, now.getFullYear());
   await prisma.participantProfile.create({
     data: {
@@ -22,7 +29,7 @@ export async function registerParticipant(userId: string, input: Registration, n
       displayName: input.displayName,
       birthYear: input.birthYear,
       audience: input.audience,
-      districtId: input.districtId,
+      areaId,
       unitId: input.unitId,
       className: input.className,
       consentVersion: CONSENT_VERSION,
@@ -35,9 +42,9 @@ export async function registerParticipant(userId: string, input: Registration, n
   return { ok: true };
 }
 
-export async function requestMissingUnit(userId: string, name: string, districtId: string | null): Promise<void> {
-  const district = districtId ? await prisma.unit.findUnique({ where: { id: districtId }, select: { id: true } }) : null;
-  await prisma.unitRequest.create({ data: { requestedById: userId, name, districtId: district?.id ?? null } });
+export async function requestMissingUnit(userId: string, name: string, areaId: string | null): Promise<void> {
+  const area = areaId ? await prisma.unit.findUnique({ where: { id: areaId }, select: { id: true } }) : null;
+  await prisma.unitRequest.create({ data: { requestedById: userId, name, areaId: area?.id ?? null } });
 }
 
 /** Everything stored about a participant, as they may see it (Decree 13, Art. 9: the right to access). */
@@ -56,7 +63,7 @@ export async function participantData(userId: string) {
         childConsent: true,
         guardianName: true,
         guardianDeclaredAt: true,
-        district: { select: { name: true } },
+        area: { select: { name: true, kind: true } },
         unit: { select: { name: true } },
       },
     }),
@@ -72,7 +79,7 @@ export async function participantData(userId: string) {
       },
       orderBy: { startedAt: "asc" },
     }),
-    prisma.unitRequest.findMany({ where: { requestedById: userId }, select: { name: true, status: true, createdAt: true } }),
+    prisma.unitRequest.findMany({ where: { requestedById: userId }, select: { name: true, status: true, reason: true, decidedAt: true, createdAt: true } }),
   ]);
   return { user, profile, attempts, requests };
 }

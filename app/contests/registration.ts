@@ -31,7 +31,7 @@ export function registrationSchema(currentYear: number) {
         .min(currentYear - OLDEST_AGE, "register.error.birthYear")
         .max(currentYear - YOUNGEST_AGE, "register.error.birthYear"),
       audience: z.enum(AUDIENCES, "register.error.audience"),
-      districtId: z.string().min(1, "register.error.district"),
+      areaId: z.string().min(1, "register.error.area"),
       unitId: z.string().min(1, "register.error.unit"),
       className: z
         .string()
@@ -61,5 +61,5 @@ export type Registration = z.output<ReturnType<typeof registrationSchema>>;
 
 export const unitRequestSchema = z.object({
   requestName: z.string().trim().min(3, "register.error.requestName").max(120, "register.error.requestName"),
-  requestDistrictId: z.string().optional(),
+  requestAreaId: z.string().optional(),
 });

@@ -94,7 +94,7 @@ async function seedDemoResults(roundId: string, releaseId: string, startedAt: nu
         displayName: person.name,
         birthYear: person.birthYear,
         audience: person.audience,
-        districtId: unit.parentId,
+        areaId: unit.parentId,
         unitId: unit.id,
         className: person.className,
         consentVersion: CONSENT_VERSION,

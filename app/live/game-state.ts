@@ -21,11 +21,11 @@ export type LiveQuestion = {
 export type LiveOption = { id: string; text: LocalisedText; correct: boolean };
 
 export type GameMode = "classic" | "elimination";
-export type TeamGrouping = "school" | "district";
+export type TeamGrouping = "school" | "area";
 
 export type GameSettings = {
   mode: GameMode;
-  /** Teams are an extra standing on top of either mode: players grouped by their school or district. */
+  /** Teams are an extra standing on top of either mode: players grouped by their school or area. */
   teamsBy: TeamGrouping | null;
   /** Elimination only: how many times per game the host may bring back the players just eliminated. */
   rescues: number;
@@ -38,8 +38,8 @@ export type GameSettings = {
 export type PlayerUnit = {
   schoolId: string | null;
   schoolName: string | null;
-  districtId: string | null;
-  districtName: string | null;
+  areaId: string | null;
+  areaName: string | null;
 };
 
 /** An answer the server accepted for the current question. Option ids are the revision's. */

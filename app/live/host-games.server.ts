@@ -15,7 +15,7 @@ export const newGameSchema = z
     title: z.string().trim().min(2, "live.new.error.title").max(100, "live.new.error.title"),
     releaseId: z.string().min(1, "live.new.error.release"),
     mode: z.enum(["classic", "elimination"]),
-    teamsBy: z.enum(["none", "school", "district"]),
+    teamsBy: z.enum(["none", "school", "area"]),
     source: z.enum(["filter", "pick"]),
     topics: z.array(z.string()).default([]),
     difficulty: z.enum(["any", "easy", "medium", "hard"]).default("any"),

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { revisionContent } from "~/bank/import.server";
 import type { BankQuestion } from "~/bank/question-file";
 import type { PrismaClient } from "~/utils/db.server";
+import { AREA_KINDS, areaLevelOf, isAreaKind } from "~/units/unit-kinds";
 import { createGame, type GameSetupIssue } from "./create-game";
 import type { GameMode, GameState, LiveQuestion, PlayerUnit, TeamGrouping } from "./game-state";
 import { rankPlayers } from "./ranking";
@@ -179,8 +180,8 @@ export function hashToken(token: string): string {
 }
 
 /**
- * The player's unit as the engine keeps it, from a unit of the tree: a school (with its
- * district) or a district. Other kinds (a workplace, a commune) count under their district.
+ * The player's unit as the engine keeps it, from a unit of the tree: a school or workplace (with
+ * its area, if it has one) or an area (the level under the province, whatever its kind).
  */
 export async function resolvePlayerUnit(db: PrismaClient, unitId: string): Promise<PlayerUnit | null> {
   const unit = await db.unit.findUnique({
@@ -188,31 +189,33 @@ export async function resolvePlayerUnit(db: PrismaClient, unitId: string): Promi
     select: { id: true, name: true, kind: true, parent: { select: { id: true, name: true, kind: true } } },
   });
   if (!unit) return null;
-  if (unit.kind === "district") return { schoolId: null, schoolName: null, districtId: unit.id, districtName: unit.name };
+  if (isAreaKind(unit.kind)) return { schoolId: null, schoolName: null, areaId: unit.id, areaName: unit.name };
   if (unit.kind === "province") return null;
-  const district = unit.parent?.kind === "district" ? unit.parent : null;
+  const area = unit.parent && isAreaKind(unit.parent.kind) ? unit.parent : null;
   return {
     schoolId: unit.kind === "school" ? unit.id : null,
     schoolName: unit.kind === "school" ? unit.name : null,
-    districtId: district?.id ?? null,
-    districtName: district?.name ?? null,
+    areaId: area?.id ?? null,
+    areaName: area?.name ?? null,
   };
 }
 
-/** Districts and the schools under them, for the join form. */
-export async function joinableUnits(db: PrismaClient) {
+/** Today's areas and the schools under them, for the join form, with the name of the area level. */
+export async function joinableUnits(db: PrismaClient, now = new Date()) {
   const units = await db.unit.findMany({
-    where: { kind: { in: ["district", "school"] } },
+    where: { kind: { in: [...AREA_KINDS, "school"] }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
     select: { id: true, name: true, kind: true, parentId: true },
     orderBy: { name: "asc" },
   });
-  const districts = units.filter((unit) => unit.kind === "district").map(({ id, name }) => ({ id, name }));
-  const districtIds = new Set(districts.map((district) => district.id));
-  // A school straight under the province (a provincial gifted school) belongs to no district.
+  const areaUnits = units.filter((unit) => isAreaKind(unit.kind));
+  const areaLevel = areaLevelOf(areaUnits.map((unit) => unit.kind));
+  const areas = areaUnits.map(({ id, name }) => ({ id, name }));
+  const areaIds = new Set(areas.map((area) => area.id));
+  // A school straight under the province (a provincial gifted school) belongs to no area.
   const schools = units
     .filter((unit) => unit.kind === "school")
-    .map(({ id, name, parentId }) => ({ id, name, districtId: parentId && districtIds.has(parentId) ? parentId : null }));
-  return { districts, schools };
+    .map(({ id, name, parentId }) => ({ id, name, areaId: parentId && areaIds.has(parentId) ? parentId : null }));
+  return { areas, schools, areaLevel };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +225,7 @@ export type ResultRow = {
   rank: number;
   name: string;
   school: string;
-  district: string;
+  area: string;
   score: number;
   correct: number;
   answered: number;
@@ -250,7 +253,7 @@ export async function gameResults(db: PrismaClient, gameId: string): Promise<{ s
     rank,
     name: player.name,
     school: player.unit?.schoolName ?? "",
-    district: player.unit?.districtName ?? "",
+    area: player.unit?.areaName ?? "",
     score: player.score,
     correct: tally.get(player.id)?.correct ?? 0,
     answered: tally.get(player.id)?.answered ?? 0,

@@ -34,7 +34,7 @@ describe("what a player sees before the reveal (property)", () => {
       seed,
       mode: random() < 0.5 ? "classic" : "elimination",
       rescues: 2,
-      teamsBy: pick(["school", "district", null] as const),
+      teamsBy: pick(["school", "area", null] as const),
       questions: [makeQuestion(1), multiple, makeQuestion(3), makeQuestion(4, { timeLimitMs: 5_000 })],
     });
     let now = 0;

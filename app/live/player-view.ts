@@ -342,5 +342,5 @@ function leaderRow(state: GameState, player: Player, rank: number): LeaderRow {
 function unitName(state: GameState, player: Player): string | null {
   const unit = player.unit;
   if (!unit) return null;
-  return state.settings.teamsBy === "district" ? (unit.districtName ?? unit.schoolName) : (unit.schoolName ?? unit.districtName);
+  return state.settings.teamsBy === "area" ? (unit.areaName ?? unit.schoolName) : (unit.schoolName ?? unit.areaName);
 }

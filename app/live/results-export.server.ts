@@ -9,7 +9,7 @@ function header(t: Translate): string[] {
     t("live.results.rank"),
     t("live.results.name"),
     t("live.results.school"),
-    t("live.results.district"),
+    t("live.results.area"),
     t("live.results.score"),
     t("live.results.correct"),
     t("live.results.answered"),
@@ -18,7 +18,7 @@ function header(t: Translate): string[] {
 }
 
 function cells(row: ResultRow, t: Translate): (string | number)[] {
-  return [row.rank, row.name, row.school, row.district, row.score, row.correct, row.answered, row.eliminated ? t("live.results.yes") : t("live.results.no")];
+  return [row.rank, row.name, row.school, row.area, row.score, row.correct, row.answered, row.eliminated ? t("live.results.yes") : t("live.results.no")];
 }
 
 export function resultsCsv(rows: readonly ResultRow[], t: Translate): string {

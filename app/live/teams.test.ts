@@ -39,8 +39,8 @@ describe("teamStandings", () => {
     ]);
   });
 
-  it("groups by district when the host chooses it", () => {
-    expect(teamStandings(players, "district")).toEqual([
+  it("groups by area when the host chooses it", () => {
+    expect(teamStandings(players, "area")).toEqual([
       { teamId: "north", name: "Huyện north", memberCount: 4, totalScore: 2400, averageScore: 600, rank: 1 },
       { teamId: "south", name: "Huyện south", memberCount: 2, totalScore: 1000, averageScore: 500, rank: 2 },
     ]);

@@ -11,7 +11,7 @@ export type TeamStanding = {
 };
 
 /**
- * Groups the players by school or district and ranks the groups by average score. Players without
+ * Groups the players by school or area and ranks the groups by average score. Players without
  * that unit (a young worker with no school) are in no team; kicked players count for nobody.
  * Ties share a rank and are listed by name.
  */
@@ -47,7 +47,7 @@ export function teamStandings(players: readonly Player[], by: TeamGrouping): Tea
 export function teamOf(player: Player, by: TeamGrouping): { id: string; name: string } | null {
   const unit = player.unit;
   if (!unit) return null;
-  const id = by === "school" ? unit.schoolId : unit.districtId;
-  const name = by === "school" ? unit.schoolName : unit.districtName;
+  const id = by === "school" ? unit.schoolId : unit.areaId;
+  const name = by === "school" ? unit.schoolName : unit.areaName;
   return id ? { id, name: name ?? id } : null;
 }

@@ -29,7 +29,7 @@ export interface ClientToServerEvents {
   "host:command": (payload: HostCommandPayload, ack: Ack<{ code: string }>) => void;
   /** The big screen, with the read-only token the host's console shows. */
   "display:watch": (payload: { gameId: string; token: string }, ack: Ack<StaffView>) => void;
-  /** A new player: PIN, display name, school or district. The token comes back once; keep it. */
+  /** A new player: PIN, display name, school or area. The token comes back once; keep it. */
   "player:join": (
     payload: { pin: string; name: string; unitId: string | null },
     ack: Ack<{ gameId: string; playerId: string; token: string; view: PlayerView }>,

@@ -118,7 +118,7 @@ export class LiveTransport {
       const { token, tokenHash } = newPlayerToken();
       // The row first: answers reference it, and a restart must find the token.
       await db.livePlayer.create({
-        data: { id: playerId, gameId: game.id, displayName: name, unitId: unit ? unitId : null, tokenHash },
+        data: { id: playerId, gameId: game.id, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash },
         select: { id: true },
       });
       this.attach(socket, { role: "player", gameId: game.id, playerId });

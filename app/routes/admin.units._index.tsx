@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { flattenTree, unitKinds, type UnitProblem } from "~/units/unit-tree";
+import { isAreaKind } from "~/units/unit-kinds";
 import { addUnitSchema, moveUnitSchema, renameUnitSchema } from "~/units/unit-forms";
 import { createUnit, listUnits, moveUnit, renameUnit, type UnitResult } from "~/units/units.server";
 import { requireUser } from "~/utils/auth.server";
@@ -51,7 +52,7 @@ export default function AdminUnits() {
   const t = useT();
   const { units } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const parentChoices = units.filter((unit) => unit.kind === "province" || unit.kind === "district");
+  const parentChoices = units.filter((unit) => unit.kind === "province" || isAreaKind(unit.kind));
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">

@@ -5,17 +5,22 @@ import { gameResults } from "~/live/live-games.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { areaLevelOfUnits } from "~/units/history.server";
+import { capitalize } from "~/units/unit-kinds";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");
   const game = await ownedGame(prisma, user, params.gameId ?? "");
   if (!game) throw new Response("Not found", { status: 404 });
   const results = await gameResults(prisma, game.id);
-  return { game: { id: game.id, title: game.title }, rows: results?.rows ?? [] };
+  // The level as the players' areas were when they joined (a 2024 game says "huyện").
+  const players = await prisma.livePlayer.findMany({ where: { gameId: game.id, areaId: { not: null } }, select: { areaId: true } });
+  const areaLevel = (await areaLevelOfUnits(prisma, players.flatMap((player) => (player.areaId ? [player.areaId] : [])))) ?? "commune";
+  return { game: { id: game.id, title: game.title }, rows: results?.rows ?? [], areaLevel };
 }
 
 export default function GameResults() {
-  const { game, rows } = useLoaderData<typeof loader>();
+  const { game, rows, areaLevel } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="flex flex-col gap-4">
@@ -38,7 +43,7 @@ export default function GameResults() {
                 <th className="p-2">{t("live.results.rank")}</th>
                 <th className="p-2">{t("live.results.name")}</th>
                 <th className="p-2">{t("live.results.school")}</th>
-                <th className="p-2">{t("live.results.district")}</th>
+                <th className="p-2">{capitalize(t(`units.level.${areaLevel}`))}</th>
                 <th className="p-2 text-right">{t("live.results.score")}</th>
                 <th className="p-2 text-right">{t("live.results.correct")}</th>
                 <th className="p-2 text-right">{t("live.results.answered")}</th>
@@ -50,7 +55,7 @@ export default function GameResults() {
                   <td className="p-2">{row.rank}</td>
                   <td className="p-2">{row.name}</td>
                   <td className="p-2">{row.school}</td>
-                  <td className="p-2">{row.district}</td>
+                  <td className="p-2">{row.area}</td>
                   <td className="p-2 text-right">{row.score}</td>
                   <td className="p-2 text-right">{row.correct}</td>
                   <td className="p-2 text-right">{row.answered}</td>

@@ -9,14 +9,16 @@ import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { areaLevelAt } from "~/units/history.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "host", "organizer", "teacher");
-  const [releases, topics] = await Promise.all([
+  const [releases, topics, areaLevel] = await Promise.all([
     prisma.bankRelease.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "desc" } }),
     topicChoices(prisma, await getLanguage(request)),
+    areaLevelAt(prisma, new Date()),
   ]);
-  return { releases, topics };
+  return { releases, topics, areaLevel };
 }
 
 type ActionData = { errors: FieldErrors; message?: { key: MessageKey; params?: Record<string, string> }; values: Record<string, string> };
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewGame() {
-  const { releases, topics } = useLoaderData<typeof loader>();
+  const { releases, topics, areaLevel } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const t = useT();
@@ -60,7 +62,7 @@ export default function NewGame() {
       <Select label={t("live.new.teams")} name="teamsBy" defaultValue={values.teamsBy ?? "none"}>
         <option value="none">{t("live.teams.none")}</option>
         <option value="school">{t("live.teams.school")}</option>
-        <option value="district">{t("live.teams.district")}</option>
+        <option value="area">{t("live.teams.area", { level: t(`units.level.${areaLevel}`) })}</option>
       </Select>
       <Field
         label={t("live.new.timeLimit")}

@@ -78,8 +78,8 @@ export default function Leaderboard() {
         <UnitsTable rows={boards.schools} linkSchools />
       </section>
       <section className="flex flex-col gap-2">
-        <h2 className="text-lg font-semibold">{t("boards.districts")}</h2>
-        <UnitsTable rows={boards.districts} />
+        <h2 className="text-lg font-semibold">{t("boards.areas", { level: t("units.level.commune") })}</h2>
+        <UnitsTable rows={boards.areas} />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/contests/format";
 import { Button, Notice } from "~/components/ui/field";
 import { deleteParticipantData, participantData } from "~/contests/registration.server";
+import { kindName } from "~/units/unit-kinds";
 import { requireUser } from "~/utils/auth.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { destroySession } from "~/utils/session.server";
@@ -70,7 +71,7 @@ export default function MyData() {
             {row(t("register.displayName"), profile.displayName)}
             {row(t("register.birthYear"), profile.birthYear)}
             {row(t("register.audience"), t(`contests.audience.${profile.audience as "public"}`))}
-            {row(t("register.district"), profile.district.name)}
+            {profile.area ? row(kindName(profile.area.kind, t, { capital: true }), profile.area.name) : null}
             {row(t("register.unit"), profile.unit.name)}
             {row(t("register.className"), profile.className ?? "—")}
             {row(t("myData.consent"), t("myData.consentWhen", { version: profile.consentVersion, when: formatDateTime(profile.consentedAt, language) }))}
@@ -101,9 +102,17 @@ export default function MyData() {
           </ul>
         )}
         {requests.length > 0 ? (
-          <p className="mt-2 text-sm">
-            {t("myData.requests")}: {requests.map((request) => request.name).join(", ")}
-          </p>
+          <div className="mt-2 text-sm">
+            <p>{t("myData.requests")}:</p>
+            <ul className="list-disc pl-5">
+              {requests.map((request, index) => (
+                <li key={index}>
+                  {request.name} · {t(`unitRequests.status.${request.status === "done" || request.status === "rejected" ? request.status : "open"}`)}
+                  {request.status === "rejected" && request.reason ? ` — ${t("unitRequests.reasonShown", { reason: request.reason })}` : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </section>
       <section className="rounded-xl border border-red-300 bg-white p-4 shadow-sm">

@@ -6,6 +6,7 @@ import { PlayerScreen } from "~/components/live/player-screen";
 import { newer, useLiveSocket, type LiveClientSocket } from "~/components/live/use-live-socket";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { joinableUnits, openGameByPin } from "~/live/live-games.server";
+import { capitalize, type AreaLevel } from "~/units/unit-kinds";
 import type { PlayerView } from "~/live/player-view";
 import { MAX_NAME_LENGTH } from "~/live/constants";
 import { prisma } from "~/utils/db.server";
@@ -52,7 +53,7 @@ function Play({
   gameId: string;
   title: string;
   pin: string;
-  units: { districts: { id: string; name: string }[]; schools: { id: string; name: string; districtId: string | null }[] };
+  units: { areas: { id: string; name: string }[]; schools: { id: string; name: string; areaId: string | null }[]; areaLevel: AreaLevel };
 }) {
   const t = useT();
   const [stage, setStage] = useState<Stage>("connecting");
@@ -148,15 +149,15 @@ function JoinForm({
   error,
   disabled,
 }: {
-  units: { districts: { id: string; name: string }[]; schools: { id: string; name: string; districtId: string | null }[] };
+  units: { areas: { id: string; name: string }[]; schools: { id: string; name: string; areaId: string | null }[]; areaLevel: AreaLevel };
   onJoin: (name: string, unitId: string | null) => Promise<void>;
   error: string | null;
   disabled: boolean;
 }) {
   const t = useT();
-  const [districtId, setDistrictId] = useState("");
+  const [areaId, setAreaId] = useState("");
   const [busy, setBusy] = useState(false);
-  const schools = units.schools.filter((school) => school.districtId === (districtId || null));
+  const schools = units.schools.filter((school) => school.areaId === (areaId || null));
   return (
     <form
       className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm"
@@ -166,7 +167,7 @@ function JoinForm({
         const name = String(data.get("name") ?? "").trim();
         const schoolId = String(data.get("schoolId") ?? "");
         setBusy(true);
-        await onJoin(name, schoolId || districtId || null);
+        await onJoin(name, schoolId || areaId || null);
         setBusy(false);
       }}
     >
@@ -174,20 +175,20 @@ function JoinForm({
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Field label={t("live.join.name")} name="name" required maxLength={MAX_NAME_LENGTH} autoComplete="nickname" hint={t("live.join.nameHint")} />
       <div className="flex flex-col gap-1">
-        <label htmlFor="join-district" className="text-sm font-medium">
-          {t("live.join.district")}
+        <label htmlFor="join-area" className="text-sm font-medium">
+          {capitalize(t(`units.level.${units.areaLevel}`))}
         </label>
         <select
-          id="join-district"
-          name="districtId"
-          value={districtId}
-          onChange={(event) => setDistrictId(event.target.value)}
+          id="join-area"
+          name="areaId"
+          value={areaId}
+          onChange={(event) => setAreaId(event.target.value)}
           className="rounded border border-slate-300 px-3 py-2"
         >
-          <option value="">{t("live.join.noDistrict")}</option>
-          {units.districts.map((district) => (
-            <option key={district.id} value={district.id}>
-              {district.name}
+          <option value="">{t("live.join.noArea")}</option>
+          {units.areas.map((area) => (
+            <option key={area.id} value={area.id}>
+              {area.name}
             </option>
           ))}
         </select>
@@ -196,7 +197,7 @@ function JoinForm({
         <label htmlFor="join-school" className="text-sm font-medium">
           {t("live.join.school")}
         </label>
-        <select id="join-school" name="schoolId" className="rounded border border-slate-300 px-3 py-2" key={districtId}>
+        <select id="join-school" name="schoolId" className="rounded border border-slate-300 px-3 py-2" key={areaId}>
           <option value="">{t("live.join.noSchool")}</option>
           {schools.map((school) => (
             <option key={school.id} value={school.id}>

@@ -11,23 +11,30 @@ import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import { isActiveAt } from "~/units/history";
+import { AREA_KINDS, areaLevelOf, capitalize, isAreaKind, isMemberKind } from "~/units/unit-kinds";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const profile = await prisma.participantProfile.findUnique({ where: { userId: user.id }, select: { id: true } });
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/rounds");
   if (profile) throw redirect(redirectTo);
-  const units = await prisma.unit.findMany({
-    where: { kind: { in: ["province", "district", "school", "workplace"] } },
-    select: { id: true, name: true, kind: true, parentId: true },
-    orderBy: { name: "asc" },
-  });
-  // "Districts" are the units schools hang from: districts, and the province for the schools it runs.
-  const parents = units.filter((unit) => unit.kind === "district" || unit.kind === "province");
-  const schools = units.filter((unit) => unit.kind === "school" || unit.kind === "workplace");
+  // Only today's units: former districts stay in the tree for history but take no new entrants.
+  const now = new Date();
+  const units = (
+    await prisma.unit.findMany({
+      where: { kind: { in: ["province", ...AREA_KINDS, "school", "workplace"] }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+      select: { id: true, name: true, kind: true, parentId: true, validFrom: true, validTo: true },
+      orderBy: { name: "asc" },
+    })
+  ).filter((unit) => isActiveAt(unit, now));
+  // Schools hang from an area (commune, ward… today) or from the province for the schools it runs.
+  const parents = units.filter((unit) => isAreaKind(unit.kind) || unit.kind === "province");
+  const schools = units.filter((unit) => isMemberKind(unit.kind));
   return {
     displayName: user.displayName,
-    districts: parents.map(({ id, name, kind }) => ({ id, name, province: kind === "province" })),
+    areaLevel: areaLevelOf(parents.map((unit) => unit.kind)),
+    areas: parents.map(({ id, name, kind }) => ({ id, name, province: kind === "province" })),
     schools: schools.map(({ id, name, parentId }) => ({ id, name, parentId })),
     currentYear: new Date().getFullYear(),
     redirectTo,
@@ -42,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (values.intent === "request-unit") {
     const parsed = unitRequestSchema.safeParse(values);
     if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-    await requestMissingUnit(user.id, parsed.data.requestName, parsed.data.requestDistrictId || null);
+    await requestMissingUnit(user.id, parsed.data.requestName, parsed.data.requestAreaId || null);
     return data<ActionResult>({ errors: {}, values, notice: "register.requestSent" });
   }
   const now = new Date();
@@ -55,18 +62,19 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Register() {
   const t = useT();
-  const { displayName, districts, schools, currentYear, redirectTo } = useLoaderData<typeof loader>();
+  const { displayName, areas, areaLevel, schools, currentYear, redirectTo } = useLoaderData<typeof loader>();
+  const level = t(`units.level.${areaLevel}`);
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
   const errors = result?.errors ?? {};
-  const [districtId, setDistrictId] = useState(values.districtId ?? "");
+  const [areaId, setAreaId] = useState(values.areaId ?? "");
   const [birthYear, setBirthYear] = useState(values.birthYear ?? "");
   const youngest = currentYear - GUARDIAN_AGE;
   // Without JavaScript every school is listed and the guardian part is shown; the server checks both.
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
   const guardianShown = !enhanced || !/^\d{4}$/.test(birthYear) || Number(birthYear) >= youngest;
-  const shownSchools = enhanced && districtId ? schools.filter((school) => school.parentId === districtId) : schools;
+  const shownSchools = enhanced && areaId ? schools.filter((school) => school.parentId === areaId) : schools;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <div className="rounded-xl bg-white p-6 shadow-sm">
@@ -98,16 +106,16 @@ export default function Register() {
             ))}
           </SelectField>
           <SelectField
-            label={t("register.district")}
-            name="districtId"
-            value={districtId}
-            onChange={(event) => setDistrictId(event.currentTarget.value)}
-            error={errors.districtId}
+            label={t("register.area", { level: capitalize(level) })}
+            name="areaId"
+            value={areaId}
+            onChange={(event) => setAreaId(event.currentTarget.value)}
+            error={errors.areaId}
           >
             <option value="">—</option>
-            {districts.map((district) => (
-              <option key={district.id} value={district.id}>
-                {district.province ? t("register.provinceRun", { name: district.name }) : district.name}
+            {areas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.province ? t("register.provinceRun", { name: area.name }) : area.name}
               </option>
             ))}
           </SelectField>
@@ -156,11 +164,11 @@ export default function Register() {
         <Form method="post" className="mt-3 flex flex-col gap-3">
           <input type="hidden" name="intent" value="request-unit" />
           <Field label={t("register.requestName")} name="requestName" error={errors.requestName} />
-          <SelectField label={t("register.requestDistrict")} name="requestDistrictId" defaultValue="">
+          <SelectField label={t("register.requestArea", { level })} name="requestAreaId" defaultValue="">
             <option value="">—</option>
-            {districts.map((district) => (
-              <option key={district.id} value={district.id}>
-                {district.name}
+            {areas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.name}
               </option>
             ))}
           </SelectField>

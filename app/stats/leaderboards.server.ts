@@ -3,7 +3,7 @@ import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
 import {
-  districtLeaderboard,
+  areaLeaderboard,
   individualLeaderboard,
   schoolLeaderboard,
   type ParticipantProfile,
@@ -11,7 +11,7 @@ import {
 } from "./leaderboards";
 
 // The public leaderboards: a closed round's or a whole contest's results, for individuals (display
-// name and school only), schools and districts. Open rounds are never shown.
+// name and school only), schools and areas. Open rounds are never shown.
 
 export type LeaderboardFilter = { roundId: string | null; contestId: string | null; audience: Audience | null };
 
@@ -65,6 +65,6 @@ export async function leaderboards(filter: LeaderboardFilter, now: number, delet
   return {
     individuals: individualLeaderboard(ranked, named, units, options),
     schools: schoolLeaderboard(results, units, options),
-    districts: districtLeaderboard(results, units, options),
+    areas: areaLeaderboard(results, units, options),
   };
 }

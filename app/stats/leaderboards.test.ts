@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Audience } from "~/bank/question-file";
 import type { UnitNode } from "~/units/unit-tree";
-import { districtLeaderboard, individualLeaderboard, schoolLeaderboard, type ParticipantResult } from "./leaderboards";
+import { areaLeaderboard, individualLeaderboard, schoolLeaderboard, type ParticipantResult } from "./leaderboards";
 
 const unit = (id: string, name: string, kind: UnitNode["kind"], parentId: string | null, enrolment: number | null): UnitNode => ({
   id,
@@ -24,7 +24,7 @@ const units: UnitNode[] = [
   unit("s4", "Trường THCS Lục Nam", "school", "d2", 4),
   unit("s5", "Trường THCS Vân", "school", "d3", 300),
   unit("w1", "Công ty May", "workplace", "d2", 50),
-  unit("c1", "Xã Tiên Hưng", "commune", "d2", null),
+  unit("c1", "Hợp tác xã Tiên Hưng", "workplace", "d2", null),
 ];
 
 const result = (participantId: string, displayName: string, unitId: string | null, audience: Audience | null, score: number): ParticipantResult => ({
@@ -94,9 +94,9 @@ describe("schoolLeaderboard", () => {
   });
 });
 
-describe("districtLeaderboard", () => {
+describe("areaLeaderboard", () => {
   it("gathers everyone under a district, whatever their unit's kind", () => {
-    const board = districtLeaderboard(results, units);
+    const board = areaLeaderboard(results, units);
     expect(board.map(({ rank, unitName, participants, participationRate, averageScore }) => ({
       rank,
       unitName,
@@ -115,12 +115,12 @@ describe("districtLeaderboard", () => {
     expect(board[1].bestScorers).toEqual([
       { displayName: "Nam", schoolName: "Trường THCS Lục Nam", score: 8 },
       { displayName: "Oanh", schoolName: "Trường THCS Lục Nam", score: 8 },
-      { displayName: "Quân", schoolName: null, score: 6 },
+      { displayName: "Quân", schoolName: "Hợp tác xã Tiên Hưng", score: 6 },
     ]);
   });
 
   it("ranks a bigger district first among equal averages once filtered", () => {
-    const board = districtLeaderboard(results, units, { audience: "lower-secondary" });
+    const board = areaLeaderboard(results, units, { audience: "lower-secondary" });
     expect(board.map((row) => [row.unitName, row.rank, row.participants, row.averageScore])).toEqual([
       ["Huyện Yên Thế", 1, 5, 8],
       ["Huyện Lục Nam", 2, 2, 8],

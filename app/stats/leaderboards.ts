@@ -1,8 +1,9 @@
 import type { Audience } from "~/bank/question-file";
 import { assignRanks } from "~/contests/ranking";
+import { AREA_KINDS } from "~/units/unit-kinds";
 import type { UnitKind, UnitNode } from "~/units/unit-tree";
 
-// School and district leaderboards, and the public list of individuals. Everything that leaves this
+// School and area leaderboards (the level under the province, whatever its kind), and the public list of individuals. Everything that leaves this
 // module for a public page carries a display name and a school name only: no ids, no contact data.
 
 export type ParticipantProfile = {
@@ -91,17 +92,18 @@ function bestScorers(
 export function unitLeaderboard(
   results: readonly ParticipantResult[],
   units: readonly UnitNode[],
-  kind: UnitKind,
+  kind: UnitKind | readonly UnitKind[],
   options: LeaderboardOptions = {},
 ): UnitStanding[] {
   const { nearest } = unitIndex(units);
+  const kinds: readonly UnitKind[] = typeof kind === "string" ? [kind] : kind;
   const limit = options.bestScorerLimit ?? DEFAULT_BEST_SCORER_LIMIT;
   const schoolName = (result: ParticipantResult) => nearest(result.unitId, SCHOOL_LIKE_KINDS)?.name ?? null;
 
   const members = new Map<string, ParticipantResult[]>();
   for (const result of results) {
     if (!inAudience(result, options.audience)) continue;
-    const unit = nearest(result.unitId, [kind]);
+    const unit = nearest(result.unitId, kinds);
     if (!unit) continue;
     const list = members.get(unit.id);
     if (list) list.push(result);
@@ -128,7 +130,7 @@ export function unitLeaderboard(
   };
 
   const standings = units
-    .filter((unit) => unit.kind === kind)
+    .filter((unit) => kinds.includes(unit.kind))
     .map((unit) => {
       const list = members.get(unit.id) ?? [];
       const total = list.reduce((sum, member) => sum + member.score, 0);
@@ -165,8 +167,9 @@ export function schoolLeaderboard(results: readonly ParticipantResult[], units: 
   return unitLeaderboard(results, units, "school", options);
 }
 
-export function districtLeaderboard(results: readonly ParticipantResult[], units: readonly UnitNode[], options?: LeaderboardOptions) {
-  return unitLeaderboard(results, units, "district", options);
+/** By area: the unit of an area kind (district… or commune, ward…) a participant's unit sits in. */
+export function areaLeaderboard(results: readonly ParticipantResult[], units: readonly UnitNode[], options?: LeaderboardOptions) {
+  return unitLeaderboard(results, units, AREA_KINDS, options);
 }
 
 /**

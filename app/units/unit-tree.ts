@@ -1,23 +1,15 @@
 import { z } from "zod";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 
-export const unitKinds = ["province", "district", "school", "workplace", "commune"] as const;
-export type UnitKind = (typeof unitKinds)[number];
+import { ALLOWED_PARENT_KINDS, UNIT_KINDS, type UnitKind } from "./unit-kinds";
 
-// Which kinds a unit may sit under. A school may hang directly off the province (provincial
-// gifted schools are run by the province, not a district).
-const allowedParentKinds: Record<UnitKind, readonly (UnitKind | null)[]> = {
-  province: [null],
-  district: ["province"],
-  school: ["district", "province"],
-  workplace: ["district", "province"],
-  commune: ["district"],
-};
+export type { UnitKind } from "./unit-kinds";
+export const unitKinds = UNIT_KINDS;
 
 export type UnitProblem = { key: MessageKey; params?: MessageParams };
 
 export function parentKindProblem(kind: UnitKind, parentKind: UnitKind | null): UnitProblem | null {
-  if (allowedParentKinds[kind].includes(parentKind)) return null;
+  if (ALLOWED_PARENT_KINDS[kind].includes(parentKind)) return null;
   return { key: "units.error.badParentKind", params: { kind, parentKind: parentKind ?? "—" } };
 }
 
@@ -57,7 +49,16 @@ export const enrolmentSchema = z
     return Number(value);
   });
 
-export type UnitNode = { id: string; code: string; name: string; kind: UnitKind; parentId: string | null; enrolment: number | null };
+export type UnitNode = {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  enrolment: number | null;
+  validFrom?: Date | null;
+  validTo?: Date | null;
+};
 export type UnitTreeNode = UnitNode & { depth: number };
 
 /** Units in depth-first order with their depth, children sorted by name, for an indented list. */

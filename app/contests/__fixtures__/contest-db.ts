@@ -2,7 +2,7 @@ import { createRelease, importQuestions } from "~/bank/import.server";
 import { questionSchema, type Difficulty } from "~/bank/question-file";
 import type { PrismaClient } from "~/utils/db.server";
 
-// A small world for server tests: a province, a district, two schools, a release of 12 questions
+// A small world for server tests: a province, an area (a district), two schools, a release of 12 questions
 // (asean-basics: 3 easy + 3 medium; economic: 3 easy + 3 hard; option (n mod 4) is right).
 
 function question(id: string, topic: string, difficulty: Difficulty, n: number) {
@@ -28,12 +28,12 @@ export const fixtureQuestions = [
 
 export async function seedContestWorld(db: PrismaClient) {
   const province = await db.unit.create({ data: { code: "tinh", name: "Tỉnh mẫu", kind: "province" }, select: { id: true } });
-  const district = await db.unit.create({ data: { code: "huyen", name: "Huyện mẫu", kind: "district", parentId: province.id }, select: { id: true } });
+  const area = await db.unit.create({ data: { code: "huyen", name: "Huyện mẫu", kind: "district", parentId: province.id }, select: { id: true } });
   const schoolA = await db.unit.create({
-    data: { code: "truong-a", name: "Trường A", kind: "school", parentId: district.id, enrolment: 10 },
+    data: { code: "truong-a", name: "Trường A", kind: "school", parentId: area.id, enrolment: 10 },
     select: { id: true },
   });
-  const schoolB = await db.unit.create({ data: { code: "truong-b", name: "Trường B", kind: "school", parentId: district.id }, select: { id: true } });
+  const schoolB = await db.unit.create({ data: { code: "truong-b", name: "Trường B", kind: "school", parentId: area.id }, select: { id: true } });
   const organizer = await db.user.create({ data: { username: "btc", displayName: "BTC", passwordHash: "x", role: "organizer" }, select: { id: true } });
   const teacher = await db.user.create({
     data: { username: "gv", displayName: "Cô giáo", passwordHash: "x", role: "teacher", unitId: schoolA.id },
@@ -42,7 +42,7 @@ export async function seedContestWorld(db: PrismaClient) {
   await importQuestions(db, fixtureQuestions, { now: new Date(Date.UTC(2026, 0, 1)) });
   const release = await createRelease(db, { name: "2026.1", createdById: organizer.id, now: new Date(Date.UTC(2026, 0, 2)) });
   if (!release.ok) throw new Error(release.code);
-  return { provinceId: province.id, districtId: district.id, schoolA: schoolA.id, schoolB: schoolB.id, organizerId: organizer.id, teacherId: teacher.id, releaseId: release.releaseId };
+  return { provinceId: province.id, areaId: area.id, schoolA: schoolA.id, schoolB: schoolB.id, organizerId: organizer.id, teacherId: teacher.id, releaseId: release.releaseId };
 }
 
 export type ContestWorld = Awaited<ReturnType<typeof seedContestWorld>>;
@@ -65,7 +65,7 @@ export async function makePupil(
       displayName: name,
       birthYear: 2012,
       audience: options.audience ?? "lower-secondary",
-      districtId: world.districtId,
+      areaId: world.areaId,
       unitId: options.unitId ?? world.schoolA,
       className: options.className === undefined ? "8A" : options.className,
       consentVersion: "test",

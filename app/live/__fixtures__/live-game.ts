@@ -38,8 +38,8 @@ export function makeGame(overrides: Partial<NewGame> = {}, now = 0): GameState {
   return result.state;
 }
 
-export function school(id: string, districtId = "district-a"): PlayerUnit {
-  return { schoolId: id, schoolName: `Trường ${id}`, districtId, districtName: `Huyện ${districtId}` };
+export function school(id: string, areaId = "area-a"): PlayerUnit {
+  return { schoolId: id, schoolName: `Trường ${id}`, areaId, areaName: `Huyện ${areaId}` };
 }
 
 /** Applies an event that must succeed and returns the whole result. */

@@ -49,8 +49,8 @@ export const commonMessages = defineMessages({
   },
   "home.forOrganizers.title": { vi: "Ban tổ chức", en: "Organizers" },
   "home.forOrganizers.body": {
-    vi: "Tổ chức cuộc thi toàn tỉnh, duyệt câu hỏi, xem thống kê theo huyện, trường và xuất báo cáo hằng năm.",
-    en: "Run the province-wide contest, review questions, see statistics by district and school, export the yearly report.",
+    vi: "Tổ chức cuộc thi toàn tỉnh, duyệt câu hỏi, xem thống kê theo xã/phường, trường và xuất báo cáo hằng năm.",
+    en: "Run the province-wide contest, review questions, see statistics by commune and school, export the yearly report.",
   },
   "home.joinCta": { vi: "Vào trò chơi bằng mã PIN", en: "Join a game with a PIN" },
   "error.title": { vi: "Đã có lỗi xảy ra", en: "Something went wrong" },

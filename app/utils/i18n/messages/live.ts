@@ -18,7 +18,7 @@ export const liveMessages = defineMessages({
   "live.mode.elimination": { vi: "Loại trực tiếp (Rung chuông vàng)", en: "Elimination (golden bell)" },
   "live.teams.none": { vi: "Không chia đội", en: "No teams" },
   "live.teams.school": { vi: "Đội theo trường", en: "Teams by school" },
-  "live.teams.district": { vi: "Đội theo huyện / thành phố", en: "Teams by district" },
+  "live.teams.area": { vi: "Đội theo {level}", en: "Teams by {level}" },
 
   // Creating a game
   "live.new.title": { vi: "Tạo trò chơi trực tiếp", en: "Create a live game" },
@@ -91,7 +91,6 @@ export const liveMessages = defineMessages({
   "live.results.rank": { vi: "Hạng", en: "Rank" },
   "live.results.name": { vi: "Tên", en: "Name" },
   "live.results.school": { vi: "Trường", en: "School" },
-  "live.results.district": { vi: "Huyện / thành phố", en: "District" },
   "live.results.score": { vi: "Điểm", en: "Score" },
   "live.results.correct": { vi: "Số câu đúng", en: "Correct answers" },
   "live.results.answered": { vi: "Số câu đã trả lời", en: "Questions answered" },
@@ -111,9 +110,10 @@ export const liveMessages = defineMessages({
   "live.join.error.noGame": { vi: "Không có trò chơi nào đang mở với mã PIN này.", en: "No open game has this PIN." },
   "live.join.name": { vi: "Tên hiển thị", en: "Display name" },
   "live.join.nameHint": { vi: "Tên này hiện trên bảng xếp hạng; không cần họ tên đầy đủ.", en: "Shown on the leaderboard; no need for your full name." },
-  "live.join.district": { vi: "Huyện / thành phố", en: "District / city" },
   "live.join.school": { vi: "Trường", en: "School" },
-  "live.join.noDistrict": { vi: "— Không chọn —", en: "— None —" },
+  // Exports (the page names the level by its kinds): a neutral word for the level under the province.
+  "live.results.area": { vi: "Địa bàn", en: "Area" },
+  "live.join.noArea": { vi: "— Không chọn —", en: "— None —" },
   "live.join.noSchool": { vi: "— Không thuộc trường nào —", en: "— No school —" },
   "live.join.submit": { vi: "Vào chơi", en: "Join" },
   "live.join.connecting": { vi: "Đang kết nối…", en: "Connecting…" },

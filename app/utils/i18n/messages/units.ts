@@ -1,12 +1,19 @@
 import { defineMessages } from "../define-messages";
 
 export const unitMessages = defineMessages({
-  "units.title": { vi: "Đơn vị: tỉnh, huyện, trường, cơ quan", en: "Units: province, districts, schools, workplaces" },
-  "units.kind.province": { vi: "Tỉnh", en: "Province" },
-  "units.kind.district": { vi: "Huyện / thành phố", en: "District / city" },
-  "units.kind.school": { vi: "Trường học", en: "School" },
-  "units.kind.workplace": { vi: "Cơ quan / doanh nghiệp", en: "Workplace" },
-  "units.kind.commune": { vi: "Xã / phường", en: "Commune / ward" },
+  "units.title": { vi: "Đơn vị: tỉnh, xã/phường, trường, cơ quan", en: "Units: province, communes, schools, workplaces" },
+  "units.kind.province": { vi: "tỉnh", en: "province" },
+  "units.kind.district": { vi: "huyện", en: "district" },
+  "units.kind.town": { vi: "thị xã", en: "town" },
+  "units.kind.provincial-city": { vi: "thành phố", en: "provincial city" },
+  "units.kind.commune": { vi: "xã", en: "commune" },
+  "units.kind.ward": { vi: "phường", en: "ward" },
+  "units.kind.special-zone": { vi: "đặc khu", en: "special zone" },
+  "units.kind.school": { vi: "trường", en: "school" },
+  "units.kind.workplace": { vi: "cơ quan/doanh nghiệp", en: "workplace" },
+  // The level under the province, named by the kinds it had in that period.
+  "units.level.district": { vi: "huyện", en: "district" },
+  "units.level.commune": { vi: "xã/phường", en: "commune/ward" },
   "units.code": { vi: "Mã", en: "Code" },
   "units.name": { vi: "Tên", en: "Name" },
   "units.kind": { vi: "Loại", en: "Kind" },
@@ -43,8 +50,8 @@ export const unitMessages = defineMessages({
     en: "A unit cannot be moved under itself or one of its own sub-units.",
   },
   "units.error.kindInvalid": {
-    vi: "Loại đơn vị phải là một trong: province, district, school, workplace, commune.",
-    en: "The kind must be one of: province, district, school, workplace, commune.",
+    vi: "Loại đơn vị phải là một trong: province, district, town, provincial-city, commune, ward, special-zone, school, workplace.",
+    en: "The kind must be one of: province, district, town, provincial-city, commune, ward, special-zone, school, workplace.",
   },
   "units.import.hint": {
     vi: "Tệp CSV mã hóa UTF-8, dòng đầu là tiêu đề: code,name,kind,parent_code,enrolment. Đơn vị cấp trên có thể là đơn vị đã có hoặc ở dòng phía trên trong cùng tệp.",
@@ -72,4 +79,15 @@ export const unitMessages = defineMessages({
   },
   "units.import.duplicateCode": { vi: "mã “{code}” trùng với dòng {row}", en: "code “{code}” repeats row {row}" },
   "units.import.empty": { vi: "Tệp không có dòng dữ liệu nào.", en: "The file has no data rows." },
+  "unitRequests.status.open": { vi: "đang chờ xử lý", en: "waiting" },
+  "unitRequests.status.done": { vi: "đã thêm vào danh sách", en: "added to the list" },
+  "unitRequests.status.rejected": { vi: "không được chấp nhận", en: "not accepted" },
+  "unitRequests.reasonShown": { vi: "lý do: {reason}", en: "reason: {reason}" },
+  "organisation.error.required": { vi: "Vui lòng nhập tên.", en: "Please enter a name." },
+  "organisation.error.tooLong": { vi: "Nội dung quá dài.", en: "Too long." },
+  "organisation.error.tooMany": { vi: "Tối đa 20 nơi nhận.", en: "At most 20 recipients." },
+  "organisation.error.code": {
+    vi: "Mã chỉ gồm chữ thường không dấu, chữ số và gạch ngang.",
+    en: "A code has lowercase letters without accents, digits and hyphens.",
+  },
 });
