@@ -93,7 +93,7 @@ describe("loadItemResponses", () => {
     expect(byParticipant("l:")).toEqual([
       { participantId: "l:lp1", questionId: "asean-basics-0001", revisionId: revisionOf.get("asean-basics-0001"), topic: "asean-basics", chosen: [1], correct: true, elapsedMs: 4200 },
     ]);
-    expect(all.sittings.get("l:lp1")).toEqual({ source: "live", unitId: world.schoolB });
+    expect(all.sittings.get("l:lp1")).toEqual({ source: "live", unitId: world.schoolB, areaId: null });
 
     const items = Object.fromEntries((await itemAnalysisFor(db, {}, T0 + 86_400 * SECOND)).map((item) => [item.questionId, item]));
     // asean-basics-0001: p1 B ✓, p2 A ✗, p4 D ✗, live B ✓; times 10 s, 10 s, 10 s (first save after

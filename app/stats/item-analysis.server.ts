@@ -18,7 +18,8 @@ export type ItemScope = {
   to?: Date | null;
 };
 
-export type Sitting = { source: "round" | "live"; unitId: string | null };
+/** Where a sitting was given: its school or workplace and the area stored with it when it began. */
+export type Sitting = { source: "round" | "live"; unitId: string | null; areaId: string | null };
 
 export type LoadedItems = {
   responses: ItemResponse[];
@@ -57,6 +58,7 @@ export async function loadItemResponses(db: PrismaClient, scope: ItemScope, now:
       select: {
         id: true,
         unitId: true,
+        areaId: true,
         questions: true,
         startedAt: true,
         answers: { select: { questionId: true, options: true, savedAt: true } },
@@ -64,7 +66,7 @@ export async function loadItemResponses(db: PrismaClient, scope: ItemScope, now:
     });
     for (const attempt of attempts) {
       const participantId = `a:${attempt.id}`;
-      sittings.set(participantId, { source: "round", unitId: attempt.unitId });
+      sittings.set(participantId, { source: "round", unitId: attempt.unitId, areaId: attempt.areaId });
       // Time to answer is not recorded for rounds; the gap since the previous saved answer (or the
       // start) is the closest measure, since participants answer one question after another.
       const saves = [...attempt.answers].sort((a, b) => a.savedAt.getTime() - b.savedAt.getTime());
@@ -95,11 +97,11 @@ export async function loadItemResponses(db: PrismaClient, scope: ItemScope, now:
         gameId: scope.gameId ?? undefined,
         game: { hostId: scope.ownerId ?? undefined, createdAt: between(scope) },
       },
-      select: { playerId: true, revisionId: true, optionIds: true, correct: true, elapsedMs: true, player: { select: { unitId: true } } },
+      select: { playerId: true, revisionId: true, optionIds: true, correct: true, elapsedMs: true, player: { select: { unitId: true, areaId: true } } },
     });
     for (const answer of answers) {
       const participantId = `l:${answer.playerId}`;
-      sittings.set(participantId, { source: "live", unitId: answer.player.unitId });
+      sittings.set(participantId, { source: "live", unitId: answer.player.unitId, areaId: answer.player.areaId });
       const chosen = (JSON.parse(answer.optionIds) as string[]).map(liveOptionIndex).filter((index) => index >= 0).sort((a, b) => a - b);
       pending.push({ participantId, questionId: "", revisionId: answer.revisionId, chosen, elapsedMs: answer.elapsedMs, correct: answer.correct });
     }

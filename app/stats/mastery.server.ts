@@ -1,10 +1,10 @@
+import { isAreaKind } from "~/units/unit-kinds";
 import type { PrismaClient } from "~/utils/db.server";
 import { topicMastery, type TopicMastery } from "./item-analysis";
 import { loadItemResponses, type ItemScope } from "./item-analysis.server";
 
 // Topic mastery by area or by school / workplace, from the same responses item analysis reads.
 
-export const AREA_KINDS = ["district", "town", "provincial-city", "commune", "ward", "special-zone"] as const;
 export type MasteryBy = "area" | "school";
 
 export type MasteryRow = { unitId: string; name: string; cells: (TopicMastery | null)[] };
@@ -15,8 +15,9 @@ export async function masteryTable(db: PrismaClient, by: MasteryBy, scope: ItemS
     db.unit.findMany({ select: { id: true, name: true, kind: true, parentId: true } }),
   ]);
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
-  const isArea = (kind: string) => (AREA_KINDS as readonly string[]).includes(kind);
-  // A sitting's area is the area its school or workplace sat under; a provincial school has none.
+  const isArea = isAreaKind;
+  // Results keep the area stored with them when they were given; only rows from before areas were
+  // stored fall back to the area their unit sits under in the tree. A provincial school has none.
   const areaOf = (unitId: string | null): string | null => {
     let unit = unitId ? unitById.get(unitId) : undefined;
     while (unit) {
@@ -26,8 +27,9 @@ export async function masteryTable(db: PrismaClient, by: MasteryBy, scope: ItemS
     return null;
   };
   const groupOf = (participantId: string): string | null => {
-    const unitId = loaded.sittings.get(participantId)?.unitId ?? null;
-    return by === "area" ? areaOf(unitId) : unitId;
+    const sitting = loaded.sittings.get(participantId);
+    if (!sitting) return null;
+    return by === "area" ? (sitting.areaId ?? areaOf(sitting.unitId)) : sitting.unitId;
   };
   const cells = topicMastery(loaded.responses, groupOf);
   const topics = [...new Set(cells.map((cell) => cell.topic))].sort();

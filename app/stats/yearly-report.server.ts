@@ -31,6 +31,8 @@ export async function reportUnits(db: PrismaClient): Promise<{ province: ReportU
   return { province, areas };
 }
 
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+
 function provinceTitle(name: string): string {
   return /^(tỉnh|thành phố)\s/i.test(name) ? name : `tỉnh ${name}`;
 }
@@ -106,7 +108,7 @@ export async function yearlyReportModel(db: PrismaClient, options: { year: numbe
   return yearlyReport({
     year: options.year,
     unitName,
-    placeName: province.name.replace(/^(tỉnh|thành phố)\s+/i, ""),
+    placeName: capitalise(province.name.replace(/^(tỉnh|thành phố)\s+/i, "")),
     issuerParent: `UBND ${provinceTitle(province.name)}`,
     organisation,
     figures,

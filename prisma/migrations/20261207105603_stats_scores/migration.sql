@@ -9,6 +9,7 @@ CREATE TABLE "new_Attempt" (
     "attemptNumber" INTEGER NOT NULL,
     "audience" TEXT,
     "unitId" TEXT,
+    "areaId" TEXT,
     "seed" TEXT NOT NULL,
     "questions" TEXT NOT NULL,
     "currentIndex" INTEGER NOT NULL DEFAULT 0,
@@ -21,9 +22,10 @@ CREATE TABLE "new_Attempt" (
     "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Attempt_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "Round" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Attempt_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Attempt_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Attempt_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Attempt_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Attempt" ("attemptNumber", "audience", "currentIndex", "deadline", "demo", "id", "participantKey", "prediction", "questions", "roundId", "seed", "startedAt", "submittedAt", "unitId", "userId") SELECT "attemptNumber", "audience", "currentIndex", "deadline", "demo", "id", "participantKey", "prediction", "questions", "roundId", "seed", "startedAt", "submittedAt", "unitId", "userId" FROM "Attempt";
+INSERT INTO "new_Attempt" ("attemptNumber", "audience", "currentIndex", "deadline", "demo", "id", "participantKey", "prediction", "questions", "roundId", "seed", "startedAt", "submittedAt", "unitId", "userId", "areaId") SELECT "attemptNumber", "audience", "currentIndex", "deadline", "demo", "id", "participantKey", "prediction", "questions", "roundId", "seed", "startedAt", "submittedAt", "unitId", "userId", "areaId" FROM "Attempt";
 DROP TABLE "Attempt";
 ALTER TABLE "new_Attempt" RENAME TO "Attempt";
 CREATE INDEX "Attempt_userId_idx" ON "Attempt"("userId");
