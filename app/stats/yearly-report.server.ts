@@ -1,4 +1,5 @@
 import { bankTopics } from "~/contests/pool.server";
+import { AREA_KINDS } from "~/units/unit-kinds";
 import { contestStanding } from "~/contests/results.server";
 import type { PrismaClient } from "~/utils/db.server";
 import { computeFigures } from "./figures.server";
@@ -27,14 +28,16 @@ export async function reportUnits(db: PrismaClient): Promise<{ province: ReportU
   const province =
     (organisation.provinceUnitCode ? await db.unit.findUnique({ where: { code: organisation.provinceUnitCode }, select }) : null) ??
     (await db.unit.findFirst({ where: { kind: "province", parentId: null }, select, orderBy: { createdAt: "asc" } }));
-  const areas = province ? await db.unit.findMany({ where: { parentId: province.id, kind: { notIn: ["school", "workplace"] } }, select, orderBy: { name: "asc" } }) : [];
+  const areas = province ? await db.unit.findMany({ where: { parentId: province.id, kind: { in: [...AREA_KINDS] } }, select, orderBy: { name: "asc" } }) : [];
   return { province, areas };
 }
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 
+/** "tỉnh Bắc Giang", as a sentence names it ("Tỉnh Bắc Giang" or "Bắc Giang" in the units tree). */
 function provinceTitle(name: string): string {
-  return /^(tỉnh|thành phố)\s/i.test(name) ? name : `tỉnh ${name}`;
+  const prefix = /^(tỉnh|thành phố)\s/i.exec(name);
+  return prefix ? prefix[1].toLocaleLowerCase("vi") + name.slice(prefix[1].length) : `tỉnh ${name}`;
 }
 
 export async function yearlyReportModel(db: PrismaClient, options: { year: number; unitId?: string | null }, now = Date.now()): Promise<ReportModel | null> {
