@@ -13,6 +13,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { ChartRun } from "docx/charts";
+import { formatNumber } from "~/utils/format";
 import { cellText, type ReportModel, type ReportTable } from "./yearly-report";
 
 // The yearly report as a Word document laid out as Decree 30/2020/NĐ-CP asks of an administrative
@@ -183,7 +184,9 @@ export function reportDocument(model: ReportModel): Document {
         children.push(body("(Không có số liệu.)"));
         continue;
       }
-      children.push(dataTable(table));
+      const skipped = table.documentSkipsZeroRows ? table.rows.filter((row) => row[1] === 0).length : 0;
+      children.push(dataTable(skipped > 0 ? { ...table, rows: table.rows.filter((row) => row[1] !== 0) } : table));
+      if (skipped > 0) children.push(body(`(${formatNumber(skipped, "vi")} đơn vị chưa có người tham gia được liệt kê trong tệp Excel kèm theo.)`));
       const drawn = chart(table);
       if (drawn) children.push(drawn);
     }

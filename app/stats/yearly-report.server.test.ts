@@ -67,6 +67,7 @@ describe("the yearly report", () => {
     await sit(r2026.id, binh, world.schoolA, start, [1, 0]); // 1 right
     await sit(r2026.id, chi, world.schoolB, start, [null, null]); // none
     await sit(r2025.id, an, world.schoolA, Date.UTC(2025, 10, 2, 2), [1, 2]);
+    await db.unit.create({ data: { code: "truong-c", name: "Trường C", kind: "school", parentId: world.areaId } });
 
     const model = await yearlyReportModel(db, { year: 2026 }, NOW);
     expect(model).not.toBeNull();
@@ -108,6 +109,10 @@ describe("the yearly report", () => {
     expect(lines.indexOf("Bình")).toBeGreaterThan(anAt);
     // Topics covered: two topics, one question each.
     expect(text).toContain("Các câu hỏi đã dùng thuộc 2 chủ đề, tổng cộng 2 câu hỏi khác nhau.");
+    // A school with nobody is counted but, in the document only, summarised rather than listed.
+    expect(figures.bySchool.find((row) => row.name === "Trường C")?.participants).toBe(0);
+    expect(lines).not.toContain("Trường C");
+    expect(text).toContain("(1 đơn vị chưa có người tham gia được liệt kê trong tệp Excel kèm theo.)");
     // Word charts are embedded as chart parts.
     expect(docx.includes(Buffer.from("word/charts/chart1.xml"))).toBe(true);
   });

@@ -24,6 +24,11 @@ export type ReportTable = {
   rows: ReportCell[][];
   /** Drawn as a bar chart of this column against the first. */
   chartColumn?: number;
+  /**
+   * In the Word document, leave out rows whose participants (column 1) are zero and say how many
+   * were left out: a province has hundreds of schools, and the XLSX and print view list them all.
+   */
+  documentSkipsZeroRows?: boolean;
 };
 export type ReportSection = { heading: string; paragraphs: string[]; tables: ReportTable[] };
 
@@ -172,6 +177,7 @@ export function yearlyReport(input: ReportInput): ReportModel {
           title: "Bảng 5. Tham gia theo trường học, cơ quan, doanh nghiệp",
           columns: [...countColumns("Đơn vị"), { label: "Tỉ lệ tham gia", kind: "percent" }],
           rows: figures.bySchool.map((school) => [...countsRow(school.name, school), school.participationRate]),
+          documentSkipsZeroRows: true,
         },
       ],
     },
