@@ -19,6 +19,8 @@ export const bankFilterSchema = z.object({
   status: choice(QUESTION_STATUSES),
   revision: choice(BROWSE_REVISION_STATUSES),
   release: z.string().trim().max(40).catch("").default(""),
+  // "review": only questions item analysis flagged (app/stats/item-analysis.ts).
+  flagged: choice(["review"] as const),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -31,7 +33,7 @@ export function parseBankFilter(searchParams: URLSearchParams): BankFilter {
 /** The filter as a query string without the page, for links to other pages and to the downloads. */
 export function filterQuery(filter: BankFilter, extra: Record<string, string | number> = {}): string {
   const params = new URLSearchParams();
-  for (const key of ["q", "topic", "difficulty", "audience", "type", "status", "revision", "release"] as const) {
+  for (const key of ["q", "topic", "difficulty", "audience", "type", "status", "revision", "release", "flagged"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }

@@ -1,3 +1,4 @@
+import { reviewFlagsByQuestion } from "~/stats/item-analysis.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { BankFilter } from "./bank-filter";
 import { PAGE_SIZE } from "./bank-filter";
@@ -87,7 +88,8 @@ export function matchesFilter(entry: CurrentQuestion, filter: BankFilter): boole
 }
 
 export async function filteredQuestions(db: Db, filter: BankFilter): Promise<CurrentQuestion[]> {
-  return (await currentQuestions(db)).filter((entry) => matchesFilter(entry, filter));
+  const flagged = filter.flagged ? await reviewFlagsByQuestion(db, Date.now()) : null;
+  return (await currentQuestions(db)).filter((entry) => matchesFilter(entry, filter) && (!flagged || flagged.has(entry.id)));
 }
 
 export type BankPage = {

@@ -8,7 +8,9 @@ import { Select } from "~/components/bank/question-form-fields";
 import { QuestionView } from "~/components/bank/question-view";
 import { RevisionDiffView } from "~/components/bank/revision-diff-view";
 import { topicOptions } from "~/components/bank/topic-options";
+import { ReviewFlags } from "~/components/stats/review-flags";
 import { Button, Notice } from "~/components/ui/field";
+import { reviewFlagsByQuestion } from "~/stats/item-analysis.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -48,13 +50,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: search.saved ?? null,
     canEdit: user.role === "organizer" || user.role === "admin",
     topics: topicOptions(await loadTaxonomy()),
+    reviewFlags: ((await reviewFlagsByQuestion(prisma, Date.now())).get(questionId) ?? []).map(({ revisionNumber, responses, difficulty, pointBiserial, flags }) => ({
+      revisionNumber,
+      responses,
+      difficulty,
+      pointBiserial,
+      flags,
+    })),
+    analysisLink: user.role === "teacher" ? "/teacher/stats/items?flagged=1" : "/organizer/stats/items?flagged=1",
   };
 }
 
 export default function QuestionPage() {
   const t = useT();
   const language = useLanguage();
-  const { detail, problem, release, saved, canEdit, topics } = useLoaderData<typeof loader>();
+  const { detail, problem, release, saved, canEdit, topics, reviewFlags, analysisLink } = useLoaderData<typeof loader>();
   const { shown, diff } = detail;
   return (
     <div className="flex flex-col gap-5">
@@ -71,6 +81,7 @@ export default function QuestionPage() {
       </div>
       {saved !== null ? <Notice tone="success">{t("bank.edit.saved", { number: saved })}</Notice> : null}
       {problem ? <Notice tone="error">{t(problem, { release: release ?? "" })}</Notice> : null}
+      <ReviewFlags revisions={reviewFlags} analysisLink={analysisLink} />
 
       <nav aria-label={t("bank.question.viewAs")} className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{t("bank.question.viewAs")}:</span>

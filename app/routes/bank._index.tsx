@@ -13,13 +13,19 @@ import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { reviewFlagsByQuestion } from "~/stats/item-analysis.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "organizer", "teacher");
   const filter = parseBankFilter(new URL(request.url).searchParams);
-  const [page, taxonomy, language] = await Promise.all([browseBank(prisma, filter), loadTaxonomy(), getLanguage(request)]);
+  const [page, taxonomy, language, flags] = await Promise.all([
+    browseBank(prisma, filter),
+    loadTaxonomy(),
+    getLanguage(request),
+    reviewFlagsByQuestion(prisma, Date.now()),
+  ]);
   return {
     filter,
     canEdit: user.role === "organizer" || user.role === "admin",
@@ -40,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       type: row.question.type,
       status: row.question.status,
       releases: row.releases,
+      flagged: flags.has(row.id),
     })),
     pageTitle: `${translator(language)("bank.title")} · ${translator(language)("app.name")}`,
   };
@@ -143,7 +150,11 @@ export default function BankBrowser() {
             </option>
           ))}
         </Select>
-        <div className="flex items-end gap-3 sm:col-span-2">
+        <Select label={t("bankFlags.filter")} name="flagged" defaultValue={filter.flagged ?? ""}>
+          <option value="">{t("bank.filter.any")}</option>
+          <option value="review">{t("bankFlags.filter.flagged")}</option>
+        </Select>
+        <div className="flex items-end gap-3">
           <Button type="submit">{t("bank.filter.apply")}</Button>
           <Link to="/bank" className="py-2 text-sm text-brand-700 underline">
             {t("bank.filter.clear")}
@@ -181,6 +192,7 @@ export default function BankBrowser() {
                 <Tag>{t(`bank.difficulty.${row.difficulty}`)}</Tag>
                 <Tag>{t(`bank.type.${row.type}`)}</Tag>
                 {row.status === "retired" ? <Tag>{t("bank.status.retired")}</Tag> : null}
+                {row.flagged ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t("bankFlags.badge")}</span> : null}
                 <Tag>
                   {t("bank.revisionShort", { number: row.revisionNumber })} · {t(`bank.revision.${row.revisionStatus}`)}
                 </Tag>

@@ -1,83 +1,174 @@
 import { describe, expect, it } from "vitest";
-import { itemAnalysis, topicMastery, type ItemResponse } from "./item-analysis";
+import { itemAnalysis, masteryGrid, median, topicMastery, type ItemResponse, type RevisionKey } from "./item-analysis";
 
-const topicOf: Record<string, string> = { q1: "economic", q2: "economic", q3: "socio-cultural", q4: "socio-cultural", q5: "socio-cultural" };
-
-// One row per participant: "1" right, "0" wrong, "-" not shown.
-//            q1 q2 q3 q4 q5   total
-const grid: Record<string, string> = {
-  p01: "1111-", // 4
-  p02: "1110-", // 3
-  p03: "1101-", // 3
-  p04: "10100", // 2
-  p05: "110--", // 2
-  p06: "1000-", // 1
-  p07: "010--", // 1
-  p08: "1000-", // 1
-  p09: "0000-", // 0
-  p10: "000--", // 0
+// Six sittings, three questions, every sitting shown all three.
+// q1: single, 4 options, key A (0). q2: single, 3 options, key B (1). q3: true/false, key "Đúng" (0).
+// Cells are the written option chosen, "-" for no answer.
+//            q1 q2 q3    correct  total
+const grid: Record<string, [string, string, string]> = {
+  p1: ["0", "1", "0"], // ✓ ✓ ✓  3
+  p2: ["0", "1", "1"], // ✓ ✓ ✗  2
+  p3: ["0", "2", "0"], // ✓ ✗ ✓  2
+  p4: ["1", "1", "1"], // ✗ ✓ ✗  1
+  p5: ["2", "0", "0"], // ✗ ✗ ✓  1
+  p6: ["1", "-", "0"], // ✗ - ✓  1
 };
+const keys = new Map<string, RevisionKey>([
+  ["q1-r1", { optionCount: 4, correctOptions: [0] }],
+  ["q2-r1", { optionCount: 3, correctOptions: [1] }],
+  ["q3-r2", { optionCount: 2, correctOptions: [0] }],
+]);
+const topics = ["economic", "economic", "socio-cultural"];
+const revisions = ["q1-r1", "q2-r1", "q3-r2"];
+const q1Times: Record<string, number | null> = { p1: 10_000, p2: 20_000, p3: 30_000, p4: 40_000, p5: 5_000, p6: null };
 
 const responses: ItemResponse[] = Object.entries(grid).flatMap(([participantId, row]) =>
-  [...row].flatMap((cell, index) => {
-    const questionId = `q${index + 1}`;
-    return cell === "-" ? [] : [{ participantId, questionId, topic: topicOf[questionId], correct: cell === "1" }];
+  row.map((cell, index) => {
+    const revisionId = revisions[index];
+    const chosen = cell === "-" ? [] : [Number(cell)];
+    return {
+      participantId,
+      questionId: `q${index + 1}`,
+      revisionId,
+      topic: topics[index],
+      chosen,
+      correct: chosen.length === 1 && keys.get(revisionId)!.correctOptions.includes(chosen[0]),
+      elapsedMs: index === 0 ? q1Times[participantId] : null,
+    };
   }),
 );
 
 describe("itemAnalysis", () => {
-  // 10 participants: the 27% groups have round(2.7) = 3 members, upper p01–p03, lower p08–p10.
-  const stats = Object.fromEntries(itemAnalysis(responses).map((item) => [item.questionId, item]));
+  const stats = Object.fromEntries(itemAnalysis(responses, keys, { minResponsesForFlags: 1 }).map((item) => [item.questionId, item]));
 
-  it("gives the share correct as difficulty", () => {
-    expect(stats.q1).toMatchObject({ topic: "economic", responses: 10, correct: 7, difficulty: 0.7 });
-    expect(stats.q2).toMatchObject({ responses: 10, correct: 5, difficulty: 0.5 });
-    expect(stats.q3).toMatchObject({ responses: 10, correct: 3, difficulty: 0.3 });
-    expect(stats.q4).toMatchObject({ responses: 7, correct: 2, difficulty: 2 / 7 });
+  it("gives the share correct per revision, blank answers counting as wrong", () => {
+    expect(stats.q1).toMatchObject({ revisionId: "q1-r1", topic: "economic", responses: 6, answered: 6, correct: 3, difficulty: 0.5 });
+    expect(stats.q2).toMatchObject({ responses: 6, answered: 5, correct: 3, difficulty: 0.5 });
+    expect(stats.q3).toMatchObject({ revisionId: "q3-r2", responses: 6, correct: 4, difficulty: 4 / 6 });
   });
 
-  it("gives upper minus lower 27% as discrimination", () => {
-    // q1: upper 3/3, lower 1/3 (p08).
-    expect(stats.q1.discrimination).toBeCloseTo(2 / 3, 10);
-    // q2: upper 3/3, lower 0/3.
-    expect(stats.q2.discrimination).toBe(1);
-    // q3: upper 2/3, lower 0/3.
-    expect(stats.q3.discrimination).toBeCloseTo(2 / 3, 10);
-  });
-
-  it("uses only the group members who were shown the question", () => {
-    // q4 was not drawn for p10: the lower group counts p08 and p09 only.
-    expect(stats.q4).toMatchObject({ upperResponses: 3, lowerResponses: 2 });
-    expect(stats.q4.discrimination).toBeCloseTo(2 / 3, 10);
-    // q5 reached only p04, in neither group.
-    expect(stats.q5).toMatchObject({ responses: 1, correct: 0, difficulty: 0, discrimination: null, upperResponses: 0, lowerResponses: 0 });
-  });
-
-  it("has no discrimination with too few participants to form groups", () => {
-    const single = itemAnalysis([{ participantId: "p", questionId: "q", topic: "economic", correct: true }]);
-    expect(single).toEqual([
-      { questionId: "q", topic: "economic", responses: 1, correct: 1, difficulty: 1, discrimination: null, upperResponses: 0, lowerResponses: 0 },
+  it("counts how often each option was chosen, as a share of those who answered", () => {
+    expect(stats.q1.options).toEqual([
+      { option: 0, correct: true, chosen: 3, share: 0.5 },
+      { option: 1, correct: false, chosen: 2, share: 2 / 6 },
+      { option: 2, correct: false, chosen: 1, share: 1 / 6 },
+      { option: 3, correct: false, chosen: 0, share: 0 },
+    ]);
+    expect(stats.q2.options.map((option) => [option.chosen, option.share])).toEqual([
+      [1, 0.2],
+      [3, 0.6],
+      [1, 0.2],
     ]);
   });
 
-  it("lists questions by id", () => {
-    expect(itemAnalysis(responses).map((item) => item.questionId)).toEqual(["q1", "q2", "q3", "q4", "q5"]);
+  it("gives upper minus lower 27 % as D, ties at the boundary split by id", () => {
+    // round(6 × 0.27) = 2: upper p1 and p2 (p2 before p3 at 2/3), lower p5 and p6 (p4 before them at 1/3).
+    expect(stats.q1).toMatchObject({ discrimination: 1, upperResponses: 2, lowerResponses: 2 });
+    expect(stats.q2.discrimination).toBe(1);
+    // q3: upper 1/2 (p1), lower 2/2.
+    expect(stats.q3.discrimination).toBe(-0.5);
+  });
+
+  it("gives the item–rest point-biserial", () => {
+    // q1: right x = 1,1,1,0,0,0; rest share y = 1, ½, ½, ½, ½, ½ → r = 1/√5 (worked in the decision record's way).
+    expect(stats.q1.pointBiserial).toBeCloseTo(1 / Math.sqrt(5), 10);
+    // q2: x = 1,1,0,1,0,0; y = 1, ½, 1, 0, ½, ½ → r = −1/√17: D says good, the correlation says not.
+    expect(stats.q2.pointBiserial).toBeCloseTo(-1 / Math.sqrt(17), 10);
+    // q3: x = 1,0,1,0,1,1; y = 1, 1, ½, ½, 0, 0 → r = −√3/4.
+    expect(stats.q3.pointBiserial).toBeCloseTo(-Math.sqrt(3) / 4, 10);
+  });
+
+  it("gives the median time of those who answered with a known time", () => {
+    // 5, 10, 20, 30, 40 seconds (p6's time unknown).
+    expect(stats.q1.medianMs).toBe(20_000);
+    expect(stats.q2.medianMs).toBeNull();
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it("flags negative discrimination", () => {
+    expect(stats.q1.flags).toEqual([]);
+    expect(stats.q2.flags).toEqual([{ kind: "negative-discrimination" }]);
+    expect(stats.q3.flags).toEqual([{ kind: "negative-discrimination" }]);
+  });
+
+  it("does not flag on fewer responses than the threshold (20 by default)", () => {
+    expect(itemAnalysis(responses, keys).every((item) => item.flags.length === 0)).toBe(true);
+  });
+
+  it("flags a wrong option chosen more often than the key", () => {
+    const key = new Map([["r", { optionCount: 3, correctOptions: [0] }]]);
+    // 20 sittings of one question: A ×5, B ×9, C ×6. Every sitting has one question, so no correlation.
+    const choices = [...Array(5).fill(0), ...Array(9).fill(1), ...Array(6).fill(2)] as number[];
+    const list: ItemResponse[] = choices.map((option, index) => ({
+      participantId: `s${String(index).padStart(2, "0")}`,
+      questionId: "q",
+      revisionId: "r",
+      topic: "economic",
+      chosen: [option],
+      correct: option === 0,
+      elapsedMs: null,
+    }));
+    const [item] = itemAnalysis(list, key);
+    expect(item.pointBiserial).toBeNull();
+    expect(item.flags).toEqual([
+      { kind: "distractor-beats-key", option: 1 },
+      { kind: "distractor-beats-key", option: 2 },
+    ]);
+  });
+
+  it("flags a distractor chosen by under 5 % once at least 100 answered", () => {
+    const key = new Map([["r", { optionCount: 4, correctOptions: [2] }]]);
+    const build = (counts: number[]): ItemResponse[] =>
+      counts.flatMap((count, option) =>
+        Array.from({ length: count }, (_, index) => ({
+          participantId: `o${option}-${index}`,
+          questionId: "q",
+          revisionId: "r",
+          topic: "economic",
+          chosen: [option],
+          correct: option === 2,
+          elapsedMs: null,
+        })),
+      );
+    // 100 answered: A 4 % (flagged), B 5 % (not: the rule is under 5 %), C the key, D 31 %.
+    const [hundred] = itemAnalysis(build([4, 5, 60, 31]), key);
+    expect(hundred.flags).toEqual([{ kind: "weak-distractor", option: 0 }]);
+    // 99 answered: too few to judge a distractor.
+    const [ninetyNine] = itemAnalysis(build([3, 5, 60, 31]), key);
+    expect(ninetyNine.flags).toEqual([]);
+  });
+
+  it("has no discrimination with too few sittings to form groups", () => {
+    const [single] = itemAnalysis(
+      [{ participantId: "p", questionId: "q", revisionId: "r", topic: "economic", chosen: [0], correct: true, elapsedMs: 3000 }],
+      new Map([["r", { optionCount: 2, correctOptions: [0] }]]),
+    );
+    expect(single).toMatchObject({ responses: 1, correct: 1, difficulty: 1, discrimination: null, pointBiserial: null, medianMs: 3000, flags: [] });
   });
 });
 
 describe("topicMastery", () => {
+  const groupOf = (participantId: string) => (participantId === "p6" ? null : participantId <= "p3" ? "Trường A" : "Trường B");
+  const cells = topicMastery(responses, groupOf);
+
   it("gives the share correct per topic within each group, leaving out participants without one", () => {
-    const groupOf = (participantId: string) =>
-      participantId === "p10" ? null : participantId <= "p05" ? "lower-secondary" : "upper-secondary";
-    expect(topicMastery(responses, groupOf)).toEqual([
-      // q1 5/5 + q2 4/5.
-      { group: "lower-secondary", topic: "economic", responses: 10, correct: 9, mastery: 0.9 },
-      // q3 3/5 + q4 2/4 + q5 0/1.
-      { group: "lower-secondary", topic: "socio-cultural", responses: 10, correct: 5, mastery: 0.5 },
-      // p06–p09: q1 2/4 + q2 1/4.
-      { group: "upper-secondary", topic: "economic", responses: 8, correct: 3, mastery: 0.375 },
-      // q3 0/4 + q4 0/3.
-      { group: "upper-secondary", topic: "socio-cultural", responses: 7, correct: 0, mastery: 0 },
+    expect(cells).toEqual([
+      // p1–p3: q1 3/3 + q2 2/3.
+      { group: "Trường A", topic: "economic", responses: 6, correct: 5, mastery: 5 / 6 },
+      // q3 2/3.
+      { group: "Trường A", topic: "socio-cultural", responses: 3, correct: 2, mastery: 2 / 3 },
+      // p4–p5: q1 0/2 + q2 1/2.
+      { group: "Trường B", topic: "economic", responses: 4, correct: 1, mastery: 0.25 },
+      // q3 1/2.
+      { group: "Trường B", topic: "socio-cultural", responses: 2, correct: 1, mastery: 0.5 },
     ]);
+  });
+
+  it("lays the cells out as a group × topic grid with gaps as null", () => {
+    const layout = masteryGrid([...cells.slice(0, 3)]);
+    expect(layout.groups).toEqual(["Trường A", "Trường B"]);
+    expect(layout.topics).toEqual(["economic", "socio-cultural"]);
+    expect(layout.grid[1][1]).toBeNull();
+    expect(layout.grid[0][1]?.mastery).toBe(2 / 3);
   });
 });

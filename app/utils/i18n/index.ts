@@ -7,6 +7,7 @@ import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
 import { securityMessages } from "./messages/security";
 import { statsMessages } from "./messages/stats";
+import { statsReportMessages } from "./messages/stats-report";
 import { unitMessages } from "./messages/units";
 import { securityDataMessages } from "./messages/security-data";
 import type { Language } from "./languages";
@@ -29,6 +30,7 @@ const messages = {
   ...securityDataMessages,
   ...securityMessages,
   ...statsMessages,
+  ...statsReportMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,122 @@
+import { bankTopics } from "~/contests/pool.server";
+import { AREA_KINDS } from "~/units/unit-kinds";
+import { contestStanding } from "~/contests/results.server";
+import type { PrismaClient } from "~/utils/db.server";
+import { computeFigures } from "./figures.server";
+import { loadItemResponses } from "./item-analysis.server";
+import { reportOrganisation } from "./report-organisation.server";
+import { yearlyReport, type BestIndividual, type ReportModel, type TopicUse } from "./yearly-report";
+
+// Gathers what the yearly report shows. Participation figures come only from the counting module
+// (computeFigures); topics from the responses item analysis reads; the best individuals from the
+// contests' public rankings (display names only, as the public leaderboards show them).
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+export const BEST_INDIVIDUALS_PER_CONTEST = 10;
+
+/** Viet Nam's calendar year as [from, to). */
+export function vietnamYear(year: number): { from: Date; to: Date } {
+  return { from: new Date(Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS), to: new Date(Date.UTC(year + 1, 0, 1) - VIETNAM_OFFSET_MS) };
+}
+
+export type ReportUnit = { id: string; name: string; kind: string };
+
+/** The province (from the organisation settings, else the top unit) and its areas, for the unit choice. */
+export async function reportUnits(db: PrismaClient): Promise<{ province: ReportUnit | null; areas: ReportUnit[] }> {
+  const organisation = await reportOrganisation(db);
+  const select = { id: true, name: true, kind: true } as const;
+  const province =
+    (organisation.provinceUnitCode ? await db.unit.findUnique({ where: { code: organisation.provinceUnitCode }, select }) : null) ??
+    (await db.unit.findFirst({ where: { kind: "province", parentId: null }, select, orderBy: { createdAt: "asc" } }));
+  const areas = province ? await db.unit.findMany({ where: { parentId: province.id, kind: { in: [...AREA_KINDS] } }, select, orderBy: { name: "asc" } }) : [];
+  return { province, areas };
+}
+
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+
+/** "tỉnh Bắc Giang", as a sentence names it ("Tỉnh Bắc Giang" or "Bắc Giang" in the units tree). */
+function provinceTitle(name: string): string {
+  const prefix = /^(tỉnh|thành phố)\s/i.exec(name);
+  return prefix ? prefix[1].toLocaleLowerCase("vi") + name.slice(prefix[1].length) : `tỉnh ${name}`;
+}
+
+export async function yearlyReportModel(db: PrismaClient, options: { year: number; unitId?: string | null }, now = Date.now()): Promise<ReportModel | null> {
+  const { province, areas } = await reportUnits(db);
+  if (!province) return null;
+  const area = options.unitId && options.unitId !== province.id ? areas.find((candidate) => candidate.id === options.unitId) : undefined;
+  if (options.unitId && options.unitId !== province.id && !area) return null;
+  const period = vietnamYear(options.year);
+  const previousPeriod = vietnamYear(options.year - 1);
+  const filter = { areaId: area?.id ?? null, view: "as-it-was" as const };
+
+  const [organisation, figures, previous, units, topicLabels] = await Promise.all([
+    reportOrganisation(db),
+    computeFigures(db, { ...period, ...filter }, now),
+    computeFigures(db, { ...previousPeriod, ...filter }, now),
+    db.unit.findMany({ select: { id: true, name: true, parentId: true } }),
+    bankTopics(),
+  ]);
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const withinScope = (unitId: string | null): boolean => {
+    if (!area) return true;
+    for (let unit = unitId ? unitById.get(unitId) : undefined; unit; unit = unit.parentId ? unitById.get(unit.parentId) : undefined) {
+      if (unit.id === area.id) return true;
+    }
+    return false;
+  };
+
+  // Topics covered and questions used, from every response given in the year within the unit.
+  const loaded = await loadItemResponses(db, period, now);
+  const byTopic = new Map<string, { questions: Set<string>; responses: number; correct: number }>();
+  for (const response of loaded.responses) {
+    if (!withinScope(loaded.sittings.get(response.participantId)?.unitId ?? null)) continue;
+    const entry = byTopic.get(response.topic) ?? { questions: new Set(), responses: 0, correct: 0 };
+    entry.questions.add(response.questionId);
+    entry.responses++;
+    if (response.correct) entry.correct++;
+    byTopic.set(response.topic, entry);
+  }
+  const topics: TopicUse[] = [...byTopic.entries()]
+    .map(([topic, entry]) => ({
+      topic,
+      label: topicLabels.find((candidate) => candidate.id === topic)?.vi ?? topic,
+      questions: entry.questions.size,
+      responses: entry.responses,
+      correct: entry.correct,
+    }))
+    .sort((a, b) => b.responses - a.responses || a.label.localeCompare(b.label, "vi"));
+
+  // The best individuals of each contest held in the year, by its public ranking.
+  const bestIndividuals: BestIndividual[] = [];
+  for (const contest of figures.byContest.filter((candidate) => candidate.attempts > 0)) {
+    const standing = await contestStanding(contest.key, now);
+    const named = standing.ranked.filter((entry) => {
+      const info = standing.participants.get(entry.participantId);
+      return info && info.displayName !== null && withinScope(info.unitId);
+    });
+    for (const entry of named.slice(0, BEST_INDIVIDUALS_PER_CONTEST)) {
+      const info = standing.participants.get(entry.participantId)!;
+      bestIndividuals.push({
+        contest: contest.label,
+        rank: entry.rank,
+        displayName: info.displayName!,
+        unitName: info.unitId ? (unitById.get(info.unitId)?.name ?? "") : "",
+        correct: entry.correct,
+        questionCount: 0,
+      });
+    }
+  }
+
+  const unitName = area ? area.name : provinceTitle(province.name);
+  return yearlyReport({
+    year: options.year,
+    unitName,
+    placeName: capitalise(province.name.replace(/^(tỉnh|thành phố)\s+/i, "")),
+    issuerParent: `UBND ${provinceTitle(province.name)}`,
+    organisation,
+    figures,
+    previous,
+    topics,
+    bestIndividuals,
+  });
+}
