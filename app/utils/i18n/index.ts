@@ -2,6 +2,7 @@ import { accountMessages } from "./messages/accounts";
 import { bankMessages } from "./messages/bank";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
+import { journeyMessages } from "./messages/journeys";
 import { liveMessages } from "./messages/live";
 import { unitMessages } from "./messages/units";
 import type { Language } from "./languages";
@@ -19,6 +20,7 @@ const messages = {
   ...unitMessages,
   ...liveMessages,
   ...contestMessages,
+  ...journeyMessages,
 };
 
 export type MessageKey = keyof typeof messages;
