@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/contests/format";
-import { Button, Notice } from "~/components/ui/field";
+import { ConfirmButton } from "~/components/ui/confirm";
+import { Notice } from "~/components/ui/field";
 import { deleteParticipantData, participantData } from "~/contests/registration.server";
 import { requireUser } from "~/utils/auth.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
@@ -115,9 +116,11 @@ export default function MyData() {
             <input type="checkbox" name="confirm" className="mt-1" />
             {t("myData.confirm")}
           </label>
-          <Button type="submit" className="bg-red-700 hover:bg-red-600">
-            {t("myData.delete")}
-          </Button>
+          <div>
+            <ConfirmButton value="delete" className="bg-red-700 hover:bg-red-600" message={t("journeys.confirm.delete")} confirmLabel={t("journeys.confirm.deleteYes")}>
+              {t("myData.delete")}
+            </ConfirmButton>
+          </div>
         </Form>
       </section>
     </div>
