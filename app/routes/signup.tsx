@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUpSchema } from "~/accounts/account-forms";
 import { Button, Field } from "~/components/ui/field";
-import { createUser, getUser } from "~/utils/auth.server";
+import { createUser, getUser, safeRedirectPath } from "~/utils/auth.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import { roleHomePath } from "~/utils/roles";
@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const form = await request.formData();
+  const values = formValues(form);
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error), values, takenUsername: null }, { status: 400 });
@@ -27,17 +28,20 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors: FieldErrors = { username: "auth.usernameTaken" };
     return data({ errors, values, takenUsername: parsed.data.username }, { status: 409 });
   }
-  return redirectWithNewSession(created.user.id, roleHomePath.participant);
+  // An invitation link (/r/CODE) sent the pupil here: back to it, not to an empty home page.
+  return redirectWithNewSession(created.user.id, safeRedirectPath(form.get("redirectTo"), roleHomePath.participant));
 }
 
 export default function SignUp() {
   const t = useT();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
+  const redirectTo = useSearchParams()[0].get("redirectTo") ?? "";
   return (
     <div className="mx-auto max-w-sm rounded-xl bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("auth.signUp.title")}</h1>
       <Form method="post" className="flex flex-col gap-4" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
           label={t("auth.username")}
           name="username"
@@ -71,7 +75,7 @@ export default function SignUp() {
       </Form>
       <p className="mt-4 text-sm">
         {t("auth.haveAccount")}{" "}
-        <Link to="/login" className="text-brand-700 underline">
+        <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"} className="text-brand-700 underline">
           {t("nav.signIn")}
         </Link>
       </p>

@@ -68,4 +68,12 @@ export const journeyMessages = defineMessages({
   "journeys.organizer.review": { vi: "Duyệt câu hỏi", en: "Review questions" },
   "journeys.organizer.rounds": { vi: "Vòng thi toàn tỉnh", en: "Province-wide rounds" },
   "journeys.organizer.contests": { vi: "Quản lý cuộc thi", en: "Manage contests" },
+
+  "journeys.invite.from": { vi: "{name} mời bạn tham gia", en: "{name} invites you to take part in" },
+  "journeys.invite.next": {
+    vi: "Tạo tài khoản (hoặc đăng nhập) rồi đăng ký dự thi: bạn sẽ quay lại đúng vòng thi này.",
+    en: "Create an account (or sign in), then register: you will come back to this very round.",
+  },
+  "journeys.invite.signUp": { vi: "Tạo tài khoản để tham gia", en: "Create an account to take part" },
+  "journeys.invite.signIn": { vi: "Tôi đã có tài khoản", en: "I already have an account" },
 });
