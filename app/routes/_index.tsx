@@ -2,14 +2,17 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundCard } from "~/components/journeys/round-card";
 import { publicHome } from "~/contests/home.server";
+import { openGraph, originFrom } from "~/utils/og";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 
-export const meta: MetaFunction = () => [
-  { title: "Sân chơi ASEAN — thi tìm hiểu về ASEAN" },
-  { name: "description", content: "Nền tảng thi tìm hiểu về ASEAN cho học sinh, sinh viên và thanh niên." },
-];
-
+export const meta: MetaFunction = ({ matches }) =>
+  openGraph({
+    title: "Sân chơi ASEAN — thi tìm hiểu về ASEAN",
+    description: "Nền tảng thi tìm hiểu về ASEAN cho học sinh, sinh viên và thanh niên.",
+    origin: originFrom(matches),
+    path: "/",
+  });
 const audiences: { title: MessageKey; body: MessageKey }[] = [
   { title: "home.forStudents.title", body: "home.forStudents.body" },
   { title: "home.forTeachers.title", body: "home.forTeachers.body" },

@@ -11,8 +11,15 @@ import type { PlayerView } from "~/live/player-view";
 import { MAX_NAME_LENGTH } from "~/live/constants";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { openGraph, originFrom } from "~/utils/og";
 
-export const meta: MetaFunction = () => [{ title: "Sân chơi ASEAN — trò chơi trực tiếp" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  openGraph({
+    title: data?.game ? `${data.game.title} — Sân chơi ASEAN` : "Sân chơi ASEAN — trò chơi trực tiếp",
+    description: `Vào trò chơi trực tiếp với mã PIN ${data?.pin ?? ""}: trả lời câu hỏi về ASEAN ngay trên điện thoại.`,
+    origin: originFrom(matches),
+    path: `/play/${data?.pin ?? ""}`,
+  });
 
 /** The game fills the phone: no site header above the answer buttons (the shell reads this). */
 export const handle: ShellHandle = { chrome: "none" };

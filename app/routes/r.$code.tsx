@@ -5,6 +5,7 @@ import { getUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { useT } from "~/utils/i18n/use-translation";
+import { openGraph, originFrom } from "~/utils/og";
 
 /**
  * The join link of a round: /r/<code>. A signed-in person goes straight to the round; anyone else
@@ -47,17 +48,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches, params }) => {
   const invitation = data?.invitation;
   if (!invitation) return [{ title: "Sân chơi ASEAN" }];
   const title = `${invitation.contestTitle ? `${invitation.contestTitle} — ` : ""}${invitation.title}`;
-  const description = `${invitation.inviter} mời bạn tham gia vòng thi tìm hiểu về ASEAN, hạn chót ${formatDateTime(invitation.closesAt)}.`;
-  return [
-    { title: `${title} — Sân chơi ASEAN` },
-    { name: "description", content: description },
-    { property: "og:title", content: title },
-    { property: "og:description", content: description },
-  ];
+  return openGraph({
+    title: `${title} — Sân chơi ASEAN`,
+    description: `${invitation.inviter} mời bạn tham gia vòng thi tìm hiểu về ASEAN, hạn chót ${formatDateTime(invitation.closesAt)}.`,
+    origin: originFrom(matches),
+    path: `/r/${params.code ?? ""}`,
+  });
 };
 
 export default function Invitation() {
