@@ -19,12 +19,16 @@ import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.ico" },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/site.webmanifest" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
-  return { language, user, demo: env().DEMO_MODE };
+  // The origin makes Open Graph URLs absolute (app/utils/og.ts).
+  return { language, user, demo: env().DEMO_MODE, origin: new URL(request.url).origin };
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
@@ -38,6 +42,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1e3a8a" />
         <Meta />
         <Links />
       </head>

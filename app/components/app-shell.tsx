@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { RootLoaderData } from "~/root";
 import { languages, type MessageKey } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
@@ -48,10 +48,24 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
 };
 
+/**
+ * What a route may say about the page around it, through its `handle` export. A live game's phone
+ * screen says `chrome: "none"`: the game fills the screen, with no site header to scroll past.
+ */
+export type ShellHandle = { chrome?: "full" | "none" };
+
+function useChrome(): "full" | "none" {
+  const matches = useMatches();
+  const last = [...matches].reverse().find((match) => (match.handle as ShellHandle | undefined)?.chrome);
+  return (last?.handle as ShellHandle | undefined)?.chrome ?? "full";
+}
+
 export function AppShell({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>("root");
   const user = data?.user ?? null;
   const t = useT();
+  const chrome = useChrome();
+  if (chrome === "none") return <main className="flex min-h-[100dvh] flex-col">{children}</main>;
   const items = user ? navByRole[user.role] : [];
   return (
     <div className="flex min-h-screen flex-col">

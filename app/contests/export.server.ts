@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { formatDateTime } from "~/utils/format";
 import type { Translate } from "~/utils/i18n";
 import { toCsv, xlsxCell } from "~/utils/spreadsheet-cell";
 import type { ExportRow } from "./results.server";
@@ -32,7 +33,8 @@ function cells(row: ExportRow): (string | number)[] {
     row.attempts,
     row.prediction ?? "",
     row.timeUsedSeconds,
-    row.finishedAt.toISOString(),
+    // Viet Nam time, as the reader expects ("06/12/2026 17:03"), not a UTC ISO string.
+    formatDateTime(row.finishedAt),
   ];
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { useT } from "~/utils/i18n/use-translation";
+import { formatDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
@@ -16,13 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const t = useT();
-  const language = useLanguage();
   const { entries } = useLoaderData<typeof loader>();
-  const formatter = new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", {
-    dateStyle: "short",
-    timeStyle: "medium",
-    timeZone: "Asia/Ho_Chi_Minh",
-  });
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("admin.audit.title")}</h1>
@@ -42,7 +37,7 @@ export default function AuditLog() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatter.format(new Date(entry.createdAt))}</td>
+                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(entry.createdAt)}</td>
                   <td className="py-1 pr-3">{entry.actor?.username ?? entry.actorName ?? "—"}</td>
                   <td className="py-1 pr-3 font-mono text-xs">{entry.action}</td>
                   <td className="py-1 pr-3">

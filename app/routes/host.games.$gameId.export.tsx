@@ -7,6 +7,7 @@ import { auditPersonalDataExport } from "~/utils/personal-data-export.server";
 import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
+import { toVietnamWallClock } from "~/utils/format";
 
 /** The results as a file: ?format=csv or ?format=xlsx. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = results?.rows ?? [];
   const t = translator(await getLanguage(request));
   const format = new URL(request.url).searchParams.get("format");
-  const name = `ket-qua-${game.pin}-${game.createdAt.toISOString().slice(0, 10)}`;
+  // The date in the file name is the day in Viet Nam, not in UTC.
+  const name = `ket-qua-${game.pin}-${toVietnamWallClock(game.createdAt).toISOString().slice(0, 10)}`;
   if (format === "xlsx" || format === "csv") {
     await auditPersonalDataExport(prisma, { actorId: user.id, kind: "live-game-results", subject: game.id, format, rows: rows.length });
   }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { formatDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");
@@ -38,7 +39,7 @@ export default function HostGames() {
               <span className="font-semibold">{game.title}</span>
               <span className="text-sm text-slate-600">
                 {status(game.status)} · {t("live.host.pin")} {game.pin} · {t("live.games.players")}: {game.players} ·{" "}
-                {game.createdAt.slice(0, 16).replace("T", " ")} UTC
+                {formatDateTime(game.createdAt)}
               </span>
               <span className="ml-auto flex gap-3 text-sm">
                 {game.status !== "ended" ? (

@@ -6,8 +6,15 @@ import { openGameByPin, PIN_PATTERN } from "~/live/live-games.server";
 import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import { openGraph, originFrom } from "~/utils/og";
 
-export const meta: MetaFunction = () => [{ title: "Vào trò chơi — Sân chơi ASEAN" }];
+export const meta: MetaFunction = ({ matches, location }) =>
+  openGraph({
+    title: "Vào trò chơi — Sân chơi ASEAN",
+    description: "Nhập mã PIN trên màn hình của người dẫn để chơi đố vui về ASEAN ngay trên điện thoại.",
+    origin: originFrom(matches),
+    path: `${location.pathname}${location.search}`,
+  });
 
 /** The PIN form, and the target of the QR code (/join?pin=123456): a valid PIN goes straight to the game. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

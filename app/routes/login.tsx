@@ -69,7 +69,7 @@ export default function Login() {
       </p>
       <p className="mt-2 text-sm">
         {t("auth.noAccount")}{" "}
-        <Link to="/signup" className="text-brand-700 underline">
+        <Link to={searchParams.get("redirectTo") ? `/signup?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : "/signup"} className="text-brand-700 underline">
           {t("nav.signUp")}
         </Link>
       </p>

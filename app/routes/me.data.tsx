@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/contests/format";
+import { ConfirmButton } from "~/components/ui/confirm";
 import { Button, Notice } from "~/components/ui/field";
 import { deleteParticipantData, participantData, setHideNamePublicly } from "~/contests/registration.server";
 import { kindName } from "~/units/unit-kinds";
@@ -142,9 +143,11 @@ export default function MyData() {
             <input type="checkbox" name="confirm" className="mt-1" />
             {t("myData.confirm")}
           </label>
-          <Button type="submit" className="bg-red-700 hover:bg-red-600">
-            {t("myData.delete")}
-          </Button>
+          <div>
+            <ConfirmButton value="delete" className="bg-red-700 hover:bg-red-600" message={t("journeys.confirm.delete")} confirmLabel={t("journeys.confirm.deleteYes")}>
+              {t("myData.delete")}
+            </ConfirmButton>
+          </div>
         </Form>
       </section>
     </div>

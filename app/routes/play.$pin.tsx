@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback, useRef, useState } from "react";
+import type { ShellHandle } from "~/components/app-shell";
 import { codeText } from "~/components/live/error-text";
 import { PlayerScreen } from "~/components/live/player-screen";
 import { newer, useLiveSocket, type LiveClientSocket } from "~/components/live/use-live-socket";
@@ -11,8 +12,18 @@ import type { PlayerView } from "~/live/player-view";
 import { MAX_NAME_LENGTH } from "~/live/constants";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { openGraph, originFrom } from "~/utils/og";
 
-export const meta: MetaFunction = () => [{ title: "Sân chơi ASEAN — trò chơi trực tiếp" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  openGraph({
+    title: data?.game ? `${data.game.title} — Sân chơi ASEAN` : "Sân chơi ASEAN — trò chơi trực tiếp",
+    description: `Vào trò chơi trực tiếp với mã PIN ${data?.pin ?? ""}: trả lời câu hỏi về ASEAN ngay trên điện thoại.`,
+    origin: originFrom(matches),
+    path: `/play/${data?.pin ?? ""}`,
+  });
+
+/** The game fills the phone: no site header above the answer buttons (the shell reads this). */
+export const handle: ShellHandle = { chrome: "none" };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const pin = params.pin ?? "";
@@ -33,7 +44,8 @@ export default function PlayPage() {
   const t = useT();
   if (!game || !units) {
     return (
-      <div className="mx-auto flex max-w-md flex-col gap-4">
+      <div className="mx-auto flex w-full max-w-md flex-col gap-4 p-4">
+        <HomeLink />
         <Notice tone="error">{t("live.play.noGame", { pin })}</Notice>
         <Link to="/join" className="text-brand-700 underline">
           {t("live.play.otherPin")}
@@ -124,22 +136,42 @@ function Play({
     }
   }
 
+  const connection =
+    !connected && stage !== "kicked" ? (
+      <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+        {stage === "connecting" ? t("live.join.connecting") : t("live.play.reconnecting")}
+      </p>
+    ) : null;
+  if (stage === "playing" && view) {
+    return (
+      <div className="relative mx-auto w-full max-w-md">
+        {/* Over the top bar rather than above it: a lost connection must not push the buttons down. */}
+        {connection ? <div className="absolute inset-x-2 top-2 z-10">{connection}</div> : null}
+        <PlayerScreen view={view} offsetMs={offsetMs} onAnswer={answer} sending={sending} error={error} answeredIndex={answeredIndex} />
+      </div>
+    );
+  }
   return (
-    <div className="mx-auto flex w-full max-w-md flex-col gap-4">
+    <div className="mx-auto flex w-full max-w-md flex-col gap-4 p-4">
+      <HomeLink />
       <p className="text-sm text-slate-600">
         {title} · {t("live.join.pin")} {pin}
       </p>
-      {!connected && stage !== "kicked" ? (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-          {stage === "connecting" ? t("live.join.connecting") : t("live.play.reconnecting")}
-        </p>
-      ) : null}
+      {connection}
       {stage === "kicked" ? <Notice tone="error">{t("live.play.kicked")}</Notice> : null}
       {stage === "form" ? <JoinForm units={units} onJoin={join} error={error} disabled={!connected} /> : null}
-      {stage === "playing" && view ? (
-        <PlayerScreen view={view} offsetMs={offsetMs} onAnswer={answer} sending={sending} error={error} answeredIndex={answeredIndex} />
-      ) : null}
     </div>
+  );
+}
+
+/** The way out before joining: the page has no site header. */
+function HomeLink() {
+  const t = useT();
+  return (
+    <Link to="/" className="text-sm font-bold text-brand-900">
+      <span aria-hidden className="mr-1 text-asean-yellow">●</span>
+      {t("journeys.play.leave")}
+    </Link>
   );
 }
 

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { Countdown } from "~/components/contests/countdown";
+import { ConfirmButton, ConfirmStep, isConfirmed } from "~/components/ui/confirm";
 import { Button, Notice } from "~/components/ui/field";
 import { ANSWER_GRACE_MS } from "~/contests/attempt";
 import {
@@ -50,18 +51,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const nextIndex = go === "next" ? index + 1 : go === "prev" ? index - 1 : /^\d+$/.test(go) ? Number(go) : index;
   const base = `/rounds/${params.roundId}/attempt/${attemptId}`;
 
-  if (!Number.isInteger(index) || index < 0) return data({ problem: refusals["invalid-choice"] }, { status: 400 });
-  const saved = await saveAttemptAnswer(attemptId, user.id, { index, positions, nextIndex }, now);
-  if (!saved.ok) return data({ problem: refusals[saved.code] }, { status: saved.code === "rate-limited" ? 429 : 409 });
+  const intent = form.get("intent");
+  // The confirm step without JavaScript sends only the intent: the answers were saved on the first press.
+  const confirmStepOnly = intent === "submit" && !form.has("index");
+  if (!confirmStepOnly) {
+    if (!Number.isInteger(index) || index < 0) return data({ problem: refusals["invalid-choice"] }, { status: 400 });
+    const saved = await saveAttemptAnswer(attemptId, user.id, { index, positions, nextIndex }, now);
+    if (!saved.ok) return data({ problem: refusals[saved.code] }, { status: saved.code === "rate-limited" ? 429 : 409 });
 
-  const prediction = String(form.get("prediction") ?? "").trim();
-  if (prediction !== "") {
-    const value = /^\d{1,9}$/.test(prediction) ? Number(prediction) : -1;
-    const predicted = await saveAttemptPrediction(attemptId, user.id, value, now);
-    if (!predicted.ok) return data({ problem: refusals[predicted.code] }, { status: 400 });
+    const prediction = String(form.get("prediction") ?? "").trim();
+    if (prediction !== "") {
+      const value = /^\d{1,9}$/.test(prediction) ? Number(prediction) : -1;
+      const predicted = await saveAttemptPrediction(attemptId, user.id, value, now);
+      if (!predicted.ok) return data({ problem: refusals[predicted.code] }, { status: 400 });
+    }
   }
 
-  if (form.get("intent") === "submit") {
+  if (intent === "submit") {
+    if (!isConfirmed(form)) {
+      // Handing in spends the attempt: say how many questions are still blank and ask first.
+      const view = await attemptView(attemptId, user.id, now, await getLanguage(request), Number.isInteger(index) ? index : null);
+      if (!view) return data({ problem: refusals["not-found"] }, { status: 404 });
+      const left = view.answered.filter((answered) => !answered).length;
+      return data({ problem: null, confirmSubmit: { left, total: view.total } });
+    }
     const submitted = await submitOwnAttempt(attemptId, user.id, now);
     if (!submitted.ok) return data({ problem: refusals[submitted.code] }, { status: 409 });
     throw redirect(`/rounds/${params.roundId}`);
@@ -85,6 +98,9 @@ export default function AttemptPage() {
     window.setTimeout(() => revalidator.revalidate(), ANSWER_GRACE_MS + 500);
   }, [revalidator]);
   const problem = autosave.data?.problem ?? result?.problem ?? null;
+  const confirmSubmit = result && "confirmSubmit" in result ? (result.confirmSubmit as { left: number; total: number }) : null;
+  const submitMessage = (left: number, total: number) =>
+    left > 0 ? t("journeys.confirm.submitUnanswered", { left, total }) : t("journeys.confirm.submitAll", { total });
   const multiple = view.question.type === "multiple";
   return (
     <div className="flex flex-col gap-4">
@@ -93,6 +109,14 @@ export default function AttemptPage() {
         <Countdown remainingMs={view.remainingMs} onExpired={onExpired} />
       </div>
       {problem ? <Notice tone="error">{t(problem)}</Notice> : null}
+      {confirmSubmit ? (
+        <ConfirmStep
+          message={submitMessage(confirmSubmit.left, confirmSubmit.total)}
+          fields={{ intent: "submit" }}
+          confirmLabel={t("journeys.confirm.submitYes")}
+          cancelHref={`/rounds/${view.roundId}/attempt/${view.attemptId}?q=${view.index + 1}`}
+        />
+      ) : null}
       <Form method="post" key={view.index} className="flex flex-col gap-4">
         <input type="hidden" name="index" value={view.index} />
         <input type="hidden" name="total" value={view.total} />
@@ -162,9 +186,20 @@ export default function AttemptPage() {
           ))}
         </nav>
         <p className="text-sm text-slate-600">{t("attempt.answeredOf", { count: view.answered.filter(Boolean).length, total: view.total })}</p>
-        <Button type="submit" name="intent" value="submit" disabled={expired} className="bg-green-700 hover:bg-green-600">
+        <ConfirmButton
+          value="submit"
+          disabled={expired}
+          className="bg-green-700 hover:bg-green-600"
+          confirmLabel={t("journeys.confirm.submitYes")}
+          message={(form) => {
+            // The question on screen counts as answered as soon as a box is ticked, saved or not.
+            const here = form.querySelectorAll<HTMLInputElement>('input[name="choice"]:checked').length > 0;
+            const left = view.answered.filter((answered, index) => !(index === view.index ? here : answered)).length;
+            return submitMessage(left, view.total);
+          }}
+        >
           {t("attempt.submit")}
-        </Button>
+        </ConfirmButton>
       </Form>
     </div>
   );

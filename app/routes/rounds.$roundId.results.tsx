@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { formatDateTime } from "~/components/contests/format";
-import { Button } from "~/components/ui/field";
+import { ConfirmButton, ConfirmStep, isConfirmed } from "~/components/ui/confirm";
 import { roundExportRows } from "~/contests/results.server";
 import { closeRoundNow, mayManageRound } from "~/contests/rounds.server";
 import { requireUser } from "~/utils/auth.server";
@@ -60,16 +60,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await manageableRound(request, params.roundId);
   const form = await request.formData();
   if (form.get("intent") === "close") {
+    // Closing stops everyone still working and publishes the answers: never on one click.
+    if (!isConfirmed(form)) return data({ ok: false, confirmClose: true });
     await closeRoundNow(round.id, Date.now());
     await prisma.auditEntry.create({ data: { actorId: user.id, action: "round.closed", subject: round.id, detail: round.title } });
   }
-  return data({ ok: true });
+  return data({ ok: true, confirmClose: false });
 }
 
 export default function RoundResults() {
   const t = useT();
   const language = useLanguage();
   const { round, rows, joinUrl, qrSvg, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const closed = Date.parse(round.closesAt) <= now;
   return (
     <div className="flex flex-col gap-6">
@@ -98,12 +101,19 @@ export default function RoundResults() {
           </a>
         </div>
       </section>
+      {!closed && result?.confirmClose ? (
+        <ConfirmStep
+          message={t("journeys.confirm.close")}
+          fields={{ intent: "close" }}
+          confirmLabel={t("journeys.confirm.closeYes")}
+          cancelHref={`/rounds/${round.id}/results`}
+        />
+      ) : null}
       {!closed ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="close" />
-          <Button type="submit" className="bg-red-700 hover:bg-red-600">
+          <ConfirmButton value="close" className="bg-red-700 hover:bg-red-600" message={t("journeys.confirm.close")} confirmLabel={t("journeys.confirm.closeYes")}>
             {t("rounds.closeNow")}
-          </Button>
+          </ConfirmButton>
         </Form>
       ) : (
         <p className="text-sm">

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUpSchema } from "~/accounts/account-forms";
-import { createUser, getUser } from "~/utils/auth.server";
+import { createUser, getUser, safeRedirectPath } from "~/utils/auth.server";
 import { authThrottle } from "~/accounts/throttle.server";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const form = await request.formData();
+  const values = formValues(form);
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error), values, takenUsername: null, throttled: false }, { status: 400 });
@@ -33,18 +34,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const errors: FieldErrors = { username: "auth.usernameTaken" };
     return data({ errors, values, takenUsername: parsed.data.username, throttled: false }, { status: 409 });
   }
-  return redirectWithNewSession(created.user.id, roleHomePath.participant);
+  // An invitation link (/r/CODE) sent the pupil here: back to it, not to an empty home page.
+  return redirectWithNewSession(created.user.id, safeRedirectPath(form.get("redirectTo"), roleHomePath.participant));
 }
 
 export default function SignUp() {
   const t = useT();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
+  const redirectTo = useSearchParams()[0].get("redirectTo") ?? "";
   return (
     <div className="mx-auto max-w-sm rounded-xl bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("auth.signUp.title")}</h1>
       <Form method="post" className="flex flex-col gap-4" noValidate>
         {result?.throttled ? <Notice tone="error">{t("account.throttled")}</Notice> : null}
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
           label={t("auth.username")}
           name="username"
@@ -78,7 +82,7 @@ export default function SignUp() {
       </Form>
       <p className="mt-4 text-sm">
         {t("auth.haveAccount")}{" "}
-        <Link to="/login" className="text-brand-700 underline">
+        <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"} className="text-brand-700 underline">
           {t("nav.signIn")}
         </Link>
       </p>

@@ -1,12 +1,37 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RoundCard } from "~/components/journeys/round-card";
 import { RoleHome } from "~/components/role-home";
+import { teacherHome } from "~/contests/home.server";
 import { requireUser } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n/use-translation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "teacher");
-  return null;
+  const user = await requireUser(request, "teacher");
+  return { rounds: await teacherHome(user.id, Date.now()) };
 }
 
 export default function TeacherHome() {
-  return <RoleHome title="teacher.home.title" />;
+  const t = useT();
+  const { rounds } = useLoaderData<typeof loader>();
+  return (
+    <RoleHome title="teacher.home.title">
+      <section className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-lg font-semibold">{t("journeys.teacher.rounds")}</h2>
+          <Link to="/teacher/rounds" className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white">
+            {t("journeys.teacher.create")}
+          </Link>
+        </div>
+        {rounds.length === 0 ? <p className="text-slate-600">{t("journeys.teacher.none")}</p> : null}
+        <ul className="flex flex-col gap-2">
+          {rounds.map((round) => (
+            <RoundCard key={round.id} round={round} href={`/rounds/${round.id}/results`}>
+              <p className="text-sm">{t("journeys.teacher.participants", { count: round.participants })}</p>
+            </RoundCard>
+          ))}
+        </ul>
+      </section>
+    </RoleHome>
+  );
 }

@@ -102,6 +102,7 @@ test("a pupil takes a class round, resumes after a reload, and sees answers once
 
   await pupil.getByLabel(/bao nhiêu người trả lời đúng tất cả/).fill("1");
   await pupil.getByRole("button", { name: "Nộp bài" }).click();
+  await pupil.getByRole("dialog").getByRole("button", { name: "Nộp bài" }).click();
   await expect(pupil.getByText("Đã nộp")).toBeVisible();
   await expect(pupil.getByText("Kết quả, đáp án và giải thích sẽ hiện khi vòng thi đóng.")).toBeVisible();
   await expect(pupil.getByText("Giải thích:")).toHaveCount(0);
@@ -109,6 +110,7 @@ test("a pupil takes a class round, resumes after a reload, and sees answers once
   await teacher.goto(resultsUrl);
   await expect(teacher.getByRole("cell", { name: "Ngô Bảo Châu" })).toBeVisible();
   await teacher.getByRole("button", { name: "Đóng vòng thi ngay" }).click();
+  await teacher.getByRole("dialog").getByRole("button", { name: "Đóng vòng thi" }).click();
   await expect(teacher.getByText("Vòng thi đã đóng.")).toBeVisible();
 
   // Answers show once the close (plus the short grace for answers in flight) has passed.

@@ -5,7 +5,11 @@ import { localised } from "./localised";
 import { optionStyle } from "./option-style";
 import { useSecondsLeft } from "./use-live-socket";
 
-/** What a phone shows during the game: one snapshot, rendered for a 360-px screen. */
+/**
+ * What a phone shows during the game: one snapshot, laid out to fill one 360×640 screen without
+ * scrolling. The full question is on the TV; the phone keeps a short line (tap to expand), the
+ * timer in the top bar and the answer buttons sharing the rest of the height.
+ */
 export function PlayerScreen({
   view,
   offsetMs,
@@ -25,23 +29,25 @@ export function PlayerScreen({
   const t = useT();
   const me = view.me;
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-brand-900 px-3 py-2 text-white">
-        <span className="font-semibold">{me.name}</span>
-        <span>{t("live.play.score", { score: me.score })}</span>
+    <div className="flex h-[100dvh] flex-col gap-2 p-2">
+      <div className="flex shrink-0 items-center justify-between gap-2 rounded-lg bg-brand-900 px-3 py-1.5 text-white">
+        <span className="truncate font-semibold">{me.name}</span>
+        <span className="shrink-0">{t("live.play.score", { score: me.score })}</span>
       </div>
       {view.paused ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
+        <div role="status" className="shrink-0 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
           <p className="font-semibold">{t("live.play.paused")}</p>
           <p className="text-sm">{t(`live.paused.${view.paused}`)}</p>
         </div>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+        <p role="alert" className="shrink-0 rounded border border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-800">
           {error}
         </p>
       ) : null}
-      <PhaseBody view={view} offsetMs={offsetMs} onAnswer={onAnswer} sending={sending} answeredIndex={answeredIndex} />
+      <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+        <PhaseBody view={view} offsetMs={offsetMs} onAnswer={onAnswer} sending={sending} answeredIndex={answeredIndex} />
+      </div>
     </div>
   );
 }
@@ -97,54 +103,70 @@ function QuestionBody({ view, offsetMs, onAnswer, sending, answeredIndex }: Body
   const language = useLanguage();
   const question = view.question!;
   const [chosen, setChosen] = useState<string[]>([]);
+  const [expanded, setExpanded] = useState(false);
   const seconds = useSecondsLeft(question.deadline, question.remainingMs, view.paused !== null, offsetMs);
   const answered = view.myAnswer !== null || answeredIndex === question.index;
   const multiple = question.type === "multiple";
-
-  if (view.me.eliminated) return <p className="rounded-lg bg-white p-4 text-center shadow-sm">{t("live.play.eliminated")}</p>;
+  const prompt = localised(question.prompt, language);
 
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex items-center justify-between text-sm text-slate-600">
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
+      <div className="flex shrink-0 items-center justify-between text-sm text-slate-600">
         <span>{t("live.play.question", { number: question.index + 1, total: view.questionCount })}</span>
-        <span className="rounded-full bg-brand-900 px-3 py-1 text-lg font-bold text-white" aria-live="off">
+        <span data-testid="play-timer" className="rounded-full bg-brand-900 px-3 py-0.5 text-lg font-bold text-white" aria-live="off">
           {t("live.play.secondsLeft", { seconds })}
         </span>
       </div>
-      <h2 className="text-lg font-semibold">{localised(question.prompt, language)}</h2>
-      {answered ? (
+      {/* A short line; the whole question is read on the TV. Tapping it shows the rest. */}
+      <button
+        type="button"
+        aria-expanded={expanded}
+        title={expanded ? t("journeys.play.hideQuestion") : t("journeys.play.showQuestion")}
+        onClick={() => setExpanded((value) => !value)}
+        className={`shrink-0 text-left text-base font-semibold leading-snug ${expanded ? "max-h-[40dvh] overflow-y-auto" : "line-clamp-2"}`}
+      >
+        {prompt}
+      </button>
+      {view.me.eliminated ? (
+        <p className="rounded-lg bg-white p-4 text-center shadow-sm">{t("live.play.eliminated")}</p>
+      ) : answered ? (
         <p role="status" className="rounded-lg bg-white p-4 text-center text-lg shadow-sm">
           {t("live.play.sent")}
         </p>
       ) : (
         <>
-          {multiple ? <p className="text-sm text-slate-600">{t("live.play.chooseMany")}</p> : null}
-          <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
+          {multiple ? <p className="shrink-0 text-xs text-slate-600">{t("live.play.chooseMany")}</p> : null}
+          <div
+            className={`grid min-h-0 flex-1 auto-rows-fr gap-2 overflow-y-auto ${
+              question.options.length === 4 ? "grid-cols-2" : "grid-cols-1"
+            }`}
+          >
             {question.options.map((option) => {
               const style = optionStyle(option.id);
               const selected = chosen.includes(option.id);
+              const text = localised(option.text, language);
               return (
                 <button
                   key={option.id}
                   type="button"
                   disabled={sending || view.paused !== null}
                   aria-pressed={multiple ? selected : undefined}
-                  aria-label={t("live.play.option", { key: option.id, text: localised(option.text, language) })}
+                  aria-label={t("live.play.option", { key: option.id, text })}
                   onClick={() => {
                     if (!multiple) return onAnswer(question.index, [option.id]);
                     setChosen((current) => (selected ? current.filter((key) => key !== option.id) : [...current, option.id]));
                   }}
-                  className={`${style.bg} flex min-h-20 items-center gap-3 rounded-xl px-4 py-3 text-left text-lg font-semibold text-white shadow disabled:opacity-60 ${
+                  className={`${style.bg} flex min-h-12 items-center gap-2 rounded-xl px-3 py-1.5 text-left font-semibold text-white shadow disabled:opacity-60 ${
                     selected ? "ring-4 ring-slate-900" : ""
                   }`}
                 >
-                  <span aria-hidden className="text-2xl">
+                  <span aria-hidden className="shrink-0 text-xl">
                     {style.shape}
                   </span>
-                  <span aria-hidden className="text-2xl font-black">
+                  <span aria-hidden className="shrink-0 text-xl font-black">
                     {option.id}
                   </span>
-                  <span>{localised(option.text, language)}</span>
+                  <span className="line-clamp-3 text-sm leading-snug min-[380px]:text-base">{text}</span>
                 </button>
               );
             })}
@@ -154,12 +176,16 @@ function QuestionBody({ view, offsetMs, onAnswer, sending, answeredIndex }: Body
               type="button"
               disabled={chosen.length === 0 || sending}
               onClick={() => onAnswer(question.index, [...chosen].sort())}
-              className="rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white disabled:opacity-60"
+              className="shrink-0 rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white disabled:opacity-60"
             >
               {t("live.play.send")}
             </button>
           ) : null}
-          {sending ? <p role="status">{t("live.play.sending")}</p> : null}
+          {sending ? (
+            <p role="status" className="shrink-0 text-sm">
+              {t("live.play.sending")}
+            </p>
+          ) : null}
         </>
       )}
     </div>

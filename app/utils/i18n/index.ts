@@ -3,6 +3,7 @@ import { accountSecurityMessages } from "./messages/account-security";
 import { bankMessages } from "./messages/bank";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
+import { journeyMessages } from "./messages/journeys";
 import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
 import { securityMessages } from "./messages/security";
@@ -31,6 +32,7 @@ const messages = {
   ...securityMessages,
   ...statsMessages,
   ...statsReportMessages,
+  ...journeyMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -82,7 +82,10 @@ export const liveMessages = defineMessages({
   "live.host.skip": { vi: "Bỏ câu này", en: "Skip this question" },
   "live.host.rescue": { vi: "Cứu trợ ({count} người)", en: "Rescue ({count} players)" },
   "live.host.end": { vi: "Kết thúc ngay", en: "End now" },
-  "live.host.confirmEnd": { vi: "Kết thúc trò chơi bây giờ?", en: "End the game now?" },
+  "live.host.confirmEnd": {
+    vi: "Kết thúc trò chơi bây giờ? Người chơi không trả lời được nữa, các câu còn lại bị bỏ và điểm được chốt như hiện tại. Không thể tiếp tục lại.",
+    en: "End the game now? Players cannot answer any more, the remaining questions are dropped and scores are final as they stand. It cannot be resumed.",
+  },
   "live.host.ended": { vi: "Trò chơi đã kết thúc.", en: "The game has ended." },
   "live.host.viewResults": { vi: "Xem và tải kết quả", en: "See and download the results" },
 
