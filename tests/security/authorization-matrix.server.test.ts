@@ -15,12 +15,16 @@ import type { Role } from "~/utils/roles";
 type Access = "public" | "signed-in" | "token" | readonly Role[] | "none";
 /** `read` is the loader (GET), `write` the action (POST); "none" when the module has no such export. Admins pass every role list. */
 const EXPECTED: Record<string, { read: Access; write: Access }> = {
-  "_index.tsx": { read: "none", write: "none" },
+  "_index.tsx": { read: "public", write: "none" },
+  "account.tsx": { read: "signed-in", write: "signed-in" },
   "admin._index.tsx": { read: ["admin"], write: "none" },
   "admin.audit.tsx": { read: ["admin"], write: "none" },
+  "admin.organisation.tsx": { read: ["admin"], write: ["admin"] },
+  "admin.unit-requests.tsx": { read: ["admin"], write: ["admin"] },
   "admin.units._index.tsx": { read: ["admin"], write: ["admin"] },
   "admin.units.import.tsx": { read: ["admin"], write: ["admin"] },
   "admin.users.tsx": { read: ["admin"], write: ["admin"] },
+  "admin.users_.$userId.tsx": { read: ["admin"], write: ["admin"] },
   "bank.$questionId._index.tsx": { read: ["organizer", "teacher"], write: "none" },
   "bank.$questionId.edit.tsx": { read: ["organizer"], write: ["organizer"] },
   "bank._index.tsx": { read: ["organizer", "teacher"], write: "none" },
@@ -45,12 +49,23 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   "logout.tsx": { read: "public", write: "public" },
   "me._index.tsx": { read: ["participant"], write: "none" },
   "me.data.tsx": { read: ["participant"], write: ["participant"] },
+  "operator.tsx": { read: ["host"], write: "none" },
   "organizer._index.tsx": { read: ["organizer"], write: "none" },
   "organizer.contests.$contestId.tsx": { read: ["organizer"], write: ["organizer"] },
   "organizer.contests._index.tsx": { read: ["organizer"], write: ["organizer"] },
+  // Teachers see their own school's figures: the matrix's teacher has no school, so is refused.
+  "organizer.stats.export.tsx": { read: ["organizer", "host"], write: "none" },
+  "organizer.stats.items.tsx": { read: ["organizer"], write: "none" },
+  "organizer.stats.mastery.tsx": { read: ["organizer"], write: "none" },
+  "organizer.stats.report.tsx": { read: ["organizer"], write: "none" },
+  "organizer.stats.report[.]docx.tsx": { read: ["organizer"], write: "none" },
+  "organizer.stats.report[.]xlsx.tsx": { read: ["organizer"], write: "none" },
+  // Teachers see their own school's figures: the matrix's teacher has no school, so is refused.
+  "organizer.stats.tsx": { read: ["organizer", "host"], write: "none" },
   "play.$pin.tsx": { read: "public", write: "none" },
   "r.$code.tsx": { read: "public", write: "none" },
   "register.tsx": { read: "signed-in", write: "signed-in" },
+  "reset.tsx": { read: "public", write: "public" },
   "rounds.$roundId._index.tsx": { read: "signed-in", write: "signed-in" },
   "rounds.$roundId.attempt.$attemptId.tsx": { read: "signed-in", write: "signed-in" },
   "rounds.$roundId.export.tsx": { read: ["teacher", "organizer"], write: "none" },
@@ -58,7 +73,9 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   "rounds._index.tsx": { read: "signed-in", write: "signed-in" },
   "signup.tsx": { read: "public", write: "public" },
   "teacher._index.tsx": { read: ["teacher"], write: "none" },
+  "teacher.pupils.tsx": { read: ["teacher"], write: ["teacher"] },
   "teacher.rounds._index.tsx": { read: ["teacher"], write: ["teacher"] },
+  "teacher.stats.items.tsx": { read: ["teacher"], write: "none" },
 };
 
 const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
