@@ -23,6 +23,8 @@ const navByRole: Record<Role, NavItem[]> = {
   organizer: [
     { to: roleHomePath.organizer, label: "nav.organizer" },
     { to: "/organizer/contests", label: "contests.nav.contests" },
+    { to: "/organizer/stats", label: "stats.title" },
+    { to: "/organizer/stats/report", label: "yearReport.title" },
     { to: "/leaderboard", label: "contests.nav.leaderboard" },
     { to: "/bank", label: "nav.bank" },
     { to: "/bank/review", label: "nav.bankReview" },
@@ -31,6 +33,7 @@ const navByRole: Record<Role, NavItem[]> = {
   host: [
     { to: roleHomePath.host, label: "nav.host" },
     { to: "/host/games", label: "live.nav.games" },
+    { to: "/organizer/stats", label: "stats.title" },
     { to: "/operator", label: "ops.nav" },
   ],
   teacher: [
@@ -38,6 +41,8 @@ const navByRole: Record<Role, NavItem[]> = {
     { to: "/teacher/pupils", label: "nav.pupils" },
     { to: "/host/games", label: "live.nav.games" },
     { to: "/teacher/rounds", label: "contests.nav.teacherRounds" },
+    { to: "/organizer/stats", label: "stats.title" },
+    { to: "/teacher/stats/items", label: "itemAnalysis.title" },
     { to: "/bank", label: "nav.bank" },
   ],
   participant: [

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartTable } from "~/components/stats/chart-table";
 import { Button } from "~/components/ui/field";
 import { dashboard } from "~/stats/dashboard.server";
@@ -53,6 +53,19 @@ export default function StatsDashboard() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("stats.title")}</h1>
       <p className="text-slate-700">{t("stats.intro")}</p>
+      {scope.kind === "all" ? (
+        <nav className="flex flex-wrap gap-3 text-sm">
+          <Link className="text-brand-700 underline" to="/organizer/stats/items">
+            {t("itemAnalysis.title")}
+          </Link>
+          <Link className="text-brand-700 underline" to="/organizer/stats/mastery">
+            {t("mastery.title")}
+          </Link>
+          <Link className="text-brand-700 underline" to="/organizer/stats/report">
+            {t("yearReport.title")}
+          </Link>
+        </nav>
+      ) : null}
       <p className="text-sm text-slate-700">
         {scope.kind === "all" ? t("stats.scope.all") : scope.kind === "host" ? t("stats.scope.host") : t("stats.scope.school", { name: choices.scopeUnitName ?? "—" })}
       </p>

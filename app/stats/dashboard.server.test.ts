@@ -110,11 +110,12 @@ describe("statistics exports", () => {
     const file = await statsExport(db, { id: world.organizerId, role: "organizer", unitId: null }, new URLSearchParams("year=2026&table=bySchool&format=csv"), t, NOW);
     if (!file.ok) throw new Error(file.message);
     const text = file.body.toString("utf8");
-    expect(text.startsWith("\uFEFFTheo trường / cơ quan\r\n")).toBe(true);
-    expect(text).toContain("Đơn vị,Tỉnh mẫu");
-    expect(text).toContain("Thời gian,01/01/2026 – 31/12/2026");
-    expect(text).toContain("Thời điểm xuất (giờ Việt Nam),07/12/2026 10:00");
-    expect(text).toContain("Trường A,2,2,2,1,0.75,3,10,0.2");
+    // Every field quoted (app/utils/spreadsheet-cell.ts): Vietnamese Excel splits on ";" as well as ",".
+    expect(text.startsWith('\uFEFF"Theo trường / cơ quan"\r\n')).toBe(true);
+    expect(text).toContain('"Đơn vị","Tỉnh mẫu"');
+    expect(text).toContain('"Thời gian","01/01/2026 – 31/12/2026"');
+    expect(text).toContain('"Thời điểm xuất (giờ Việt Nam)","07/12/2026 10:00"');
+    expect(text).toContain('"Trường A","2","2","2","1","0.75","3","10","0.2"');
     expect(text).not.toContain("=cmd");
   });
 

@@ -1,17 +1,17 @@
 import ExcelJS from "exceljs";
 import { formatDateTime, toVietnamWallClock } from "~/utils/format";
+import { csvField, neutraliseCellText } from "~/utils/spreadsheet-cell";
 import type { Cell, StatsTable } from "./tables";
 
 // Any dashboard table as CSV or XLSX, under a heading block (unit, period, filters, time of
 // export in Viet Nam time). Numbers stay numbers and days stay dates. Every value passes through
-// `cellValue` on its way out: the one place to swap in the project's shared safe-cell function.
+// `cellValue` on its way out, which applies the project's shared safe-cell function.
 
 export type ExportHeading = { unit: string; period: string; filters: string; exportedAt: Date; labels: { unit: string; period: string; filters: string; exportedAt: string } };
 
-/** Text that a spreadsheet would run as a formula gets a leading apostrophe; other values pass. */
+/** Text goes through the app's one safe-cell rule (app/utils/spreadsheet-cell.ts); numbers and dates pass. */
 export function cellValue(value: Cell): Cell {
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
-  return value;
+  return typeof value === "string" ? neutraliseCellText(value) : value;
 }
 
 function headingRows(heading: ExportHeading): [string, string][] {
@@ -29,11 +29,9 @@ function isoDay(value: Date): string {
 }
 
 function csvText(value: Cell): string {
-  const safe = cellValue(value);
-  if (safe === null) return "";
-  if (safe instanceof Date) return isoDay(safe);
-  const text = String(safe);
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return "";
+  if (value instanceof Date) return isoDay(value);
+  return csvField(typeof value === "number" ? value : String(value));
 }
 
 export function tableCsv(table: StatsTable, heading: ExportHeading): string {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { neutraliseCellText } from "~/utils/spreadsheet-cell";
 import type { ColumnKind, ReportCell, ReportModel } from "./yearly-report";
 
 // Every table of the yearly report, one worksheet each, with a heading block, as real number cells.
@@ -18,8 +19,8 @@ export function writeCell(cell: ExcelJS.Cell, value: ReportCell, kind: ColumnKin
     cell.numFmt = kind === "percent" ? "0.0%" : kind === "decimal" ? "#,##0.0" : "#,##0";
     return;
   }
-  // A leading =, +, - or @ would make a spreadsheet evaluate a unit's or a person's name.
-  cell.value = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A unit's or a person's name must never run as a formula (app/utils/spreadsheet-cell.ts).
+  cell.value = neutraliseCellText(value);
 }
 
 export async function reportXlsx(model: ReportModel, exportedAt: string): Promise<Buffer> {
