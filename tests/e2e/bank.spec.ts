@@ -79,7 +79,8 @@ test("a search typed without diacritics finds the Vietnamese question", async ({
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString("utf8");
   });
-  expect(csv.startsWith("\uFEFFid,topic,subtopic,")).toBe(true);
+  // Every field quoted: Vietnamese Excel splits a CSV on ";" as well as "," (docs/security.md).
+  expect(csv.startsWith('\uFEFF"id","topic","subtopic",')).toBe(true);
   const lines = csv.trim().split("\r\n");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain("Hiệp định thành lập Ban Thư ký ASEAN được ký vào năm nào?");

@@ -129,9 +129,10 @@ test("a pupil takes a class round, resumes after a reload, and sees answers once
   await teacher.getByRole("link", { name: "Tải CSV" }).click();
   const csv = await readFile((await (await csvDownload).path())!, "utf8");
   const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(lines[0]).toBe("Hạng,Họ tên,Lớp,Trường / đơn vị,Số câu đúng,Số câu,Số lượt,Dự đoán,Thời gian (giây),Kết thúc lúc");
+  // Every field quoted: Vietnamese Excel splits a CSV on ";" as well as "," (docs/security.md).
+  expect(lines[0]).toBe('"Hạng","Họ tên","Lớp","Trường / đơn vị","Số câu đúng","Số câu","Số lượt","Dự đoán","Thời gian (giây)","Kết thúc lúc"');
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^1,Ngô Bảo Châu,8A,Trường THCS mẫu \(Phường Bắc Giang\),\d,3,1,1,\d+,/);
+  expect(lines[1]).toMatch(/^"1","Ngô Bảo Châu","8A","Trường THCS mẫu \(Phường Bắc Giang\)","\d","3","1","1","\d+",/);
 
   const xlsxDownload = teacher.waitForEvent("download");
   await teacher.getByRole("link", { name: "Tải Excel (XLSX)" }).click();
