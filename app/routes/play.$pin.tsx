@@ -72,12 +72,16 @@ function Play({
   const [view, setView] = useState<PlayerView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // This connection is the player's once the server has taken their token (join or resume): an
+  // answer sent before that, on a fresh connection after a drop, would reach nobody.
+  const [attached, setAttached] = useState(false);
   // The server acknowledges an answer without a new snapshot (one message per answer, not two).
   const [answeredIndex, setAnsweredIndex] = useState<number | null>(null);
   const answerIds = useRef(new Map<number, string>());
 
   const onConnect = useCallback(
     (socket: LiveClientSocket) => {
+      setAttached(false);
       socket.off("game:state").on("game:state", (incoming) => {
         if (incoming.audience === "player") setView((current) => newer(current, incoming));
       });
@@ -91,6 +95,7 @@ function Play({
         (response) => {
           if (response.ok) {
             setView((current) => newer(current, response.data.view));
+            setAttached(true);
             setStage("playing");
           } else {
             if (response.error === "unknown-player" || response.error === "kicked") localStorage.removeItem(tokenKey(gameId));
@@ -112,6 +117,7 @@ function Play({
       if (!response.ok) return setError(codeText(t, response.error));
       localStorage.setItem(tokenKey(gameId), response.data.token);
       setView((current) => newer(current, response.data.view));
+      setAttached(true);
       setStage("playing");
     } catch {
       setError(t("live.code.generic"));
@@ -147,7 +153,14 @@ function Play({
       <div className="relative mx-auto w-full max-w-md">
         {/* Over the top bar rather than above it: a lost connection must not push the buttons down. */}
         {connection ? <div className="absolute inset-x-2 top-2 z-10">{connection}</div> : null}
-        <PlayerScreen view={view} offsetMs={offsetMs} onAnswer={answer} sending={sending} error={error} answeredIndex={answeredIndex} />
+        <PlayerScreen
+          view={view}
+          offsetMs={offsetMs}
+          onAnswer={answer}
+          sending={sending || !connected || !attached}
+          error={error}
+          answeredIndex={answeredIndex}
+        />
       </div>
     );
   }

@@ -69,7 +69,7 @@ function seconds(clock: string): number {
   return minutes * 60 + rest;
 }
 
-test("a pupil takes a class round, resumes after a reload, and sees answers once the teacher closes it; the teacher exports the results", async ({
+test("a pupil takes a class round, resumes after a reload, and sees their result once the teacher closes it, answer keys held while another round may draw the questions; the teacher exports the results", async ({
   browser,
 }) => {
   const teacherContext = await browser.newContext();
@@ -118,11 +118,11 @@ test("a pupil takes a class round, resumes after a reload, and sees answers once
     await pupil.reload();
     await expect(pupil.getByText(/^Đúng \d\/3 câu$/)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
-  await expect(pupil.getByText("Giải thích:")).toHaveCount(3);
-  // Every question marks its correct option(s); a multiple-answer question may have several.
-  for (const item of await pupil.getByRole("listitem").filter({ hasText: "Giải thích:" }).all()) {
-    await expect(item.getByText("— đáp án đúng").first()).toBeVisible();
-  }
+  // The demo's province round is still open and may draw these questions: their answer keys wait
+  // for it (docs/decisions/010), so this closed class round cannot open the province round's key.
+  await expect(pupil.getByText("Đáp án và giải thích của câu này sẽ được công bố khi mọi vòng thi khác có thể ra câu hỏi này đã kết thúc.")).toHaveCount(3);
+  await expect(pupil.getByText("Giải thích:")).toHaveCount(0);
+  await expect(pupil.getByText("— đáp án đúng")).toHaveCount(0);
   await expect(pupil.getByText("Xếp hạng của bạn: 1/1 · Đáp án câu hỏi dự đoán: ", { exact: false })).toBeVisible();
 
   const csvDownload = teacher.waitForEvent("download");

@@ -26,8 +26,8 @@ async function register(page: Page, code: string) {
   await page.getByRole("link", { name: "Đăng ký dự thi" }).click();
   await page.getByLabel("Năm sinh").fill("2013");
   await page.getByLabel("Đối tượng").selectOption({ label: "Học sinh THCS" });
-  await page.getByLabel("Huyện / thành phố", { exact: true }).selectOption({ label: "Thành phố Bắc Giang" });
-  await page.getByLabel("Trường / nơi làm việc", { exact: true }).selectOption({ label: "Trường THCS mẫu A (Bắc Giang)" });
+  await page.getByLabel("Xã/phường (hoặc tỉnh, với trường trực thuộc tỉnh)", { exact: true }).selectOption({ label: "Phường Bắc Giang" });
+  await page.getByLabel("Trường / nơi làm việc", { exact: true }).selectOption({ label: "Trường THCS mẫu (Phường Bắc Giang)" });
   await page.getByLabel("Lớp (không bắt buộc)").fill("8a");
   await page.getByLabel("Tôi đã đọc và đồng ý.").check();
   await page.getByLabel("Em đồng ý tham gia và cho phép lưu các thông tin trên.").check();

@@ -42,8 +42,8 @@ test("a class link survives sign-up and registration", async ({ browser }) => {
   await pupil.getByRole("link", { name: "Đăng ký dự thi" }).click();
   await pupil.getByLabel("Năm sinh").fill("2013");
   await pupil.getByLabel("Đối tượng").selectOption({ label: "Học sinh THCS" });
-  await pupil.getByLabel("Huyện / thành phố", { exact: true }).selectOption({ label: "Thành phố Bắc Giang" });
-  await pupil.getByLabel("Trường / nơi làm việc", { exact: true }).selectOption({ label: "Trường THCS mẫu A (Bắc Giang)" });
+  await pupil.getByLabel("Xã/phường (hoặc tỉnh, với trường trực thuộc tỉnh)", { exact: true }).selectOption({ label: "Phường Bắc Giang" });
+  await pupil.getByLabel("Trường / nơi làm việc", { exact: true }).selectOption({ label: "Trường THCS mẫu (Phường Bắc Giang)" });
   await pupil.getByLabel("Lớp (không bắt buộc)").fill("7c");
   await pupil.getByLabel("Tôi đã đọc và đồng ý.").check();
   await pupil.getByLabel("Em đồng ý tham gia và cho phép lưu các thông tin trên.").check();

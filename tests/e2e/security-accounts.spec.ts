@@ -67,7 +67,7 @@ test("a teacher issues a one-time code; the pupil sets a new password with it at
   await adminPage.getByLabel("Tên hiển thị").fill("Em Quên Mật Khẩu");
   await adminPage.getByLabel("Mật khẩu").fill("mat-khau-da-quen");
   await adminPage.locator("#create-role").selectOption("participant");
-  await adminPage.locator("#create-unit").selectOption({ label: "Trường THCS mẫu A (Bắc Giang)" });
+  await adminPage.locator("#create-unit").selectOption({ label: "Trường THCS mẫu (Phường Bắc Giang)" });
   await adminPage.getByRole("button", { name: "Tạo tài khoản cán bộ" }).click();
   await expect(adminPage.getByRole("status")).toContainText("em.quenmatkhau");
   await adminPage.context().close();

@@ -61,7 +61,7 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   "organizer.stats.report[.]docx.tsx": { read: ["organizer"], write: "none" },
   "organizer.stats.report[.]xlsx.tsx": { read: ["organizer"], write: "none" },
   // Teachers see their own school's figures: the matrix's teacher has no school, so is refused.
-  "organizer.stats.tsx": { read: ["organizer", "host"], write: "none" },
+  "organizer.stats._index.tsx": { read: ["organizer", "host"], write: "none" },
   "play.$pin.tsx": { read: "public", write: "none" },
   "r.$code.tsx": { read: "public", write: "none" },
   "register.tsx": { read: "signed-in", write: "signed-in" },

@@ -1,6 +1,6 @@
 import { defineMessages } from "../define-messages";
 
-// The statistics dashboard and its exports (app/stats/figures.ts, app/routes/organizer.stats.tsx).
+// The statistics dashboard and its exports (app/stats/figures.ts, app/routes/organizer.stats._index.tsx).
 export const statsMessages = defineMessages({
   "stats.title": { vi: "Thống kê tham gia", en: "Participation statistics" },
   "stats.intro": {
