@@ -16,6 +16,7 @@ import {
 import { createAdministrator, lockPublishedPasswordAccounts } from "./admin-setup.server";
 import { demoAccounts } from "./demo-accounts";
 import { productionStartProblem } from "./demo-mode.server";
+import { signInFailures } from "~/ops/metrics.server";
 import { signIn } from "./sign-in.server";
 import { createAuthThrottle } from "./throttle.server";
 
@@ -254,6 +255,7 @@ describe("throttling sign-in", () => {
       resetPerAddress: { capacity: 10, refillPerSecond: 1 / 10 },
     });
     const now = 1_800_000_000_000;
+    const failuresBefore = (await signInFailures.get()).values[0]?.value ?? 0;
     const attempt = (password: string, address: string, at = now) => signIn({ username: "em-an", password, address, now: at }, throttle);
     for (let index = 0; index < 3; index += 1) expect((await attempt(`sai-${index}`, `10.0.0.${index}`)).ok).toBe(false);
     // Even the right password from a fresh address waits: the limit is on the account.
@@ -265,6 +267,8 @@ describe("throttling sign-in", () => {
     const failures = await testPrisma.auditEntry.findMany({ where: { action: "auth.sign-in-failed" }, select: { subject: true, detail: true } });
     expect(failures).toHaveLength(3);
     expect(failures[0]).toEqual({ subject: "em-an", detail: expect.stringMatching(/^10\.0\.0\./) });
+    // The operator's metric counts the three wrong passwords and the throttled one.
+    expect(((await signInFailures.get()).values[0]?.value ?? 0) - failuresBefore).toBe(4);
   });
 
   it("refuses one address guessing across many accounts; sign-up is limited per address", async () => {

@@ -1,3 +1,4 @@
+import { signInFailures } from "~/ops/metrics.server";
 import { verifyCredentials, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { authThrottle, type AuthThrottle } from "./throttle.server";
@@ -13,12 +14,16 @@ export async function signIn(
   throttle: AuthThrottle = authThrottle,
 ): Promise<SignInResult> {
   const now = input.now ?? Date.now();
-  if (!throttle.signIn(input.username, input.address, now)) return { ok: false, reason: "throttled" };
+  if (!throttle.signIn(input.username, input.address, now)) {
+    signInFailures.inc();
+    return { ok: false, reason: "throttled" };
+  }
   const result = await verifyCredentials(input.username, input.password);
   if (result.ok) {
     throttle.signInSucceeded(input.username, input.address, now);
     return result;
   }
+  signInFailures.inc();
   await prisma.auditEntry.create({
     data: {
       actorId: null,
