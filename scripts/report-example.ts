@@ -24,6 +24,8 @@ if (process.env.REPORT_DATABASE_URL) {
   mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   process.env.DATABASE_URL = `file:${file}`;
+  // The demo's contests and results are seeded in demo mode only (docs/security.md).
+  process.env.DEMO_MODE = "true";
   const run = (script: string) => execFileSync("npm", ["run", "--silent", script], { cwd: root, env: process.env, stdio: "inherit" });
   run("db:deploy");
   run("db:seed");
