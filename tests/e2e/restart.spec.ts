@@ -12,7 +12,8 @@ const base = `http://localhost:${port}`;
 const QUESTION_IDS = ["asean-basics-0001", "asean-basics-0003"];
 
 function startServer(): ChildProcess {
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], {
+  // Node itself with tsx's loader: one process, which the SIGTERM reaches directly.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

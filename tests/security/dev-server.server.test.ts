@@ -39,7 +39,8 @@ beforeAll(async () => {
   writeFileSync(databaseFile, "SQLite format 3\u0000 session-secret-0123456789");
   copyFileSync(databaseFile, path.join(scratch, "copy.db"));
   port = await freePort();
-  server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+  // Node itself with tsx's loader: one process, so killing it leaves nothing behind.
+  server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
     env: { ...withoutHost(process.env), NODE_ENV: "development", PORT: String(port), DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "silent" },
     stdio: "ignore",
