@@ -1,18 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signedIn } from "./sign-in";
 
 // The question bank's web side: edit → another organizer approves → release → view as in a
 // release; diacritic-free search; an import that is refused whole with its line number.
-
-async function signedIn(browser: Browser, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-  return page;
-}
 
 const QUESTION = "asean-basics-0001";
 const NEW_PROMPT = "ASEAN được thành lập vào ngày, tháng, năm nào tại Bangkok?";

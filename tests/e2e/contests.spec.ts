@@ -1,14 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
+import { signIn } from "./sign-in";
 
 /** The teacher creates a class round of 3 "ASEAN basics" questions and returns its id and join code. */
 async function createClassRound(page: Page, title: string, minutes: string) {

@@ -1,16 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Every irreversible action asks first and says what will happen: handing in a contest attempt,
 // closing a round, deleting one's data, ending a live game. With JavaScript the question is a
 // dialog; without it, the form answers with a confirm step.
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
 
 async function signUp(page: Page, displayName: string) {
   await page.goto("/signup");

@@ -1,17 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signedIn } from "./sign-in";
 
 // Every home page shows the next step: the public page the open round with its rules, deadline and
 // latest results; each role its own rounds, games or the contest at a glance.
-
-async function signedIn(browser: Browser, username: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-  return page;
-}
 
 test("the public home page shows the open contest round, its rules, deadline and the latest results", async ({ page }) => {
   await page.goto("/");

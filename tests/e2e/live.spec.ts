@@ -1,19 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signedIn } from "./sign-in";
 
 // A host, a display and three players, each in a browser context of their own, play a
 // three-question game to the podium; one player reloads the page in the middle of a question.
 
 const QUESTION_IDS = ["asean-basics-0001", "asean-basics-0003", "asean-basics-0004"];
-
-async function signInAsHost(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill("dai-ptth");
-  await page.getByLabel("Mật khẩu").fill("asean-host");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-  return page;
-}
 
 async function joinAsPlayer(browser: Browser, pin: string, name: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -46,7 +37,7 @@ async function scoreOf(page: Page): Promise<string> {
 
 test("a host, a display and three players play a game to the podium; a reload keeps the player's place", async ({ browser }) => {
   test.setTimeout(120_000);
-  const host = await signInAsHost(browser);
+  const host = await signedIn(browser, "dai-ptth", "asean-host");
 
   await host.goto("/host/games/new");
   await host.getByLabel("Tên trò chơi").fill("Đố vui ASEAN trên sóng");

@@ -1,15 +1,8 @@
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 test("an organizer downloads the yearly report as DOCX and XLSX and opens its print view", async ({ page }) => {
   await signIn(page, "btc", "asean-btc");

@@ -1,17 +1,10 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // An organizer opens the statistics, filters by an area, sees that each chart draws the numbers
 // of the table beside it, and downloads the area table as XLSX with the same numbers.
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
 
 /** [label, value] of every bar of one series in a section's chart, and the table's column. */
 async function chartAndTable(page: Page, tableId: string, series: string) {

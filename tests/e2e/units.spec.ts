@@ -1,15 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // On the demo data (README): this year's contest ranks the merged province's communes and wards;
 // the 2024 contest ranks the former districts as they were, or maps them onto today's units.
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
 
 test("an organizer sees this year's leaderboard by commune and 2024's by district", async ({ page }) => {
   await signIn(page, "btc", "asean-btc");
