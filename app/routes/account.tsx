@@ -7,6 +7,7 @@ import { requireUser } from "~/utils/auth.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import { createSession } from "~/utils/session.server";
+import { NewPasswordFields } from "~/components/accounts/new-password-fields";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Sân chơi ASEAN" }];
 
@@ -48,23 +49,7 @@ export default function Account() {
             required
             error={result?.errors.currentPassword}
           />
-          <Field
-            label={t("account.newPassword")}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t("auth.passwordHint")}
-            required
-            error={result?.errors.newPassword}
-          />
-          <Field
-            label={t("account.confirmPassword")}
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={result?.errors.confirmPassword}
-          />
+          <NewPasswordFields errors={result?.errors ?? {}} />
           <Button type="submit" disabled={submitting}>
             {t("account.changePassword")}
           </Button>

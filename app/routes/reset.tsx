@@ -12,6 +12,7 @@ import { useT } from "~/utils/i18n/use-translation";
 import { clientAddressOf } from "~/utils/load-context";
 import { roleHomePath } from "~/utils/roles";
 import { redirectWithNewSession } from "~/utils/session.server";
+import { NewPasswordFields } from "~/components/accounts/new-password-fields";
 
 export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu — Sân chơi ASEAN" }];
 
@@ -70,23 +71,7 @@ export default function ResetWithCode() {
           required
           error={result?.errors.code}
         />
-        <Field
-          label={t("account.newPassword")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          hint={t("auth.passwordHint")}
-          required
-          error={result?.errors.newPassword}
-        />
-        <Field
-          label={t("account.confirmPassword")}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={result?.errors.confirmPassword}
-        />
+        <NewPasswordFields errors={result?.errors ?? {}} />
         <Button type="submit" disabled={submitting}>
           {t("reset.submit")}
         </Button>
