@@ -2,6 +2,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { BodyTooLargeError, bodyLimitFor, formatByteLimit } from "./body-limit";
+import { lingerBeforeClosing } from "./linger.server";
 import { sendRefusal } from "./refusal.server";
 
 type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
@@ -11,7 +12,8 @@ type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
  * is a stream that counts the bytes actually received and stops at the path's limit
  * (app/http/body-limit.ts, docs/decisions/011). A declared Content-Length over the limit is refused
  * before a byte is read; a chunked or lying body is cut off when it passes the limit: the request's
- * signal is aborted (Remix then logs nothing), the rest is never read, and the visitor gets 413.
+ * signal is aborted (Remix then logs nothing), the rest is never handed to Remix, and the visitor gets
+ * 413 on a connection that lingers briefly before closing (app/http/linger.server.ts).
  */
 export function createRemixHandler(options: {
   build: BuildSource;
@@ -23,14 +25,15 @@ export function createRemixHandler(options: {
     try {
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const limit = bodyLimitFor(req.path);
-      const tooLarge = () =>
-        sendRefusal(req, res, 413, "security.bodyTooLarge.title", "security.bodyTooLarge", { limit: formatByteLimit(limit) }, {
-          // The rest of the body is never read: the connection cannot carry another request.
+      const tooLarge = () => {
+        lingerBeforeClosing(req);
+        return sendRefusal(req, res, 413, "security.bodyTooLarge.title", "security.bodyTooLarge", { limit: formatByteLimit(limit) }, {
+          // The rest of the body is discarded, not handled: the connection cannot carry another request.
           Connection: "close",
         });
+      };
       const declared = Number(req.headers["content-length"]);
       if (hasBody && Number.isFinite(declared) && declared > limit) {
-        req.pause();
         await tooLarge();
         return;
       }
