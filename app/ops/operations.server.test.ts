@@ -1,4 +1,10 @@
-import { resetDatabase, testPrisma } from "../../tests/setup/test-database";
+import { resetDatabase, testDatabaseUrl, testPrisma } from "../../tests/setup/test-database";
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -265,4 +271,81 @@ describe("a planned restart in the middle of a question", () => {
     expect(await testPrisma.liveAnswer.count({ where: { gameId: game.gameId } })).toBe(2);
     expect(second.url).toBe(first.url);
   });
+});
+
+/** The README's backup command as the operator runs it, against this process's database. */
+function runBackupCommand(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    let output = "";
+    child.stdout.on("data", (data) => (output += data));
+    child.stderr.on("data", (data) => (output += data));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe("an online backup in the middle of a game", () => {
+  it("does not pause the game, and its restore holds every answer acknowledged before it began", async () => {
+    const server = await startServer();
+    const names = Array.from({ length: 12 }, (_, index) => `Người chơi ${index + 1}`);
+    const { game, players, question } = await gameInQuestion(server, names);
+    const answer = (player: (typeof players)[number]) =>
+      request(player.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [question.options[0].id], answerId: `${player.playerId}-0` });
+
+    const before = players.slice(0, 6);
+    for (const player of before) expect(await answer(player)).toMatchObject({ ok: true });
+
+    // The backup command runs while the other half answer and new players keep joining.
+    const folder = mkdtempSync(path.join(tmpdir(), "san-choi-backup-"));
+    try {
+      let backupDone = false;
+      const backingUp = runBackupCommand(["backup", "--to", folder], testDatabaseUrl).finally(() => (backupDone = true));
+      for (const player of players.slice(6)) expect(await answer(player)).toMatchObject({ ok: true });
+      let joinedWhileBackingUp = 0;
+      // A handful is enough to show writes go on; more would meet the join throttle.
+      while (!backupDone && joinedWhileBackingUp < 15) {
+        const late = client(server);
+        const joined = await request(late, "player:join", { pin: game.pin, name: `Người đến muộn ${joinedWhileBackingUp + 1}`, unitId: null });
+        expect(joined.ok).toBe(true);
+        late.disconnect();
+        joinedWhileBackingUp += 1;
+      }
+      const backup = await backingUp;
+      expect(backup.code, backup.output).toBe(0);
+      expect(joinedWhileBackingUp).toBeGreaterThan(0);
+
+      const [file] = readdirSync(folder);
+      expect(file).toMatch(/^san-choi-\d{8}-\d{6}\.db$/);
+      const restoredUrl = `file:${path.join(folder, "restored.db")}`;
+      const restore = await runBackupCommand(["restore", path.join(folder, file), "--yes"], restoredUrl);
+      expect(restore.code, restore.output).toBe(0);
+
+      const restored = new Database(path.join(folder, "restored.db"), { readonly: true });
+      try {
+        const stored = restored.prepare("SELECT playerId FROM LiveAnswer WHERE gameId = ?").pluck().all(game.gameId) as string[];
+        for (const player of before) expect(stored).toContain(player.playerId);
+        // A consistent copy: no answer without its player.
+        const orphans = restored.prepare("SELECT COUNT(*) FROM LiveAnswer a LEFT JOIN LivePlayer p ON p.id = a.playerId WHERE p.id IS NULL").pluck().get();
+        expect(orphans).toBe(0);
+        expect(restored.prepare("SELECT pin FROM LiveGame WHERE id = ?").pluck().get(game.gameId)).toBe(game.pin);
+      } finally {
+        restored.close();
+      }
+      // The game went on: every answer is in the live database.
+      expect(await testPrisma.liveAnswer.count({ where: { gameId: game.gameId } })).toBe(players.length);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("refuses to restore over a database unless told --yes, and says so", async () => {
+    const result = await runBackupCommand(["restore", "no-such-file.db", "--yes"], testDatabaseUrl);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("No backup file");
+    const unconfirmed = await runBackupCommand(["restore", "package.json"], testDatabaseUrl);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.output).toContain("--yes");
+  }, 30_000);
 });
