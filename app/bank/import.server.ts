@@ -21,6 +21,12 @@ const REVIEWED: RevisionStatus[] = ["approved", "published"];
 type Db = PrismaClient;
 type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * For transactions that write a whole bank or release: hundreds of questions, each a round trip
+ * on PostgreSQL, which on a busy machine passes Prisma's default 5 s and would roll back the seed.
+ */
+export const BULK_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
+
 export type ImportReport = {
   created: string[];
   revised: string[];
@@ -105,7 +111,7 @@ export async function importQuestions(
       (current ? report.revised : report.created).push(question.id);
       if (question.status === "retired") report.retired.push(question.id);
     }
-  });
+  }, BULK_TRANSACTION);
   return report;
 }
 
@@ -149,7 +155,7 @@ export async function createRelease(
       pinned: pinned.length,
       published: toPublish.map((revision) => revision.questionId).sort(),
     };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** The highest-numbered approved or published revision of each question. */

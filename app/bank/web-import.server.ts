@@ -5,6 +5,7 @@ import { checkXlsxBounds } from "./formats/xlsx-bounds";
 import type { ImportFormat } from "./import-formats";
 import type { BankIssueCode } from "./issues";
 import type { Taxonomy } from "./question-file";
+import { BULK_TRANSACTION } from "./import.server";
 import { addDraftRevision } from "./review.server";
 import type { ImportCheck, ImportedQuestion, QuizDefaults, UploadCheckInput } from "./upload-check";
 
@@ -59,5 +60,5 @@ export async function commitImport(
       else report[outcome].push(question.id);
     }
     return report;
-  }, { timeout: 120_000 });
+  }, BULK_TRANSACTION);
 }

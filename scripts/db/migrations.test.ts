@@ -4,38 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient } from "../../app/utils/db.server";
+import { expectPostgresOptionalHere, postgresProblem, postgresServerUrl } from "../../tests/setup/postgres";
 import { withScratchPostgresDatabase } from "./adapters";
 import { createMigration, deployMigrations } from "./migrations";
 import { projectRoot, providerFolders } from "./project";
-
-const postgresServerUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function postgresProblem(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: postgresServerUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/**
- * PostgreSQL is optional on a developer's machine but always present in CI: without it these
- * checks report why and pass only outside CI.
- */
-function expectPostgresOptionalHere(problem: string): void {
-  console.warn(`PostgreSQL at ${postgresServerUrl} is not reachable (${problem}): PostgreSQL checks not run here.`);
-  const inCi = Boolean(process.env.CI) && !["0", "false"].includes(process.env.CI ?? "");
-  expect(inCi, `CI has PostgreSQL, yet ${postgresServerUrl} is not reachable: ${problem}`).toBe(false);
-}
 
 async function migrationNames(migrationsDir: string): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
