@@ -11,6 +11,7 @@ import { IDLE_SWEEP_EVERY_MS, closeIdleLobbies } from "~/live/idle-lobbies.serve
 import { LiveRegistry } from "~/live/live-registry.server";
 import { prismaLiveStore } from "~/live/live-store.server";
 import { createReadinessCheck, migrationsFolderFor } from "~/ops/health.server";
+import { claimLiveGames } from "~/ops/live-games-owner.server";
 import { createLogger, logger, requestLogging, setLogger } from "~/ops/logger.server";
 import { setMetricsSources } from "~/ops/metrics.server";
 import {
@@ -31,6 +32,12 @@ import { EnvError, env } from "~/utils/env.server";
 async function main() {
   const config = env();
   setLogger(createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" }));
+  // One process runs a database's live games; a second would split them (docs/decisions/032).
+  const liveGamesClaim = await claimLiveGames(config.DATABASE_URL);
+  if (!liveGamesClaim.ok) {
+    console.error(liveGamesClaim.message);
+    process.exit(1);
+  }
   // No public start while an account accepts a password printed in the README (docs/security.md).
   const startProblem = await productionStartProblem(prisma, config);
   if (startProblem) {
@@ -129,7 +136,10 @@ async function main() {
     dropConnections,
     drainGames: () => liveGames.drain(),
     closeGames: () => liveGames.close({ resumeOnLoad: true }),
-    closeDatabase: () => prisma.$disconnect(),
+    closeDatabase: async () => {
+      await liveGamesClaim.release();
+      await prisma.$disconnect();
+    },
     extraServers,
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });

@@ -18,7 +18,7 @@ export { PrismaClient };
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /** A relative SQLite path is relative to the working directory: the project root under npm scripts. */
-function sqliteFile(url: string): string {
+export function sqliteFile(url: string): string {
   const file = url.replace(/^file:/, "");
   return file === ":memory:" ? file : path.resolve(file);
 }
