@@ -1,15 +1,27 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 
 // A planned restart (SIGTERM) of the real server in the middle of a question, with a host console
 // and two phones open: nobody reloads, the acknowledged answer is kept, and the host console
 // follows the game after the restart (docs/decisions/023). The server is started by the test
-// itself, on its own port, against the database the suite's server seeded.
+// itself, on its own port, against a copy of the database the suite's server seeded: one process
+// runs a database's live games (docs/decisions/032).
 
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const port = e2ePort + 7;
 const base = `http://localhost:${port}`;
 const QUESTION_IDS = ["asean-basics-0001", "asean-basics-0003"];
+const database = `./tests/.tmp/e2e-${e2ePort}-restart.db`;
+
+test.beforeAll(async () => {
+  for (const suffix of ["", "-wal", "-shm", ".live-games.lock"]) rmSync(database + suffix, { force: true });
+  // SQLite's online backup: a consistent copy while the suite's server keeps the original open.
+  const seeded = new Database(`./tests/.tmp/e2e-${e2ePort}.db`, { readonly: true });
+  await seeded.backup(database);
+  seeded.close();
+});
 
 function startServer(): ChildProcess {
   // Node itself with tsx's loader: one process, which the SIGTERM reaches directly.
@@ -18,7 +30,7 @@ function startServer(): ChildProcess {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: `file:./tests/.tmp/e2e-${e2ePort}.db`,
+      DATABASE_URL: `file:${database}`,
       COOKIE_SECURE: "false",
       DEMO_MODE: "true",
     },
