@@ -1,0 +1,99 @@
+import { defineMessages } from "../define-messages";
+
+/**
+ * Messages for the second round of journeys (issue #11): writing a new question, hand-picking
+ * questions, editing rounds and contests before they open, the users list, the profile, merging
+ * accounts, and the leftovers of the units work.
+ */
+export const moreJourneyMessages = defineMessages({
+  "bankNew.link": { vi: "Viết câu hỏi mới", en: "Write a new question" },
+  "bankNew.title": { vi: "Viết câu hỏi mới", en: "Write a new question" },
+  "bankNew.intro": {
+    vi: "Câu hỏi được kiểm tra theo đúng các quy tắc như khi nhập tệp, nhận mã mới theo chủ đề và được lưu thành bản nháp. Một thành viên ban tổ chức khác duyệt trước khi câu hỏi vào bản phát hành.",
+    en: "The question is checked by the same rules as an imported file, gets a new id in its topic and is saved as a draft. Another organizer reviews it before it can reach a release.",
+  },
+  "bankNew.save": { vi: "Lưu bản nháp để duyệt", en: "Save the draft for review" },
+
+  "roundPick.title": { vi: "Chọn câu hỏi cụ thể", en: "Hand-picked questions" },
+  "roundPick.roundHint": {
+    vi: "Câu được chọn có mặt trong mọi lượt thi (thứ tự đảo cho từng người), cộng thêm số câu rút theo bảng ở trên nếu có.",
+    en: "Picked questions are in every attempt (in an order of each person's own), together with any questions drawn by the grid above.",
+  },
+  "roundPick.gameHint": {
+    vi: "Trò chơi hỏi các câu được chọn theo đúng thứ tự trong danh sách.",
+    en: "The game asks the picked questions in the order of the list.",
+  },
+  "roundPick.pickedList": { vi: "Câu đã chọn", en: "Picked questions" },
+  "roundPick.noneYet": {
+    vi: "Chưa chọn câu nào. Tìm trong ngân hàng câu hỏi bên dưới rồi đánh dấu các câu muốn dùng.",
+    en: "No question picked yet. Search the bank below and tick the questions to use.",
+  },
+  "roundPick.pickedCount": { vi: "Đã chọn {count} câu (bỏ đánh dấu để bỏ chọn):", en: "{count} picked (untick to remove):" },
+  "roundPick.search": { vi: "Tìm trong ngân hàng câu hỏi", en: "Search the question bank" },
+  "roundPick.searchHint": {
+    vi: "Gõ vài chữ của câu hỏi hoặc phương án, có dấu hay không dấu đều được.",
+    en: "A few words of the question or an option, with or without Vietnamese marks.",
+  },
+  "roundPick.difficulty": { vi: "Độ khó", en: "Difficulty" },
+  "roundPick.searchSubmit": { vi: "Tìm câu hỏi", en: "Search questions" },
+  "roundPick.results": { vi: "Kết quả tìm kiếm", en: "Search results" },
+  "roundPick.noResults": { vi: "Không tìm thấy câu hỏi nào trong bản phát hành đã chọn.", en: "No question of the chosen release matches." },
+  "roundPick.resultsHint": {
+    vi: "{count} câu phù hợp (tối đa 20). Đánh dấu câu muốn thêm; câu đã đánh dấu được giữ khi tìm tiếp.",
+    en: "{count} matching (20 at most). Tick the ones to add; ticked questions stay picked when you search again.",
+  },
+  "roundPick.options": { vi: "{count} phương án", en: "{count} options" },
+  "roundPick.tooMany": { vi: "Chỉ chọn được tối đa {max} câu.", en: "At most {max} questions can be picked." },
+  "roundPick.notInRelease": {
+    vi: "Các câu sau không có trong bản phát hành đã chọn (hoặc đã bị loại bỏ): {ids}. Bỏ chọn chúng hoặc chọn bản phát hành khác.",
+    en: "These questions are not in the chosen release (or were retired): {ids}. Untick them or choose another release.",
+  },
+  "roundPick.wrongAudience": {
+    vi: "Các câu sau không dành cho đối tượng mà vòng thi rút câu hỏi: {ids}.",
+    en: "These questions are not written for the audience the round draws for: {ids}.",
+  },
+
+  "roundEdit.link": { vi: "Sửa, dời lịch", en: "Edit, reschedule" },
+  "roundEdit.title": { vi: "Sửa vòng thi “{title}”", en: "Edit the round “{title}”" },
+  "roundEdit.intro": {
+    vi: "Vòng thi chưa mở (mở lúc {when}) nên sửa được mọi thiết lập; mã tham gia và đường dẫn đã gửi vẫn giữ nguyên.",
+    en: "The round has not opened yet (it opens at {when}), so every setting can change; the join code and the links already sent stay the same.",
+  },
+  "roundEdit.save": { vi: "Lưu thay đổi", en: "Save the changes" },
+  "roundEdit.saved": { vi: "Đã lưu thay đổi của vòng thi.", en: "The round's changes were saved." },
+  "roundEdit.alreadyOpen": {
+    vi: "Vòng thi đã mở lúc {when} nên không sửa được nữa: thí sinh có thể đã xem câu hỏi. Bạn vẫn có thể đóng vòng thi sớm.",
+    en: "The round opened at {when}, so it can no longer be changed: participants may have seen its questions. You can still close it early.",
+  },
+  "roundEdit.closedAlready": { vi: "Vòng thi đã đóng lúc {when}; kết quả giữ nguyên.", en: "The round closed at {when}; its results stay as they are." },
+  "roundEdit.notFound": { vi: "Không tìm thấy vòng thi này.", en: "This round was not found." },
+  "roundEdit.keepRule": {
+    vi: "Giữ nguyên cơ cấu câu hỏi hiện tại ({count} câu) — cơ cấu này không hiển thị đầy đủ được trên bảng; bỏ đánh dấu để thay bằng bảng và danh sách bên dưới.",
+    en: "Keep the current question mix ({count} questions) — it cannot be shown fully in the grid; untick to replace it with the grid and the list below.",
+  },
+
+  "contestEdit.title": { vi: "Sửa cuộc thi, dời lịch", en: "Edit the contest, reschedule" },
+  "contestEdit.save": { vi: "Lưu tên và thể lệ", en: "Save the title and rules" },
+  "contestEdit.saved": { vi: "Đã lưu tên và thể lệ của cuộc thi.", en: "The contest's title and rules were saved." },
+  "contestEdit.days": { vi: "Dời mọi vòng thi thêm (ngày)", en: "Move every round by (days)" },
+  "contestEdit.daysHint": {
+    vi: "Số dương: dời muộn hơn; số âm: sớm hơn. Độ dài và khoảng cách giữa các vòng giữ nguyên.",
+    en: "Positive: later; negative: earlier. The rounds keep their lengths and the gaps between them.",
+  },
+  "contestEdit.shift": { vi: "Dời lịch", en: "Reschedule" },
+  "contestEdit.shifted": { vi: "Đã dời lịch mọi vòng thi của cuộc thi.", en: "Every round of the contest was moved." },
+  "contestEdit.alreadyOpen": {
+    vi: "Cuộc thi đã mở từ {when} nên không sửa tên, thể lệ hay dời lịch được nữa: thí sinh đã đọc thể lệ và đang dự thi. Các vòng chưa mở vẫn sửa được riêng từng vòng.",
+    en: "The contest has been open since {when}, so its title, rules and dates can no longer change: participants have read the rules and are taking part. Rounds not yet open can still be edited one by one.",
+  },
+  "contestEdit.noRounds": { vi: "Cuộc thi chưa có vòng thi nào để dời lịch.", en: "The contest has no round to move yet." },
+  "contestEdit.intoPast": {
+    vi: "Dời như vậy thì vòng đầu tiên mở lúc {when}, đã qua. Chọn số ngày khác.",
+    en: "That would make the first round open at {when}, which has passed. Choose another number of days.",
+  },
+  "contestEdit.notFound": { vi: "Không tìm thấy cuộc thi này.", en: "This contest was not found." },
+  "contestEdit.error.days": {
+    vi: "Nhập một số ngày nguyên khác 0, từ -90 đến 90.",
+    en: "Enter a whole number of days other than 0, from -90 to 90.",
+  },
+});
