@@ -96,4 +96,16 @@ export const moreJourneyMessages = defineMessages({
     vi: "Nhập một số ngày nguyên khác 0, từ -90 đến 90.",
     en: "Enter a whole number of days other than 0, from -90 to 90.",
   },
+
+  "usersList.search": { vi: "Tìm theo tên hoặc tên đăng nhập", en: "Search by name or username" },
+  "usersList.searchHint": { vi: "Có dấu hay không dấu đều được, ví dụ “nguyen van”.", en: "With or without Vietnamese marks, e.g. “nguyen van”." },
+  "usersList.allRoles": { vi: "Mọi vai trò", en: "Every role" },
+  "usersList.searchSubmit": { vi: "Tìm", en: "Search" },
+  "usersList.clear": { vi: "Bỏ lọc", en: "Clear" },
+  "usersList.count": { vi: "{count} tài khoản", en: "{count} accounts" },
+  "usersList.pages": { vi: "Trang", en: "Pages" },
+  "usersList.previous": { vi: "← Trang trước", en: "← Previous" },
+  "usersList.next": { vi: "Trang sau →", en: "Next →" },
+  "usersList.page": { vi: "Trang {page}/{pages}", en: "Page {page} of {pages}" },
+  "usersList.disabled": { vi: "đã khóa", en: "disabled" },
 });
