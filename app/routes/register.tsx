@@ -11,31 +11,18 @@ import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
-import { isActiveAt } from "~/units/history";
-import { AREA_KINDS, areaLevelOf, capitalize, isAreaKind, isMemberKind } from "~/units/unit-kinds";
+import { unitChoicesToday } from "~/units/unit-choices.server";
+import { capitalize } from "~/units/unit-kinds";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const profile = await prisma.participantProfile.findUnique({ where: { userId: user.id }, select: { id: true } });
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/rounds");
   if (profile) throw redirect(redirectTo);
-  // Only today's units: former districts stay in the tree for history but take no new entrants.
-  const now = new Date();
-  const units = (
-    await prisma.unit.findMany({
-      where: { kind: { in: ["province", ...AREA_KINDS, "school", "workplace"] }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
-      select: { id: true, name: true, kind: true, parentId: true, validFrom: true, validTo: true },
-      orderBy: { name: "asc" },
-    })
-  ).filter((unit) => isActiveAt(unit, now));
-  // Schools hang from an area (commune, ward… today) or from the province for the schools it runs.
-  const parents = units.filter((unit) => isAreaKind(unit.kind) || unit.kind === "province");
-  const schools = units.filter((unit) => isMemberKind(unit.kind));
+  const choices = await unitChoicesToday(prisma, new Date());
   return {
     displayName: user.displayName,
-    areaLevel: areaLevelOf(parents.map((unit) => unit.kind)),
-    areas: parents.map(({ id, name, kind }) => ({ id, name, province: kind === "province" })),
-    schools: schools.map(({ id, name, parentId }) => ({ id, name, parentId })),
+    ...choices,
     currentYear: new Date().getFullYear(),
     redirectTo,
   };

@@ -108,4 +108,30 @@ export const moreJourneyMessages = defineMessages({
   "usersList.next": { vi: "Trang sau →", en: "Next →" },
   "usersList.page": { vi: "Trang {page}/{pages}", en: "Page {page} of {pages}" },
   "usersList.disabled": { vi: "đã khóa", en: "disabled" },
+
+  "profile.link": { vi: "Sửa hồ sơ (trường, lớp, đối tượng…)", en: "Edit my profile (school, class, group…)" },
+  "profile.title": { vi: "Sửa hồ sơ dự thi", en: "Edit my profile" },
+  "profile.intro": {
+    vi: "Sửa khi bạn chuyển trường, lên lớp hoặc đã chọn nhầm. Trường phải thuộc đúng xã, phường (hoặc đơn vị) bạn chọn ở thời điểm hiện tại.",
+    en: "Correct it when you change school, move up a class or chose wrongly. The school must belong to the area you choose, as the units are today.",
+  },
+  "profile.confirmAge": {
+    vi: "Tôi xác nhận năm sinh và đối tượng trên là đúng (ví dụ học muộn hoặc học vượt).",
+    en: "I confirm the birth year and group above are right (e.g. I started school late or early).",
+  },
+  "profile.pastStays": {
+    vi: "Các lượt thi đã làm vẫn tính cho trường và đối tượng lúc làm bài; thay đổi chỉ áp dụng từ bây giờ.",
+    en: "Attempts already made still count for the school and group of their time; the change applies from now on.",
+  },
+  "profile.save": { vi: "Lưu hồ sơ", en: "Save my profile" },
+  "profile.saved": { vi: "Đã lưu hồ sơ của bạn.", en: "Your profile was saved." },
+  "profile.error.noProfile": { vi: "Bạn chưa đăng ký dự thi.", en: "You have not registered yet." },
+  "profile.error.areaGone": {
+    vi: "Vui lòng chọn một xã, phường (hoặc đơn vị) đang tồn tại hiện nay.",
+    en: "Please choose an area that exists today.",
+  },
+  "profile.error.ageQuestioned": {
+    vi: "Năm sinh này ít gặp ở đối tượng đã chọn. Kiểm tra lại năm sinh và đối tượng, hoặc đánh dấu xác nhận bên dưới nếu đúng.",
+    en: "This birth year is unusual for the chosen group. Check the birth year and group, or tick the confirmation below if they are right.",
+  },
 });
