@@ -134,4 +134,36 @@ export const moreJourneyMessages = defineMessages({
     vi: "Năm sinh này ít gặp ở đối tượng đã chọn. Kiểm tra lại năm sinh và đối tượng, hoặc đánh dấu xác nhận bên dưới nếu đúng.",
     en: "This birth year is unusual for the chosen group. Check the birth year and group, or tick the confirmation below if they are right.",
   },
+
+  "merge.title": { vi: "Gộp tài khoản trùng", en: "Merge a duplicate account" },
+  "merge.intro": {
+    vi: "Khi một người có hai tài khoản (quên mật khẩu rồi đăng ký lại), gộp tài khoản trùng vào tài khoản {keep}: mọi lượt thi chuyển sang {keep}, tài khoản trùng bị xóa và người đó chỉ được tính một lần.",
+    en: "When one person has two accounts (a forgotten password, a second sign-up), merge the duplicate into {keep}: every attempt moves to {keep}, the duplicate is deleted and the person counts once.",
+  },
+  "merge.duplicate": { vi: "Tên đăng nhập của tài khoản trùng", en: "Username of the duplicate account" },
+  "merge.preview": { vi: "Xem trước", en: "Preview" },
+  "merge.keepCard": { vi: "Giữ lại", en: "Kept" },
+  "merge.duplicateCard": { vi: "Gộp vào rồi xóa", en: "Merged, then deleted" },
+  "merge.attempts": { vi: "{count} lượt thi", en: "{count} attempts" },
+  "merge.consequence": {
+    vi: "Chuyển {attempts} lượt thi của {duplicate} sang {keep} ({shared} vòng thi cả hai cùng làm sẽ được đánh số lại theo thời gian bắt đầu), rồi xóa hẳn tài khoản {duplicate}? Không thể hoàn tác.",
+    en: "Move {attempts} attempts of {duplicate} to {keep} ({shared} rounds both took are renumbered by start time), then delete the account {duplicate} for good? This cannot be undone.",
+  },
+  "merge.confirmYes": { vi: "Gộp và xóa tài khoản trùng", en: "Merge and delete the duplicate" },
+  "merge.submit": { vi: "Gộp tài khoản", en: "Merge the accounts" },
+  "merge.done": {
+    vi: "Đã gộp {duplicate} vào {keep}: {attempts} lượt thi đã chuyển, {rounds} vòng được đánh số lại.",
+    en: "{duplicate} was merged into {keep}: {attempts} attempts moved, {rounds} rounds renumbered.",
+  },
+  "merge.error.duplicateRequired": { vi: "Nhập tên đăng nhập của tài khoản trùng.", en: "Enter the duplicate account's username." },
+  "merge.error.noSuchAccount": { vi: "Không có tài khoản nào tên đăng nhập “{username}”.", en: "There is no account with the username “{username}”." },
+  "merge.error.same": { vi: "Không thể gộp một tài khoản vào chính nó.", en: "An account cannot be merged into itself." },
+  "merge.error.staff": {
+    vi: "Chỉ gộp được hai tài khoản người dự thi; tài khoản cán bộ thì đổi vai trò hoặc khóa.",
+    en: "Only two participant accounts can be merged; change a staff account's role or disable it instead.",
+  },
+  "merge.error.running": {
+    vi: "Tài khoản trùng đang làm dở vòng thi “{round}”. Gộp lại sau khi lượt thi đó kết thúc.",
+    en: "The duplicate account is in the middle of the round “{round}”. Merge once that attempt has ended.",
+  },
 });
