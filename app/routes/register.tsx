@@ -12,6 +12,7 @@ import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import { unitChoicesToday } from "~/units/unit-choices.server";
+import { approvedUnitFor } from "~/units/unit-requests.server";
 import { capitalize } from "~/units/unit-kinds";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,10 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const profile = await prisma.participantProfile.findUnique({ where: { userId: user.id }, select: { id: true } });
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/rounds");
   if (profile) throw redirect(redirectTo);
-  const choices = await unitChoicesToday(prisma, new Date());
+  const now = new Date();
+  const [choices, approved] = await Promise.all([unitChoicesToday(prisma, now), approvedUnitFor(prisma, user.id, now)]);
   return {
     displayName: user.displayName,
     ...choices,
+    // The school an admin added at this pupil's request, chosen for them.
+    approved,
     currentYear: new Date().getFullYear(),
     redirectTo,
   };
@@ -49,10 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Register() {
   const t = useT();
-  const { displayName, areas, areaLevel, schools, currentYear, redirectTo } = useLoaderData<typeof loader>();
+  const { displayName, areas, areaLevel, schools, currentYear, redirectTo, approved } = useLoaderData<typeof loader>();
   const level = t(`units.level.${areaLevel}`);
   const result = useActionData<typeof action>();
-  const values = result?.values ?? {};
+  const values = result?.values ?? (approved ? { areaId: approved.areaId, unitId: approved.unitId } : {});
   const errors = result?.errors ?? {};
   const [areaId, setAreaId] = useState(values.areaId ?? "");
   const [birthYear, setBirthYear] = useState(values.birthYear ?? "");
@@ -68,6 +72,7 @@ export default function Register() {
         <h1 className="mb-2 text-2xl font-bold">{t("register.title")}</h1>
         <p className="mb-4 text-sm text-slate-700">{t("register.intro")}</p>
         {result?.notice ? <Notice tone="success">{t(result.notice)}</Notice> : null}
+        {approved && !result ? <Notice tone="success">{t("unitRequests.approvedForYou")}</Notice> : null}
         {errors.form ? <Notice tone="error">{t(errors.form)}</Notice> : null}
         <Form method="post" className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -166,4 +166,41 @@ export const moreJourneyMessages = defineMessages({
     vi: "Tài khoản trùng đang làm dở vòng thi “{round}”. Gộp lại sau khi lượt thi đó kết thúc.",
     en: "The duplicate account is in the middle of the round “{round}”. Merge once that attempt has ended.",
   },
+
+  "unitPeriod.lastDay": { vi: "Ngày cuối cùng đơn vị tồn tại", en: "Last day the unit existed" },
+  "unitPeriod.lastDayHint": {
+    vi: "Ngày cuối cùng đơn vị còn tồn tại; để trống nếu đơn vị vẫn tồn tại đến nay.",
+    en: "The last day the unit existed; leave empty if it still exists.",
+  },
+  "unitPeriod.save": { vi: "Lưu ngày kết thúc", en: "Save the end" },
+  "unitPeriod.closed": { vi: "{name} tồn tại đến hết ngày {date}.", en: "{name} existed until the end of {date}." },
+  "unitPeriod.reopened": { vi: "{name} được ghi là vẫn tồn tại đến nay.", en: "{name} is recorded as existing today." },
+  "unitPeriod.error.date": { vi: "Ngày không hợp lệ.", en: "Not a valid date." },
+  "unitPeriod.error.beforeStart": {
+    vi: "Ngày kết thúc phải sau ngày đơn vị bắt đầu tồn tại.",
+    en: "The last day must come after the day the unit began.",
+  },
+  "unitPeriod.error.outlivesParent": {
+    vi: "Đơn vị cấp trên chỉ tồn tại đến hết {date}; đơn vị này không thể tồn tại lâu hơn. Chuyển nó sang đơn vị cấp trên mới trước.",
+    en: "The unit above it existed only until {date}; this unit cannot outlast it. Move it under the new unit first.",
+  },
+  "unitPeriod.error.childrenOutlive": {
+    vi: "{count} đơn vị trực thuộc vẫn tồn tại sau ngày đó. Chuyển chúng sang đơn vị khác hoặc kết thúc chúng trước.",
+    en: "{count} units under it still exist after that day. Move them elsewhere or end them first.",
+  },
+
+  "unitRequests.relinked": { vi: "Hồ sơ của {pupil} đã chuyển sang {name}.", en: "{pupil}'s profile now points at {name}." },
+  "unitRequests.approvedForYou": {
+    vi: "Trường hoặc nơi làm việc bạn đề nghị đã được thêm và đã được chọn sẵn bên dưới.",
+    en: "The school or workplace you asked for was added and is chosen for you below.",
+  },
+
+  "homeOrg.intro": {
+    vi: "Sân chơi ASEAN là nơi {organizer} tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN cho học sinh, sinh viên và thanh niên, và là nơi {broadcaster} tổ chức các trò chơi trực tiếp trên sóng.",
+    en: "ASEAN Playground is where {organizer} runs contests about the ASEAN Community for pupils, students and young people, and where {broadcaster} hosts live quiz games on air.",
+  },
+  "homeOrg.introNoBroadcaster": {
+    vi: "Sân chơi ASEAN là nơi {organizer} tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN và các trò chơi trực tiếp cho học sinh, sinh viên và thanh niên.",
+    en: "ASEAN Playground is where {organizer} runs contests about the ASEAN Community and live quiz games for pupils, students and young people.",
+  },
 });
