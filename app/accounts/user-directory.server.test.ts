@@ -61,6 +61,17 @@ describe("the admin's list of accounts", () => {
     expect((await findUsers(db, { q: "không ai tên này", role: null, page: 1 })).total).toBe(0);
   });
 
+  it("sees an account created, renamed or deleted since the last search", async () => {
+    expect((await findUsers(db, { q: "hoàng", role: null, page: 1 })).total).toBe(0);
+    const created = await db.user.create({ data: { username: "hs-moi", displayName: "Hoàng Minh", passwordHash: "x" }, select: { id: true } });
+    expect((await findUsers(db, { q: "hoang", role: null, page: 1 })).rows.map((row) => row.username)).toEqual(["hs-moi"]);
+    await db.user.update({ where: { id: created.id }, data: { displayName: "Vương Minh" } });
+    expect((await findUsers(db, { q: "hoang", role: null, page: 1 })).total).toBe(0);
+    expect((await findUsers(db, { q: "vuong minh", role: null, page: 1 })).total).toBe(1);
+    await db.user.delete({ where: { id: created.id } });
+    expect((await findUsers(db, { q: "vuong", role: null, page: 1 })).total).toBe(0);
+  });
+
   it("reads its query from the address and writes it back, leaving out defaults and nonsense", () => {
     const query = parseUserQuery(new URLSearchParams("q=  nguyen  &role=wizard&page=-3"));
     expect(query).toEqual({ q: "nguyen", role: null, page: 1 });
