@@ -14,7 +14,7 @@ export function UserDirectoryFilters({ query, total }: { query: UserQuery; total
     <div className="mb-3 flex flex-col gap-2">
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <Field label={t("usersList.search")} name="q" id="users-search" defaultValue={query.q} hint={t("usersList.searchHint")} />
-        <SelectField label={t("admin.users.role")} name="role" id="users-role" defaultValue={query.role ?? ""}>
+        <SelectField label={t("usersList.roleFilter")} name="role" id="users-role" defaultValue={query.role ?? ""}>
           <option value="">{t("usersList.allRoles")}</option>
           {roles.map((role) => (
             <option key={role} value={role}>
@@ -29,7 +29,7 @@ export function UserDirectoryFilters({ query, total }: { query: UserQuery; total
           </Link>
         ) : null}
       </Form>
-      <p className="text-sm text-slate-600" role="status">
+      <p className="text-sm text-slate-600" data-testid="users-count">
         {t("usersList.count", { count: formatNumber(total, language) })}
       </p>
     </div>

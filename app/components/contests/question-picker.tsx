@@ -40,7 +40,7 @@ export function QuestionPicker({ state, topics, hint }: Props) {
     </li>
   );
   return (
-    <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3" aria-labelledby="picker-legend">
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded border border-slate-200 p-3" aria-labelledby="picker-legend">
       <legend id="picker-legend" className="px-1 text-sm font-medium">
         {t("roundPick.title")}
       </legend>

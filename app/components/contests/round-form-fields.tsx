@@ -57,7 +57,8 @@ export function RoundFormFields({ topics, releases, units, values = {}, errors =
           ))}
         </select>
       </label>
-      <fieldset className="flex flex-col gap-2">
+      {/* min-w-0: a fieldset is as wide as its content by default, and the grid scrolls inside it on a phone. */}
+      <fieldset className="flex min-w-0 flex-col gap-2">
         <legend className="text-sm font-medium">{t("rounds.field.mix")}</legend>
         <p className="text-xs text-slate-500">{t("rounds.field.mixHint")}</p>
         <div className="overflow-x-auto">

@@ -97,8 +97,12 @@ export const moreJourneyMessages = defineMessages({
     en: "Enter a whole number of days other than 0, from -90 to 90.",
   },
 
-  "usersList.search": { vi: "Tìm theo tên hoặc tên đăng nhập", en: "Search by name or username" },
-  "usersList.searchHint": { vi: "Có dấu hay không dấu đều được, ví dụ “nguyen van”.", en: "With or without Vietnamese marks, e.g. “nguyen van”." },
+  "usersList.search": { vi: "Tìm tài khoản", en: "Find an account" },
+  "usersList.searchHint": {
+    vi: "Theo họ tên hoặc tên đăng nhập, có dấu hay không dấu đều được, ví dụ “nguyen van”.",
+    en: "By name or username, with or without Vietnamese marks, e.g. “nguyen van”.",
+  },
+  "usersList.roleFilter": { vi: "Lọc theo vai trò", en: "Filter by role" },
   "usersList.allRoles": { vi: "Mọi vai trò", en: "Every role" },
   "usersList.searchSubmit": { vi: "Tìm", en: "Search" },
   "usersList.clear": { vi: "Bỏ lọc", en: "Clear" },
