@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Audience, Difficulty, QuestionType } from "~/bank/question-file";
-import { countsFromShares, drawQuestions, type DrawableQuestion, type DrawnQuestion, type DrawResult } from "./draw";
+import { countsFromShares, drawQuestions, mayDraw, type DrawableQuestion, type DrawnQuestion, type DrawResult } from "./draw";
 import { attemptSeed } from "./seeded-random";
 
 function question(
@@ -212,5 +212,53 @@ describe("drawQuestions", () => {
       orders.add(JSON.stringify(questions.find((entry) => entry.questionId === "economic-easy-1")!.optionOrder));
     }
     expect(orders.size).toBeGreaterThan(5);
+  });
+});
+
+describe("hand-picked questions", () => {
+  const picked = ["economic-hard-2", "member-states-easy-1", "asean-basics-medium-4"];
+
+  it("puts every picked question in every attempt, in an order of its own", () => {
+    const orders = new Set<string>();
+    for (let attemptNumber = 1; attemptNumber <= 10; attemptNumber++) {
+      const questions = drawn(
+        drawQuestions({
+          pool,
+          rule: { kind: "mix", buckets: [{ questionIds: picked, count: picked.length }] },
+          seed: attemptSeed({ roundId: "r", drawKey: "p", attemptNumber }),
+          audience: null,
+        }),
+      );
+      expect(questions.map((entry) => entry.questionId).sort()).toEqual([...picked].sort());
+      orders.add(questions.map((entry) => entry.questionId).join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it("adds the picked questions to a topic mix without drawing any of them twice", () => {
+    const questions = drawn(
+      drawQuestions({
+        pool,
+        rule: { kind: "mix", buckets: [{ questionIds: picked, count: picked.length }, { topic: "economic", count: 11 }] },
+        seed,
+        audience: null,
+      }),
+    );
+    const ids = questions.map((entry) => entry.questionId);
+    expect(new Set(ids).size).toBe(14);
+    for (const id of picked) expect(ids).toContain(id);
+    // economic-hard-2 is picked, so the 11 economic slots take all the other 11 economic questions.
+    expect(ids.filter((id) => id.startsWith("economic-")).length).toBe(12);
+  });
+
+  it("says so when a picked question is not in the pool", () => {
+    const result = drawQuestions({ pool, rule: { kind: "mix", buckets: [{ questionIds: ["no-such-question", ...picked], count: 4 }] }, seed, audience: null });
+    expect(result).toEqual({ ok: false, error: { code: "bucket-short", bucketIndex: 0, topic: null, difficulty: null, needed: 4, available: 3 } });
+  });
+
+  it("withholds the answer key of exactly the picked questions while the round is open", () => {
+    const rule = { kind: "mix" as const, buckets: [{ questionIds: picked, count: picked.length }] };
+    expect(mayDraw(byId.get("economic-hard-2")!, rule, null)).toBe(true);
+    expect(mayDraw(byId.get("economic-hard-1")!, rule, null)).toBe(false);
   });
 });

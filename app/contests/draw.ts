@@ -13,8 +13,11 @@ export type DrawableQuestion = {
   optionCount: number;
 };
 
-/** A slice of the draw; a missing topic or difficulty means "any". */
-export type DrawBucket = { topic?: string; difficulty?: Difficulty; count: number };
+/**
+ * A slice of the draw; a missing topic or difficulty means "any". `questionIds` limits the slice to
+ * questions hand-picked by id: a bucket of N picked ids with count N puts every one of them in.
+ */
+export type DrawBucket = { topic?: string; difficulty?: Difficulty; questionIds?: readonly string[]; count: number };
 export type DrawShare = { topic?: string; difficulty?: Difficulty; weight: number };
 
 /**
@@ -97,7 +100,8 @@ function resolveBuckets(rule: DrawRule): { ok: true; buckets: DrawBucket[] } | {
 function fits(question: DrawableQuestion, bucket: DrawBucket): boolean {
   return (
     (bucket.topic === undefined || question.topic === bucket.topic) &&
-    (bucket.difficulty === undefined || question.difficulty === bucket.difficulty)
+    (bucket.difficulty === undefined || question.difficulty === bucket.difficulty) &&
+    (bucket.questionIds === undefined || bucket.questionIds.includes(question.questionId))
   );
 }
 

@@ -7,6 +7,7 @@ import { drawQuestions, type DrawError, type DrawRule } from "./draw";
 import { releasePool } from "./pool.server";
 import type { PredictionBasis } from "./ranking";
 import { ruleTotal, MAX_QUESTIONS, type RoundScope } from "./round-form";
+import { formatDateTime } from "~/utils/format";
 
 /** What every rule check needs from a round row. */
 export const roundRulesSelect = {
@@ -95,11 +96,13 @@ function drawProblem(error: DrawError): RoundProblem {
   }
 }
 
+type CheckedRound = { ok: true; release: { id: string; name: string }; total: number } | { ok: false; problem: RoundProblem };
+
 /**
- * Creates a round after a trial draw: a rule the release cannot fill is refused now, with the
- * bucket that falls short, rather than at a participant's start.
+ * What creating and editing a round both check, after a trial draw: a rule the release cannot
+ * fill is refused now, with the bucket that falls short, rather than at a participant's start.
  */
-export async function createRound(input: RoundInput): Promise<CreateRoundResult> {
+async function checkRoundInput(input: Pick<RoundInput, "drawRule" | "releaseId" | "scopeUnitId" | "questionAudience">): Promise<CheckedRound> {
   const total = ruleTotal(input.drawRule);
   if (total < 1) return { ok: false, problem: { key: "rounds.error.emptyRule" } };
   if (total > MAX_QUESTIONS) return { ok: false, problem: { key: "rounds.error.tooMany", params: { max: MAX_QUESTIONS } } };
@@ -112,30 +115,43 @@ export async function createRound(input: RoundInput): Promise<CreateRoundResult>
   const pool = await releasePool(release.id);
   const trial = drawQuestions({ pool: pool.questions, rule: input.drawRule, seed: "trial", audience: input.questionAudience });
   if (!trial.ok) return { ok: false, problem: drawProblem(trial.error) };
+  return { ok: true, release, total };
+}
 
+/** The columns a round's settings are stored in, shared by create and edit. */
+function roundSettings(input: Omit<RoundInput, "contestId" | "createdById" | "demo">, release: { id: string; name: string }, total: number) {
+  return {
+    title: input.title,
+    opensAt: new Date(input.opensAt),
+    closesAt: new Date(input.closesAt),
+    releaseId: release.id,
+    releaseName: release.name,
+    drawRule: JSON.stringify(input.drawRule),
+    questionCount: total,
+    questionAudience: input.questionAudience,
+    timeLimitSeconds: input.timeLimitSeconds,
+    maxAttempts: input.maxAttempts,
+    audiences: input.audiences ? JSON.stringify(input.audiences) : null,
+    predictionEnabled: input.predictionBasis !== null,
+    predictionBasis: input.predictionBasis,
+    scope: input.scope,
+    scopeUnitId: input.scope === "province" ? null : input.scopeUnitId,
+    scopeClass: input.scope === "class" ? input.scopeClass : null,
+  };
+}
+
+/** Creates a round after the checks of `checkRoundInput`, with a fresh join code. */
+export async function createRound(input: RoundInput): Promise<CreateRoundResult> {
+  const checked = await checkRoundInput(input);
+  if (!checked.ok) return checked;
   for (let tries = 0; tries < 5; tries++) {
     const code = newJoinCode();
     if (await prisma.round.findUnique({ where: { code }, select: { id: true } })) continue;
     const round = await prisma.round.create({
       data: {
         contestId: input.contestId,
-        title: input.title,
         code,
-        opensAt: new Date(input.opensAt),
-        closesAt: new Date(input.closesAt),
-        releaseId: release.id,
-        releaseName: release.name,
-        drawRule: JSON.stringify(input.drawRule),
-        questionCount: total,
-        questionAudience: input.questionAudience,
-        timeLimitSeconds: input.timeLimitSeconds,
-        maxAttempts: input.maxAttempts,
-        audiences: input.audiences ? JSON.stringify(input.audiences) : null,
-        predictionEnabled: input.predictionBasis !== null,
-        predictionBasis: input.predictionBasis,
-        scope: input.scope,
-        scopeUnitId: input.scope === "province" ? null : input.scopeUnitId,
-        scopeClass: input.scope === "class" ? input.scopeClass : null,
+        ...roundSettings(input, checked.release, checked.total),
         createdById: input.createdById,
         demo: input.demo ?? false,
       },
@@ -144,6 +160,31 @@ export async function createRound(input: RoundInput): Promise<CreateRoundResult>
     return { ok: true, roundId: round.id, code: round.code };
   }
   throw new Error("Could not find a free join code");
+}
+
+export type UpdateRoundResult = { ok: true } | { ok: false; problem: RoundProblem };
+
+/**
+ * Edits or reschedules a round that has not opened yet: every setting may change, the join code
+ * and the contest stay. The write itself carries the condition (still before opening, no attempt),
+ * so a round that opens while the form is being filled in is refused, never changed under its
+ * participants.
+ */
+export async function updateRound(
+  roundId: string,
+  input: Omit<RoundInput, "contestId" | "createdById" | "demo">,
+  now: number,
+): Promise<UpdateRoundResult> {
+  const checked = await checkRoundInput(input);
+  if (!checked.ok) return checked;
+  const { count } = await prisma.round.updateMany({
+    where: { id: roundId, opensAt: { gt: new Date(now) }, attempts: { none: {} } },
+    data: roundSettings(input, checked.release, checked.total),
+  });
+  if (count === 1) return { ok: true };
+  const round = await prisma.round.findUnique({ where: { id: roundId }, select: { opensAt: true } });
+  if (!round) return { ok: false, problem: { key: "roundEdit.notFound" } };
+  return { ok: false, problem: { key: "roundEdit.alreadyOpen", params: { when: formatDateTime(round.opensAt) } } };
 }
 
 /**

@@ -2,6 +2,8 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundCard } from "~/components/journeys/round-card";
 import { publicHome } from "~/contests/home.server";
+import { getOrganisation } from "~/units/organisation.server";
+import { prisma } from "~/utils/db.server";
 import { openGraph, originFrom } from "~/utils/og";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
@@ -21,17 +23,27 @@ const audiences: { title: MessageKey; body: MessageKey }[] = [
 ];
 
 export async function loader() {
-  return publicHome(Date.now());
+  const [home, organisation] = await Promise.all([publicHome(Date.now()), getOrganisation(prisma)]);
+  // Who runs the contest and who broadcasts are settings (/admin/organisation), never assumed.
+  return { ...home, organizerName: organisation.organizerName, broadcasterName: organisation.broadcasterName };
 }
 
 export default function Home() {
   const t = useT();
-  const { rounds, latest } = useLoaderData<typeof loader>();
+  const { rounds, latest, organizerName, broadcasterName } = useLoaderData<typeof loader>();
+  const titles: Partial<Record<MessageKey, string>> = {
+    "home.forOrganizers.title": organizerName,
+    ...(broadcasterName ? { "home.forHosts.title": broadcasterName } : {}),
+  };
   return (
     <div className="flex flex-col gap-8">
       <section className="rounded-xl bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("home.title")}</h1>
-        <p className="mt-3 max-w-3xl text-slate-700">{t("home.intro")}</p>
+        <p className="mt-3 max-w-3xl text-slate-700">
+          {broadcasterName
+            ? t("homeOrg.intro", { organizer: organizerName, broadcaster: broadcasterName })
+            : t("homeOrg.introNoBroadcaster", { organizer: organizerName })}
+        </p>
         <Link
           to="/join"
           className="mt-5 inline-block rounded-lg bg-asean-red px-5 py-3 text-lg font-semibold text-white hover:opacity-90"
@@ -83,7 +95,7 @@ export default function Home() {
       <section className="grid gap-4 sm:grid-cols-2">
         {audiences.map((audience) => (
           <article key={audience.title} className="rounded-xl bg-white p-5 shadow-sm">
-            <h2 className="text-lg font-semibold text-brand-700">{t(audience.title)}</h2>
+            <h2 className="text-lg font-semibold text-brand-700">{titles[audience.title] ?? t(audience.title)}</h2>
             <p className="mt-2 text-slate-700">{t(audience.body)}</p>
           </article>
         ))}

@@ -28,7 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: FieldErrors; requestId?: string; problem?: { key: MessageKey; params?: Record<string, string> }; done?: { key: MessageKey; name: string } };
+type ActionResult = {
+  errors: FieldErrors;
+  requestId?: string;
+  problem?: { key: MessageKey; params?: Record<string, string> };
+  done?: { key: MessageKey; name: string };
+  relinked?: string | null;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
@@ -47,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await approveRequest(prisma, parsed.data, now);
   if (!outcome.ok) return data<ActionResult>({ errors: {}, requestId: values.requestId, problem: outcome }, { status: 400 });
   await prisma.auditEntry.create({ data: { actorId: admin.id, action: "unitRequest.approve", subject: parsed.data.code, detail: parsed.data.name } });
-  return data<ActionResult>({ errors: {}, done: { key: "unitRequests.approved", name: outcome.name } });
+  return data<ActionResult>({ errors: {}, done: { key: "unitRequests.approved", name: outcome.name }, relinked: outcome.relinked });
 }
 
 export default function UnitRequests() {
@@ -57,7 +63,12 @@ export default function UnitRequests() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("unitRequests.title")}</h1>
-      {result?.done ? <Notice tone="success">{t(result.done.key, { name: result.done.name })}</Notice> : null}
+      {result?.done ? (
+        <Notice tone="success">
+          {t(result.done.key, { name: result.done.name })}
+          {result.relinked ? ` ${t("unitRequests.relinked", { pupil: result.relinked, name: result.done.name })}` : ""}
+        </Notice>
+      ) : null}
       {result?.problem ? <Notice tone="error">{t(result.problem.key, result.problem.params)}</Notice> : null}
       {open.length === 0 ? <p>{t("unitRequests.none")}</p> : null}
       {open.map((request) => {

@@ -2,7 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { flattenTree, treePage, unitKinds, type UnitProblem } from "~/units/unit-tree";
-import { isActiveAt } from "~/units/history";
+import { isActiveAt, vietnamDay } from "~/units/history";
+import { lastDayFromValidTo, unitValidToSchema } from "~/units/unit-period";
+import { setUnitLastDay } from "~/units/unit-period.server";
 import { isAreaKind, kindName } from "~/units/unit-kinds";
 import { formatDate } from "~/utils/format";
 import { addUnitSchema, moveUnitSchema, renameUnitSchema } from "~/units/unit-forms";
@@ -33,6 +35,7 @@ const schemaByIntent = { add: addUnitSchema, rename: renameUnitSchema, move: mov
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const values = formValues(await request.formData());
+  if (values.intent === "valid-to") return validToAction(admin.id, values);
   const intent = values.intent as keyof typeof schemaByIntent;
   const schema = schemaByIntent[intent] ?? addUnitSchema;
   const parsed = schema.safeParse(values);
@@ -56,6 +59,17 @@ export async function action({ request }: ActionFunctionArgs) {
     data: { actorId: admin.id, action: `unit.${form.intent}`, subject: result.unit.code, detail: result.unit.name },
   });
   return data<ActionResult>({ errors: {}, done: { key: done, params: { name: result.unit.name } } });
+}
+
+/** The last day a unit existed, or none: closing or reopening a unit (app/units/unit-period.ts). */
+async function validToAction(adminId: string, values: Record<string, string>) {
+  const parsed = unitValidToSchema.safeParse(values);
+  if (!parsed.success) return data<ActionResult>({ errors: {}, problem: { key: fieldErrors(parsed.error).lastDay ?? "units.error.unknownUnit" } }, { status: 400 });
+  const result = await setUnitLastDay(prisma, parsed.data.unitId, parsed.data.lastDay);
+  if (!result.ok) return data<ActionResult>({ errors: {}, problem: result.problem }, { status: 400 });
+  await prisma.auditEntry.create({ data: { actorId: adminId, action: "unit.valid-to", subject: result.unit.code, detail: parsed.data.lastDay ?? "open" } });
+  const done: MessageKey = parsed.data.lastDay ? "unitPeriod.closed" : "unitPeriod.reopened";
+  return data<ActionResult>({ errors: {}, done: { key: done, params: { name: result.unit.name, date: parsed.data.lastDay ? formatDate(vietnamDay(parsed.data.lastDay)) : "" } } });
 }
 
 export default function AdminUnits() {
@@ -144,6 +158,24 @@ export default function AdminUnits() {
                 <input id={`rename-${unit.id}`} name="name" defaultValue={unit.name} className="w-40 rounded border border-slate-300 px-2 py-1 text-sm" />
                 <button type="submit" className="rounded border px-2 py-1 text-sm">
                   {t("units.rename")}
+                </button>
+              </Form>
+              <Form method="post" className="flex items-center gap-1">
+                <input type="hidden" name="intent" value="valid-to" />
+                <input type="hidden" name="unitId" value={unit.id} />
+                <label className="sr-only" htmlFor={`valid-to-${unit.id}`}>
+                  {t("unitPeriod.lastDay")} — {unit.name}
+                </label>
+                <input
+                  id={`valid-to-${unit.id}`}
+                  type="date"
+                  name="lastDay"
+                  defaultValue={lastDayFromValidTo(unit.validTo ? new Date(unit.validTo) : null)}
+                  title={t("unitPeriod.lastDayHint")}
+                  className="rounded border border-slate-300 px-2 py-1 text-sm"
+                />
+                <button type="submit" className="rounded border px-2 py-1 text-sm">
+                  {t("unitPeriod.save")}
                 </button>
               </Form>
               {unit.kind !== "province" ? (

@@ -1,6 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changeRoleSchema, createStaffSchema } from "~/accounts/account-forms";
+import { findUsers } from "~/accounts/user-directory.server";
+import { parseUserQuery, userQueryString } from "~/accounts/user-query";
+import { UserDirectoryFilters, UserDirectoryPager } from "~/components/accounts/user-directory";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { createUser, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -12,15 +15,12 @@ import { revokeUserSessions } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
-  const [users, units] = await Promise.all([
-    prisma.user.findMany({
-      select: { id: true, username: true, displayName: true, role: true, unit: { select: { name: true } } },
-      orderBy: [{ role: "asc" }, { username: "asc" }],
-      take: 500,
-    }),
+  const query = parseUserQuery(new URL(request.url).searchParams);
+  const [directory, units] = await Promise.all([
+    findUsers(prisma, query),
     prisma.unit.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { users, units };
+  return { directory, query, units };
 }
 
 type ActionResult = { errors: FieldErrors; done?: { key: MessageKey; params: MessageParams }; problem?: MessageKey };
@@ -61,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminUsers() {
   const t = useT();
-  const { users, units } = useLoaderData<typeof loader>();
+  const { directory, query, units } = useLoaderData<typeof loader>();
+  const users = directory.rows;
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-6">
@@ -108,6 +109,7 @@ export default function AdminUsers() {
       </section>
       <section className="rounded-xl bg-white p-5 shadow-sm">
         <h2 className="mb-3 text-lg font-semibold">{t("admin.users.list")}</h2>
+        <UserDirectoryFilters query={query} total={directory.total} />
         <ul className="divide-y divide-slate-200">
           {users.map((user) => (
             <li key={user.id} className="flex flex-wrap items-center gap-3 py-2">
@@ -115,7 +117,9 @@ export default function AdminUsers() {
                 <p className="font-medium">{user.displayName}</p>
                 <p className="text-sm text-slate-500">
                   {user.username}
-                  {user.unit ? ` · ${user.unit.name}` : ""}
+                  {user.unitName ? ` · ${user.unitName}` : ""}
+                  {user.className ? ` · ${t("rounds.classShort", { name: user.className })}` : ""}
+                  {user.disabled ? ` · ${t("usersList.disabled")}` : ""}
                 </p>
               </div>
               <Link
@@ -145,6 +149,7 @@ export default function AdminUsers() {
             </li>
           ))}
         </ul>
+        <UserDirectoryPager page={directory.page} pageCount={directory.pageCount} href={(page) => `/admin/users${userQueryString(query, { page })}`} />
       </section>
     </div>
   );

@@ -2,6 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminAccountSchema } from "~/accounts/account-forms";
 import { adminSetPassword, issueResetCode, setAccountDisabled } from "~/accounts/account-security.server";
+import { mergeAccounts, previewMerge } from "~/accounts/merge-accounts.server";
+import { MergeSection, type MergeOutcome } from "~/components/accounts/merge-section";
+import { isConfirmed } from "~/components/ui/confirm";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -32,7 +35,10 @@ type ActionResult = { errors: FieldErrors; done?: { key: MessageKey; params: Mes
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const target = await loadTarget(params.userId);
-  const parsed = adminAccountSchema.safeParse(formValues(await request.formData()));
+  const form = await request.formData();
+  const values = formValues(form);
+  if (values.intent === "merge-preview" || values.intent === "merge") return mergeAction(admin.id, target.id, values, isConfirmed(form));
+  const parsed = adminAccountSchema.safeParse(values);
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error) }, { status: 400 });
   const username = target.username;
   switch (parsed.data.intent) {
@@ -56,10 +62,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** Merging a duplicate into this account: preview first, then only with the consequence confirmed. */
+async function mergeAction(adminId: string, keepId: string, values: Record<string, string>, confirmed: boolean) {
+  const duplicate = (values.duplicate ?? "").trim().toLowerCase().slice(0, 64);
+  const now = Date.now();
+  if (!duplicate) return data<MergeOutcome>({ merge: { duplicate, problem: { key: "merge.error.duplicateRequired" } } }, { status: 400 });
+  if (values.intent === "merge" && confirmed) {
+    const merged = await mergeAccounts(prisma, { keepId, duplicateUsername: duplicate, adminId, now });
+    if (!merged.ok) return data<MergeOutcome>({ merge: { duplicate, problem: merged } }, { status: 409 });
+    return data<MergeOutcome>({ merge: { duplicate, done: { movedAttempts: merged.movedAttempts, renumberedRounds: merged.renumberedRounds, duplicate } } });
+  }
+  const preview = await previewMerge(prisma, keepId, duplicate, now);
+  if (!preview.ok) return data<MergeOutcome>({ merge: { duplicate, problem: preview } }, { status: 400 });
+  const { ok: _ok, ...shown } = preview;
+  return data<MergeOutcome>({ merge: { duplicate, preview: shown, confirmStep: values.intent === "merge" } });
+}
+
 export default function AdminAccount() {
   const t = useT();
   const { user, isSelf } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const result = actionData && "errors" in actionData ? actionData : null;
+  const merge = actionData && "merge" in actionData ? actionData.merge : null;
   return (
     <div className="flex max-w-xl flex-col gap-4">
       <p>
@@ -106,6 +130,7 @@ export default function AdminAccount() {
           </Form>
         </section>
       ) : null}
+      {!isSelf && user.role === "participant" ? <MergeSection userId={user.id} username={user.username} outcome={merge} /> : null}
     </div>
   );
 }

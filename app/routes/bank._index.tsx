@@ -73,6 +73,9 @@ export default function BankBrowser() {
               </Link>
             </>
           ) : null}
+          <Link to="/bank/new" className="rounded bg-brand-700 px-3 py-1 font-semibold text-white">
+            {t("bankNew.link")}
+          </Link>
           <Link to="/bank/import" className="rounded border border-brand-700 px-3 py-1 text-brand-700">
             {t("bank.importLink")}
           </Link>

@@ -1,7 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { QuestionPicker } from "~/components/contests/question-picker";
 import { Button, Field, Notice } from "~/components/ui/field";
+import { PICK_SEARCH_INTENT, pickedIdsFrom, type PickerState } from "~/contests/question-picker";
+import { pickerStateFor } from "~/contests/question-picker.server";
+import { bankTopics } from "~/contests/pool.server";
 import { createGameFromForm, newGameSchema, topicChoices } from "~/live/host-games.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -13,29 +17,40 @@ import { areaLevelAt } from "~/units/history.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "host", "organizer", "teacher");
-  const [releases, topics, areaLevel] = await Promise.all([
+  const [releases, topics, areaLevel, pickerTopics] = await Promise.all([
     prisma.bankRelease.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "desc" } }),
     topicChoices(prisma, await getLanguage(request)),
     areaLevelAt(prisma, new Date()),
+    bankTopics(),
   ]);
-  return { releases, topics, areaLevel };
+  return { releases, topics, areaLevel, pickerTopics };
 }
 
-type ActionData = { errors: FieldErrors; message?: { key: MessageKey; params?: Record<string, string> }; values: Record<string, string> };
+type ActionData = {
+  errors: FieldErrors;
+  message?: { key: MessageKey; params?: Record<string, string> };
+  values: Record<string, string>;
+  picker: PickerState;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");
   const formData = await request.formData();
   const values = formValues(formData);
-  const parsed = newGameSchema.safeParse({ ...values, topics: formData.getAll("topics").map(String) });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values } satisfies ActionData;
+  const picker = await pickerStateFor(values.releaseId || null, values);
+  // The picker's search only lists questions; nothing is created.
+  if (values.intent === PICK_SEARCH_INTENT) return { errors: {}, values, picker } satisfies ActionData;
+  // Questions ticked in the picker follow any typed ids, in the order the list shows them.
+  const questionIds = [...new Set([...(values.questionIds ?? "").split(/[\s,;]+/).filter(Boolean), ...pickedIdsFrom(values)])].join("\n");
+  const parsed = newGameSchema.safeParse({ ...values, questionIds, topics: formData.getAll("topics").map(String) });
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, picker } satisfies ActionData, { status: 400 });
   const created = await createGameFromForm(prisma, user, parsed.data);
-  if (!created.ok) return { errors: {}, message: { key: created.message, params: created.params }, values } satisfies ActionData;
+  if (!created.ok) return data({ errors: {}, message: { key: created.message, params: created.params }, values, picker } satisfies ActionData, { status: 400 });
   return redirect(`/host/games/${created.gameId}`);
 }
 
 export default function NewGame() {
-  const { releases, topics, areaLevel } = useLoaderData<typeof loader>();
+  const { releases, topics, areaLevel, pickerTopics } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const t = useT();
@@ -107,6 +122,7 @@ export default function NewGame() {
       ) : (
         <>
           <input type="hidden" name="count" value="1" />
+          <QuestionPicker state={actionData?.picker ?? null} topics={pickerTopics} hint={t("roundPick.gameHint")} />
           <div className="flex flex-col gap-1">
             <label htmlFor="questionIds" className="text-sm font-medium">
               {t("live.new.questionIds")}

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/contests/format";
 import { ConfirmButton } from "~/components/ui/confirm";
 import { Button, Notice } from "~/components/ui/field";
@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       answers: attempt._count.answers,
     })),
     requests: stored.requests.map((request) => ({ ...request, createdAt: request.createdAt.toISOString() })),
+    profileSaved: new URL(request.url).searchParams.get("profile") === "saved",
   };
 }
 
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyData() {
   const t = useT();
   const language = useLanguage();
-  const { user, profile, attempts, requests } = useLoaderData<typeof loader>();
+  const { user, profile, attempts, requests, profileSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const row = (label: string, value: React.ReactNode) => (
     <div className="flex flex-wrap gap-x-2 border-t border-slate-100 py-1">
@@ -70,8 +71,16 @@ export default function MyData() {
           {user ? row(t("myData.createdAt"), formatDateTime(user.createdAt, language)) : null}
         </dl>
       </section>
+      {profileSaved ? <Notice tone="success">{t("profile.saved")}</Notice> : null}
       <section className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-semibold">{t("myData.profile")}</h2>
+        <div className="mb-2 flex flex-wrap items-center gap-3">
+          <h2 className="font-semibold">{t("myData.profile")}</h2>
+          {profile ? (
+            <Link to="/me/profile" className="ml-auto text-sm text-brand-700 underline">
+              {t("profile.link")}
+            </Link>
+          ) : null}
+        </div>
         {profile ? (
           <dl className="text-sm">
             {row(t("register.displayName"), profile.displayName)}

@@ -119,8 +119,9 @@ export default function YearlyReportPage() {
 }
 
 function PrintTable({ table }: { table: ReportTable }) {
+  // Part of the filed report, Vietnamese whatever the page's language (decision 017).
   return (
-    <div className="mt-3">
+    <div className="mt-3" lang="vi">
       <p className="font-bold italic text-[13pt]">{table.title}</p>
       {table.rows.length === 0 ? (
         <p className="indent-[12.7mm]">(Không có số liệu.)</p>

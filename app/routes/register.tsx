@@ -11,31 +11,22 @@ import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
-import { isActiveAt } from "~/units/history";
-import { AREA_KINDS, areaLevelOf, capitalize, isAreaKind, isMemberKind } from "~/units/unit-kinds";
+import { unitChoicesToday } from "~/units/unit-choices.server";
+import { approvedUnitFor } from "~/units/unit-requests.server";
+import { capitalize } from "~/units/unit-kinds";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const profile = await prisma.participantProfile.findUnique({ where: { userId: user.id }, select: { id: true } });
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/rounds");
   if (profile) throw redirect(redirectTo);
-  // Only today's units: former districts stay in the tree for history but take no new entrants.
   const now = new Date();
-  const units = (
-    await prisma.unit.findMany({
-      where: { kind: { in: ["province", ...AREA_KINDS, "school", "workplace"] }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
-      select: { id: true, name: true, kind: true, parentId: true, validFrom: true, validTo: true },
-      orderBy: { name: "asc" },
-    })
-  ).filter((unit) => isActiveAt(unit, now));
-  // Schools hang from an area (commune, ward… today) or from the province for the schools it runs.
-  const parents = units.filter((unit) => isAreaKind(unit.kind) || unit.kind === "province");
-  const schools = units.filter((unit) => isMemberKind(unit.kind));
+  const [choices, approved] = await Promise.all([unitChoicesToday(prisma, now), approvedUnitFor(prisma, user.id, now)]);
   return {
     displayName: user.displayName,
-    areaLevel: areaLevelOf(parents.map((unit) => unit.kind)),
-    areas: parents.map(({ id, name, kind }) => ({ id, name, province: kind === "province" })),
-    schools: schools.map(({ id, name, parentId }) => ({ id, name, parentId })),
+    ...choices,
+    // The school an admin added at this pupil's request, chosen for them.
+    approved,
     currentYear: new Date().getFullYear(),
     redirectTo,
   };
@@ -62,10 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Register() {
   const t = useT();
-  const { displayName, areas, areaLevel, schools, currentYear, redirectTo } = useLoaderData<typeof loader>();
+  const { displayName, areas, areaLevel, schools, currentYear, redirectTo, approved } = useLoaderData<typeof loader>();
   const level = t(`units.level.${areaLevel}`);
   const result = useActionData<typeof action>();
-  const values = result?.values ?? {};
+  const values = result?.values ?? (approved ? { areaId: approved.areaId, unitId: approved.unitId } : {});
   const errors = result?.errors ?? {};
   const [areaId, setAreaId] = useState(values.areaId ?? "");
   const [birthYear, setBirthYear] = useState(values.birthYear ?? "");
@@ -81,6 +72,7 @@ export default function Register() {
         <h1 className="mb-2 text-2xl font-bold">{t("register.title")}</h1>
         <p className="mb-4 text-sm text-slate-700">{t("register.intro")}</p>
         {result?.notice ? <Notice tone="success">{t(result.notice)}</Notice> : null}
+        {approved && !result ? <Notice tone="success">{t("unitRequests.approvedForYou")}</Notice> : null}
         {errors.form ? <Notice tone="error">{t(errors.form)}</Notice> : null}
         <Form method="post" className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />

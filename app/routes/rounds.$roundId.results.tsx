@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { formatDateTime } from "~/components/contests/format";
 import { ConfirmButton, ConfirmStep, isConfirmed } from "~/components/ui/confirm";
+import { Notice } from "~/components/ui/field";
 import { roundExportRows } from "~/contests/results.server";
 import { closeRoundNow, mayManageRound } from "~/contests/rounds.server";
 import { requireUser } from "~/utils/auth.server";
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, width: 160 });
   const { createdById: _creator, ...shown } = round;
   return {
+    edited: new URL(request.url).searchParams.get("edited") === "1",
     round: { ...shown, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() },
     rows: rows.map((row) => ({ ...row, finishedAt: row.finishedAt.toISOString() })),
     joinUrl,
@@ -71,13 +73,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoundResults() {
   const t = useT();
   const language = useLanguage();
-  const { round, rows, joinUrl, qrSvg, now } = useLoaderData<typeof loader>();
+  const { round, rows, joinUrl, qrSvg, now, edited } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const closed = Date.parse(round.closesAt) <= now;
+  const upcoming = now < Date.parse(round.opensAt);
   return (
     <div className="flex flex-col gap-6">
+      {edited ? <Notice tone="success">{t("roundEdit.saved")}</Notice> : null}
       <div>
-        <h1 className="text-2xl font-bold">{round.title}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold">{round.title}</h1>
+          {upcoming ? (
+            <Link to={`/rounds/${round.id}/edit`} className="ml-auto rounded border border-brand-700 px-3 py-1 text-sm text-brand-700">
+              {t("roundEdit.link")}
+            </Link>
+          ) : null}
+        </div>
         <p className="text-sm text-slate-600">
           {formatDateTime(round.opensAt, language)} – {formatDateTime(round.closesAt, language)} ·{" "}
           {t("rounds.questionCount", { count: round.questionCount })} · {t("rounds.minutes", { count: round.timeLimitSeconds / 60 })} ·{" "}

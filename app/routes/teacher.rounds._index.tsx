@@ -4,6 +4,7 @@ import { RoundFormFields } from "~/components/contests/round-form-fields";
 import { RoundList } from "~/components/contests/round-list";
 import { Button, Notice } from "~/components/ui/field";
 import { createRoundFromForm, roundFormData } from "~/contests/round-action.server";
+import { EMPTY_PICKER } from "~/contests/question-picker";
 import { toVietnamLocal } from "~/contests/round-form";
 import type { RoundProblem } from "~/contests/rounds.server";
 import { requireUser } from "~/utils/auth.server";
@@ -36,10 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "teacher");
-  if (!user.unitId) return data({ ok: false as const, errors: {}, problem: { key: "rounds.error.noSchool" } as RoundProblem, values: {} }, { status: 400 });
+  if (!user.unitId) {
+    return data({ ok: false as const, errors: {}, problem: { key: "rounds.error.noSchool" } as RoundProblem, values: {}, picker: EMPTY_PICKER }, { status: 400 });
+  }
   const result = await createRoundFromForm(user, formValues(await request.formData()), null);
   if (result.ok) throw redirect(`/rounds/${result.roundId}/results`);
-  return data(result, { status: 400 });
+  // A search of the question picker is not a refusal.
+  return data(result, { status: result.picker.results ? 200 : 400 });
 }
 
 export default function TeacherRounds() {
@@ -59,7 +63,7 @@ export default function TeacherRounds() {
         <Form method="post" className="flex flex-col gap-4" noValidate>
           {failed?.problem ? <Notice tone="error">{t(failed.problem.key, failed.problem.params)}</Notice> : null}
           {failed && Object.keys(failed.errors).length > 0 ? <Notice tone="error">{t("form.fixErrors")}</Notice> : null}
-          <RoundFormFields topics={form.topics} releases={form.releases} units={null} values={failed?.values} errors={failed?.errors} defaults={defaults} />
+          <RoundFormFields topics={form.topics} releases={form.releases} units={null} values={failed?.values} errors={failed?.errors} defaults={defaults} picker={failed?.picker} />
           <Button type="submit">{t("rounds.createSubmit")}</Button>
         </Form>
       </section>

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   "bank.export[.]csv.tsx": { read: ["organizer", "teacher"], write: "none" },
   "bank.export[.]xlsx.tsx": { read: ["organizer", "teacher"], write: "none" },
   "bank.import.tsx": { read: ["organizer", "teacher"], write: ["organizer", "teacher"] },
+  "bank.new.tsx": { read: ["organizer", "teacher"], write: ["organizer", "teacher"] },
   "bank.releases.tsx": { read: ["organizer"], write: ["organizer"] },
   "bank.review.tsx": { read: ["organizer"], write: ["organizer"] },
   // The display's secret is its token in the URL, checked by the socket (display:watch).
@@ -49,6 +50,7 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   "logout.tsx": { read: "public", write: "public" },
   "me._index.tsx": { read: ["participant"], write: "none" },
   "me.data.tsx": { read: ["participant"], write: ["participant"] },
+  "me.profile.tsx": { read: ["participant"], write: ["participant"] },
   "operator.tsx": { read: ["host"], write: "none" },
   "organizer._index.tsx": { read: ["organizer"], write: "none" },
   "organizer.contests.$contestId.tsx": { read: ["organizer"], write: ["organizer"] },
@@ -68,6 +70,7 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   "reset.tsx": { read: "public", write: "public" },
   "rounds.$roundId._index.tsx": { read: "signed-in", write: "signed-in" },
   "rounds.$roundId.attempt.$attemptId.tsx": { read: "signed-in", write: "signed-in" },
+  "rounds.$roundId.edit.tsx": { read: ["teacher", "organizer"], write: ["teacher", "organizer"] },
   "rounds.$roundId.export.tsx": { read: ["teacher", "organizer"], write: "none" },
   "rounds.$roundId.results.tsx": { read: ["teacher", "organizer"], write: ["teacher", "organizer"] },
   "rounds._index.tsx": { read: "signed-in", write: "signed-in" },

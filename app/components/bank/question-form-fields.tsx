@@ -5,13 +5,14 @@ import type { MessageKey } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import type { TopicOption } from "./topic-options";
 
-type Props = { values: QuestionFormValues; errors: QuestionFormErrors; topics: readonly TopicOption[] };
+/** `isNew`: a question being written, which cannot start retired. */
+type Props = { values: QuestionFormValues; errors: QuestionFormErrors; topics: readonly TopicOption[]; isNew?: boolean };
 
 const inputClass =
   "rounded border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 
 /** Every field of the question format, named as app/bank/question-form.ts reads them. */
-export function QuestionFormFields({ values, errors, topics }: Props) {
+export function QuestionFormFields({ values, errors, topics, isNew = false }: Props) {
   const t = useT();
   const language = useLanguage();
   const error = (field: string) => {
@@ -98,10 +99,12 @@ export function QuestionFormFields({ values, errors, topics }: Props) {
         </fieldset>
         <Field label={t("bank.edit.locality")} name="locality" defaultValue={values.locality} {...error("locality")} />
         <Field label={t("bank.edit.image")} name="image" defaultValue={values.image} {...error("image")} />
-        <label className="flex items-center gap-2 text-sm sm:col-span-2">
-          <input type="checkbox" name="retired" defaultChecked={values.retired === "on"} className="h-5 w-5" />
-          {t("bank.edit.retire")}
-        </label>
+        {isNew ? null : (
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="retired" defaultChecked={values.retired === "on"} className="h-5 w-5" />
+            {t("bank.edit.retire")}
+          </label>
+        )}
       </fieldset>
 
       <fieldset className="grid gap-3 rounded-xl bg-white p-5 shadow-sm sm:grid-cols-2">

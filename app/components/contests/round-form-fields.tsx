@@ -1,5 +1,7 @@
 import { AUDIENCES } from "~/bank/question-file";
+import { QuestionPicker } from "~/components/contests/question-picker";
 import { Field } from "~/components/ui/field";
+import type { PickerState } from "~/contests/question-picker";
 import { GRID_COLUMNS, gridFieldName, PREDICTION_BASES } from "~/contests/round-form";
 import type { FieldErrors } from "~/utils/forms";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
@@ -12,12 +14,14 @@ type Props = {
   values?: Record<string, string>;
   errors?: FieldErrors;
   defaults: { opensAt: string; closesAt: string };
+  /** The hand-picked questions and the last search, as the action sent them back. */
+  picker?: PickerState | null;
 };
 
 const selectClass = "rounded border border-slate-300 px-3 py-2 text-base";
 
 /** The fields of a round: window, draw grid (topics × difficulty), limits, prediction, scope. */
-export function RoundFormFields({ topics, releases, units, values = {}, errors = {}, defaults }: Props) {
+export function RoundFormFields({ topics, releases, units, values = {}, errors = {}, defaults, picker = null }: Props) {
   const t = useT();
   const language = useLanguage();
   const teacher = units === null;
@@ -53,7 +57,8 @@ export function RoundFormFields({ topics, releases, units, values = {}, errors =
           ))}
         </select>
       </label>
-      <fieldset className="flex flex-col gap-2">
+      {/* min-w-0: a fieldset is as wide as its content by default, and the grid scrolls inside it on a phone. */}
+      <fieldset className="flex min-w-0 flex-col gap-2">
         <legend className="text-sm font-medium">{t("rounds.field.mix")}</legend>
         <p className="text-xs text-slate-500">{t("rounds.field.mixHint")}</p>
         <div className="overflow-x-auto">
@@ -112,6 +117,7 @@ export function RoundFormFields({ topics, releases, units, values = {}, errors =
         </div>
         {errors.mix ? <p className="text-sm text-red-700">{t(errors.mix)}</p> : null}
       </fieldset>
+      <QuestionPicker state={picker} topics={topics} hint={t("roundPick.roundHint")} />
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("rounds.field.questionAudience")}
         <select name="questionAudience" defaultValue={values.questionAudience ?? ""} className={selectClass}>

@@ -21,6 +21,11 @@ export function RoundList({ rounds, now }: { rounds: RoundListItem[]; now: numbe
               {round.title}
             </Link>{" "}
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`rounds.state.${state}`)}</span>
+            {state === "upcoming" ? (
+              <Link to={`/rounds/${round.id}/edit`} className="ml-2 text-sm text-brand-700 underline" aria-label={`${t("roundEdit.link")} — ${round.title}`}>
+                {t("roundEdit.link")}
+              </Link>
+            ) : null}
             <p className="text-sm text-slate-600">
               {formatDateTime(opens, language)} – {formatDateTime(closes, language)} · {t("rounds.questionCount", { count: round.questionCount })} ·{" "}
               {t("rounds.attemptCount", { count: round.attempts })} · {t("rounds.code")}: <span className="font-mono">{round.code}</span>

@@ -4,6 +4,7 @@ import { bankMessages } from "./messages/bank";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
 import { journeyMessages } from "./messages/journeys";
+import { moreJourneyMessages } from "./messages/journeys-more";
 import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
 import { securityMessages } from "./messages/security";
@@ -33,6 +34,7 @@ const messages = {
   ...statsMessages,
   ...statsReportMessages,
   ...journeyMessages,
+  ...moreJourneyMessages,
 };
 
 export type MessageKey = keyof typeof messages;

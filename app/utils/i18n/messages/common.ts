@@ -28,10 +28,6 @@ export const commonMessages = defineMessages({
   "role.teacher": { vi: "Giáo viên", en: "Teacher" },
   "role.participant": { vi: "Người dự thi", en: "Participant" },
   "home.title": { vi: "Sân chơi tìm hiểu về ASEAN", en: "The 'Learn about ASEAN' playground" },
-  "home.intro": {
-    vi: "Sân chơi ASEAN là nơi tỉnh tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN cho học sinh, sinh viên và thanh niên, và là nơi Đài Phát thanh và Truyền hình tỉnh tổ chức các trò chơi trực tiếp trên sóng.",
-    en: "ASEAN Playground is where the province runs contests about the ASEAN Community for pupils, students and young people, and where the provincial radio-television station hosts live quiz games on air.",
-  },
   "home.forStudents.title": { vi: "Học sinh, sinh viên, thanh niên", en: "Pupils, students, young people" },
   "home.forStudents.body": {
     vi: "Vào trò chơi trực tiếp bằng mã PIN, không cần tài khoản; đăng ký một lần để dự các vòng thi trực tuyến của tỉnh.",
