@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { displayView } from "./player-view";
-import { previewView, rundownOf, rundownPosition } from "./rundown";
+import { previewGameOf, previewView, rundownOf, rundownPosition } from "./rundown";
 import { hostMust, makeGame, makeQuestion, rightKeys, withPlayers } from "./__fixtures__/live-game";
 
 describe("the rundown the staff prepare from", () => {
@@ -26,7 +26,7 @@ describe("the rundown the staff prepare from", () => {
       const at = 2_000 * (entry.index + 1);
       game = hostMust(game, "next", at); // the countdown ends: the question opens
       const shown = displayView(game, at);
-      const preview = previewView(game, entry);
+      const preview = previewView(previewGameOf(game), entry);
       expect(preview.question).toEqual({ ...shown.question, deadline: null, remainingMs: entry.timeLimitMs });
       expect(JSON.stringify(preview)).not.toContain("correct");
       game = hostMust(game, "next", at + 1); // reveal

@@ -35,22 +35,29 @@ export function rundownOf(state: GameState): RundownEntry[] {
   });
 }
 
+/** What a preview needs to know of its game besides the question. */
+export type PreviewGame = { gameId: string; mode: GameState["settings"]["mode"]; teamsBy: GameState["settings"]["teamsBy"]; questionCount: number };
+
+export function previewGameOf(state: Pick<GameState, "gameId" | "settings" | "questions">): PreviewGame {
+  return { gameId: state.gameId, mode: state.settings.mode, teamsBy: state.settings.teamsBy, questionCount: state.questions.length };
+}
+
 /**
  * The display's snapshot of a question just opened, built from a rundown entry: what the rundown
  * previews. It holds what the display's own view holds at that moment and nothing more (no key).
  */
-export function previewView(state: Pick<GameState, "gameId" | "settings" | "questions">, entry: RundownEntry): StaffView {
+export function previewView(game: PreviewGame, entry: RundownEntry): StaffView {
   return {
     audience: "display",
-    gameId: state.gameId,
+    gameId: game.gameId,
     epoch: 0,
     version: 0,
     serverTime: 0,
     phase: "question",
     paused: null,
-    mode: state.settings.mode,
-    teamsBy: state.settings.teamsBy,
-    questionCount: state.questions.length,
+    mode: game.mode,
+    teamsBy: game.teamsBy,
+    questionCount: game.questionCount,
     countdown: null,
     question: {
       index: entry.index,

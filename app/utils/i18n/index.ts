@@ -1,6 +1,7 @@
 import { accountMessages } from "./messages/accounts";
 import { accountSecurityMessages } from "./messages/account-security";
 import { bankMessages } from "./messages/bank";
+import { broadcastMessages } from "./messages/broadcast";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
 import { journeyMessages } from "./messages/journeys";
@@ -33,6 +34,7 @@ const messages = {
   ...statsMessages,
   ...statsReportMessages,
   ...journeyMessages,
+  ...broadcastMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,36 @@
+import { defineMessages } from "../define-messages";
+
+// On air (issue 15, docs/decisions/031): the display and overlay, the control room, the presenter's view.
+export const broadcastMessages = defineMessages({
+  // The display
+  "broadcast.display.enableSound": { vi: "Bấm để bật âm thanh", en: "Click to turn the sound on" },
+  "broadcast.display.timeLeft": { vi: "Thời gian còn lại", en: "Time left" },
+  "broadcast.display.answers": { vi: "Các phương án và số người chọn", en: "The options and how many chose each" },
+  "broadcast.display.right": { vi: "Đáp án đúng", en: "Right answer" },
+
+  // On-air graphics settings on the console
+  "broadcast.settings.title": { vi: "Đồ họa phát sóng", en: "On-air graphics" },
+  "broadcast.settings.intro": {
+    vi: "Áp dụng cho lớp phủ (overlay) của trò chơi này; màn hình đang mở nhận thay đổi ở bước tiếp theo của trò chơi.",
+    en: "For this game's overlay; open screens take a change at the game's next step.",
+  },
+  "broadcast.settings.layout": { vi: "Bố cục lớp phủ", en: "Overlay layout" },
+  "broadcast.layout.full": { vi: "Toàn màn hình", en: "Full screen" },
+  "broadcast.layout.lower-third": { vi: "Một phần ba dưới (lower third)", en: "Lower third" },
+  "broadcast.layout.side-panel": { vi: "Cột bên phải", en: "Side panel" },
+  "broadcast.settings.background": { vi: "Nền của lớp phủ", en: "Overlay background" },
+  "broadcast.settings.background.transparent": { vi: "Trong suốt (phần mềm phát sóng có kênh alpha)", en: "Transparent (broadcast software with an alpha channel)" },
+  "broadcast.settings.background.key": { vi: "Màu nền đặc để tách nền (chroma key)", en: "A solid colour to key out (chroma key)" },
+  "broadcast.settings.keyColour": { vi: "Màu tách nền", en: "Key colour" },
+  "broadcast.settings.soundCues": {
+    vi: "Âm báo trên màn hình trình chiếu (bắt đầu câu hỏi, 5 giây cuối, công bố đáp án)",
+    en: "Sound cues on the display (question start, last 5 seconds, answer reveal)",
+  },
+  "broadcast.settings.save": { vi: "Lưu đồ họa", en: "Save the graphics" },
+  "broadcast.settings.saved": { vi: "Đã lưu. Màn hình đang mở đổi theo ở bước tiếp theo.", en: "Saved. Open screens follow at the next step." },
+  "broadcast.settings.error.layout": { vi: "Hãy chọn một bố cục.", en: "Choose a layout." },
+  "broadcast.settings.error.background": { vi: "Hãy chọn nền trong suốt hoặc màu tách nền.", en: "Choose a transparent background or a key colour." },
+  "broadcast.settings.error.keyColour": { vi: "Màu tách nền viết dạng #rrggbb, ví dụ #00b140.", en: "A key colour is written #rrggbb, for example #00b140." },
+  "broadcast.settings.links": { vi: "Liên kết cho từng đầu ra", en: "Links for each output" },
+  "broadcast.settings.linkFor": { vi: "Lớp phủ — {layout}", en: "Overlay — {layout}" },
+});
