@@ -3,7 +3,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { createGame } from "./create-game";
 import type { GameMode, TeamGrouping } from "./game-state";
 import { chooseQuestions, liveQuestionFromBank, type QuestionSelection, type ReleaseQuestion } from "./live-games.server";
-import { previewGameOf, rundownOf, type PreviewGame, type RundownEntry } from "./rundown";
+import { previewGameOf, rundownOf, type DraftEntry, type PreviewGame } from "./rundown";
 
 /**
  * The rundown before a game exists: the questions a new game would get, in order, each as the
@@ -12,8 +12,6 @@ import { previewGameOf, rundownOf, type PreviewGame, type RundownEntry } from ".
  * exactly this list and seed, so what was previewed is what goes on air.
  */
 export type DraftSettings = { releaseId: string; mode: GameMode; teamsBy: TeamGrouping | null; timeLimitMs: number; seed: string };
-
-export type DraftEntry = RundownEntry & { questionId: string; topic: string; difficulty: string };
 
 export type Draft =
   | { ok: true; questionIds: string[]; entries: DraftEntry[]; game: PreviewGame }

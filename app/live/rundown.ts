@@ -19,6 +19,9 @@ export type RundownEntry = {
   timeLimitMs: number;
 };
 
+/** A rundown entry before the game exists, with where it comes from in the bank. */
+export type DraftEntry = RundownEntry & { questionId: string; topic: string; difficulty: string };
+
 export function rundownOf(state: GameState): RundownEntry[] {
   return state.questions.map((question, index) => {
     const options = displayedOptions(state, index).map(({ key, option }) => ({ key, text: option.text, correct: option.correct }));

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { RundownList } from "~/components/broadcast/rundown-list";
 import { Button, Field, Notice } from "~/components/ui/field";
-import { createGameFromForm, newGameSchema, topicChoices } from "~/live/host-games.server";
+import { RUNDOWN_INTENT, createGameFromForm, newGameSchema, rundownFromForm, topicChoices, type RundownFromForm } from "~/live/host-games.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
@@ -21,7 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { releases, topics, areaLevel };
 }
 
-type ActionData = { errors: FieldErrors; message?: { key: MessageKey; params?: Record<string, string> }; values: Record<string, string> };
+type ActionData = {
+  errors: FieldErrors;
+  message?: { key: MessageKey; params?: Record<string, string> };
+  values: Record<string, string>;
+  rundown?: Extract<RundownFromForm, { ok: true }>["draft"];
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");
@@ -29,6 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(formData);
   const parsed = newGameSchema.safeParse({ ...values, topics: formData.getAll("topics").map(String) });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values } satisfies ActionData;
+  const intent = String(formData.get("intent") ?? "create");
+  if (RUNDOWN_INTENT.test(intent)) {
+    const shown = await rundownFromForm(prisma, parsed.data, intent);
+    if (!shown.ok) return { errors: {}, message: { key: shown.message, params: shown.params }, values } satisfies ActionData;
+    return { errors: {}, values: { ...values, ...shown.values }, rundown: shown.draft } satisfies ActionData;
+  }
   const created = await createGameFromForm(prisma, user, parsed.data);
   if (!created.ok) return { errors: {}, message: { key: created.message, params: created.params }, values } satisfies ActionData;
   return redirect(`/host/games/${created.gameId}`);
@@ -44,7 +56,9 @@ export default function NewGame() {
   const [source, setSource] = useState(values.source ?? "filter");
 
   return (
-    <Form method="post" className="flex max-w-2xl flex-col gap-4">
+    // A rundown step sends back a new list of ids: the form starts again from what the server says.
+    <Form method="post" className="flex max-w-2xl flex-col gap-4" key={`${values.source ?? ""}:${values.questionIds ?? ""}`}>
+      {values.seed ? <input type="hidden" name="seed" value={values.seed} /> : null}
       <h1 className="text-2xl font-bold">{t("live.new.title")}</h1>
       {actionData?.message ? <Notice tone="error">{t(actionData.message.key, actionData.message.params)}</Notice> : null}
       <Field label={t("live.new.name")} name="title" required defaultValue={values.title ?? ""} error={errors.title} />
@@ -126,9 +140,21 @@ export default function NewGame() {
           </div>
         </>
       )}
-      <Button type="submit" disabled={navigation.state !== "idle"}>
-        {t("live.new.submit")}
-      </Button>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="create" disabled={navigation.state !== "idle"}>
+          {t("live.new.submit")}
+        </Button>
+        <button
+          type="submit"
+          name="intent"
+          value="rundown"
+          disabled={navigation.state !== "idle"}
+          className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 disabled:opacity-60"
+        >
+          {t("broadcast.rundown.show")}
+        </button>
+      </div>
+      {actionData?.rundown ? <RundownList entries={actionData.rundown.entries} game={actionData.rundown.game} title={values.title ?? ""} /> : null}
     </Form>
   );
 }

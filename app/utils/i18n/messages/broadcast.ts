@@ -33,4 +33,22 @@ export const broadcastMessages = defineMessages({
   "broadcast.settings.error.keyColour": { vi: "Màu tách nền viết dạng #rrggbb, ví dụ #00b140.", en: "A key colour is written #rrggbb, for example #00b140." },
   "broadcast.settings.links": { vi: "Liên kết cho từng đầu ra", en: "Links for each output" },
   "broadcast.settings.linkFor": { vi: "Lớp phủ — {layout}", en: "Overlay — {layout}" },
+
+  // The rundown before going live
+  "broadcast.rundown.show": { vi: "Xem danh sách câu hỏi", en: "Show the rundown" },
+  "broadcast.rundown.title": { vi: "Danh sách câu hỏi lên sóng ({count} câu)", en: "Rundown ({count} questions)" },
+  "broadcast.rundown.intro": {
+    vi: "Đây là thứ tự các câu sẽ lên sóng. Đổi chỗ, thay câu khác từ ngân hàng, xem trước từng câu đúng như màn hình trình chiếu, rồi bấm “Tạo trò chơi”.",
+    en: "This is the order the questions go on air in. Move them, swap one for another from the bank, preview each exactly as the display shows it, then press “Create the game”.",
+  },
+  "broadcast.rundown.number": { vi: "Câu {number}", en: "Question {number}" },
+  "broadcast.rundown.rightAnswer": { vi: "Đáp án đúng: {answer}", en: "Right answer: {answer}" },
+  "broadcast.rundown.moveUp": { vi: "Đưa câu {number} lên trước", en: "Move question {number} earlier" },
+  "broadcast.rundown.moveDown": { vi: "Đưa câu {number} xuống sau", en: "Move question {number} later" },
+  "broadcast.rundown.swap": { vi: "Đổi câu khác", en: "Swap for another" },
+  "broadcast.rundown.swapNamed": { vi: "Đổi câu {number} lấy câu khác cùng chủ đề", en: "Swap question {number} for another of its topic" },
+  "broadcast.rundown.preview": { vi: "Xem trước trên màn hình trình chiếu", en: "Preview on the display" },
+  "broadcast.rundown.nothingToSwap": { vi: "Ngân hàng không còn câu nào khác để thay.", en: "The bank has no other question left to swap in." },
+  "broadcast.rundown.pinLater": { vi: "······", en: "······" },
+  "broadcast.rundown.difficulty": { vi: "Độ khó: {level}", en: "Difficulty: {level}" },
 });
