@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFIRM_WINDOW_MS, confirmPress, isTypingTarget, shortcutFor } from "./host-shortcuts";
+import { CONFIRM_WINDOW_MS, commandFor, confirmPress, isTypingTarget, shortcutFor } from "./host-shortcuts";
 
 describe("host console shortcuts", () => {
   it("takes a clicker's forward button as next and its back and blank buttons as pause or resume", () => {
@@ -41,5 +41,33 @@ describe("host console shortcuts", () => {
     expect(isTypingTarget({ tagName: "BUTTON" })).toBe(false);
     expect(isTypingTarget({ tagName: "INPUT", type: "checkbox" })).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe("what a shortcut sends", () => {
+  const controls = { next: "next-question", rescuable: 0, joinLocked: false };
+  it("sends the command the console's button would: start in the lobby, next mid-game, end at the podium", () => {
+    expect(commandFor("next", { phase: "lobby", paused: null, controls: { ...controls, next: "start" } })).toEqual({ command: "start" });
+    expect(commandFor("next", { phase: "leaderboard", paused: null, controls })).toEqual({ command: "next" });
+    expect(commandFor("next", { phase: "podium", paused: null, controls: { ...controls, next: "end" } })).toEqual({ command: "end" });
+    expect(commandFor("next", { phase: "question", paused: "host", controls: { ...controls, next: null } })).toBeNull();
+  });
+
+  it("pauses a running clock, resumes a paused game, and does nothing where no clock runs", () => {
+    expect(commandFor("pause-or-resume", { phase: "question", paused: null, controls })).toEqual({ command: "pause" });
+    expect(commandFor("pause-or-resume", { phase: "countdown", paused: "host-disconnected", controls })).toEqual({ command: "resume" });
+    expect(commandFor("pause-or-resume", { phase: "reveal", paused: null, controls })).toBeNull();
+  });
+
+  it("skips only a countdown or question, rescues only when someone can be, ends only mid-game, toggles the lock", () => {
+    expect(commandFor("skip", { phase: "question", paused: null, controls })).toEqual({ command: "skip" });
+    expect(commandFor("skip", { phase: "reveal", paused: null, controls })).toBeNull();
+    expect(commandFor("rescue", { phase: "reveal", paused: null, controls })).toBeNull();
+    expect(commandFor("rescue", { phase: "reveal", paused: null, controls: { ...controls, rescuable: 3 } })).toEqual({ command: "rescue" });
+    expect(commandFor("end", { phase: "lobby", paused: null, controls })).toBeNull();
+    expect(commandFor("end", { phase: "reveal", paused: null, controls })).toEqual({ command: "end" });
+    expect(commandFor("lock-or-unlock", { phase: "lobby", paused: null, controls })).toEqual({ command: "lock" });
+    expect(commandFor("lock-or-unlock", { phase: "question", paused: null, controls: { ...controls, joinLocked: true } })).toEqual({ command: "unlock" });
+    expect(commandFor("next", null)).toBeNull();
   });
 });

@@ -77,3 +77,36 @@ export function isTypingTarget(target: { tagName?: string; isContentEditable?: b
   if (tag !== "input") return false;
   return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes((target.type ?? "text").toLowerCase());
 }
+
+export type ShortcutCommand =
+  | { command: "start" | "next" | "pause" | "resume" | "skip" | "rescue" | "end" }
+  | { command: "lock" | "unlock" };
+
+type ConsoleState = {
+  phase: string;
+  paused: string | null;
+  controls: { next: string | null; rescuable: number; joinLocked: boolean } | null;
+};
+
+/** What a shortcut does now: the same command the console's button for it would send, or null when that button is not shown. */
+export function commandFor(action: Exclude<ShortcutAction, "help">, view: ConsoleState | null): ShortcutCommand | null {
+  const controls = view?.controls;
+  if (!view || !controls) return null;
+  const timed = view.phase === "countdown" || view.phase === "question";
+  switch (action) {
+    case "next":
+      if (!controls.next) return null;
+      return { command: controls.next === "start" ? "start" : controls.next === "end" ? "end" : "next" };
+    case "pause-or-resume":
+      if (view.paused) return { command: "resume" };
+      return timed ? { command: "pause" } : null;
+    case "skip":
+      return timed ? { command: "skip" } : null;
+    case "rescue":
+      return controls.rescuable > 0 ? { command: "rescue" } : null;
+    case "end":
+      return view.phase === "ended" || view.phase === "podium" || view.phase === "lobby" ? null : { command: "end" };
+    case "lock-or-unlock":
+      return view.phase === "ended" ? null : { command: controls.joinLocked ? "unlock" : "lock" };
+  }
+}
