@@ -54,6 +54,12 @@ export default function NewGame() {
   const values = actionData?.values ?? {};
   const errors = actionData?.errors ?? {};
   const [source, setSource] = useState(values.source ?? "filter");
+  // A rundown step answers with a list of ids: the form switches to it.
+  const [answered, setAnswered] = useState(actionData);
+  if (answered !== actionData) {
+    setAnswered(actionData);
+    setSource(actionData?.values.source ?? source);
+  }
 
   return (
     // A rundown step sends back a new list of ids: the form starts again from what the server says.

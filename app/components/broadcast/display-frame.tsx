@@ -212,7 +212,7 @@ function Lobby({ view, game, compact }: PhaseProps) {
     <div className={`${width} shrink-0 rounded-[0.75em] bg-white p-[0.75em]`} role="img" aria-label={t("live.host.qr")} dangerouslySetInnerHTML={{ __html: game.qrSvg }} />
   );
   const pin = (size: string) => (
-    <p className={`font-mono ${size} font-black leading-none tracking-[0.12em] text-asean-yellow`} data-testid="display-pin">
+    <p className={`font-mono ${size} font-black leading-tight tracking-[0.12em] text-asean-yellow`} data-testid="display-pin">
       {game.pin}
     </p>
   );
@@ -267,7 +267,7 @@ function Countdown({ view, compact, offsetMs }: PhaseProps) {
   const countdown = view.countdown!;
   const left = useRemainingMs(countdown.endsAt, countdown.remainingMs, view.paused !== null, offsetMs, 200);
   const label = <p className={compact ? "text-[2.25em]" : "text-[3em]"}>{t("live.play.getReady", { number: countdown.questionIndex + 1, total: view.questionCount })}</p>;
-  const number = <p className={`${compact ? "text-[5em]" : "text-[11em]"} font-black leading-none`}>{Math.ceil(left / 1000)}</p>;
+  const number = <p className={`${compact ? "text-[5em]" : "text-[11em]"} font-black leading-tight`}>{Math.ceil(left / 1000)}</p>;
   return compact === "row" ? (
     <div className="flex items-center justify-between gap-[1em]">
       {label}
@@ -287,7 +287,7 @@ function Seconds({ remainingMs, className }: { remainingMs: number; className: s
     <span
       data-testid="display-seconds"
       data-urgent={urgent ? "true" : "false"}
-      className={`flex h-[1.8em] w-[1.8em] shrink-0 items-center justify-center rounded-full font-black transition-transform ${
+      className={`flex h-[1.8em] min-w-[1.8em] shrink-0 items-center justify-center rounded-full px-[0.3em] font-black tabular-nums transition-transform ${
         urgent ? "scale-110 bg-red-600 text-white" : "bg-asean-yellow text-brand-900"
       } ${className}`}
     >
@@ -354,10 +354,13 @@ function Reveal({ view, compact }: PhaseProps) {
               <span aria-hidden>{style.shape}</span> {option.id}
             </span>
             <span className="flex min-w-0 flex-1 flex-col gap-[0.15em]">
-              <span>
-                {correct ? `✔ ${t("broadcast.display.right")}: ` : ""}
-                {localised(option.text, language)}
-              </span>
+              {/* A lower third or side panel has room for the right answer and the explanation, not every option again. */}
+              {correct || !compact ? (
+                <span>
+                  {correct ? `✔ ${t("broadcast.display.right")}: ` : ""}
+                  {localised(option.text, language)}
+                </span>
+              ) : null}
               <span className={`${style.bar} block h-[0.35em] rounded-full`} style={{ width: `${(count / most) * 100}%`, minWidth: "0.3em" }} />
             </span>
             <span className="w-[2.5em] text-right font-bold">{count}</span>
@@ -374,7 +377,7 @@ function Reveal({ view, compact }: PhaseProps) {
   );
   // Read from across a living room: never smaller than the answers above it.
   const explanation = result.explanation ? (
-    <p className={`rounded-[0.5em] bg-slate-800 px-[0.6em] py-[0.4em] leading-snug ${compact ? "text-[1.75em]" : "text-[2.25em]"}`} data-testid="display-explanation">
+    <p className={`rounded-[0.5em] bg-slate-800 px-[0.6em] py-[0.4em] leading-snug ${compact ? "text-[1.9em]" : "text-[2.25em]"}`} data-testid="display-explanation">
       <strong>{t("live.display.explanation")}: </strong>
       {localised(result.explanation, language)}
     </p>
@@ -392,7 +395,8 @@ function Reveal({ view, compact }: PhaseProps) {
   }
   return (
     <div className={`flex flex-col ${compact ? "gap-[0.6em]" : "gap-[1em]"}`}>
-      <h1 className={`font-bold leading-tight ${compact ? "text-[1.75em]" : "text-[2.5em]"}`}>{localised(question.prompt, language)}</h1>
+      {/* A side panel leaves the prompt out: it was on screen a moment ago, and the explanation needs the room. */}
+      {compact ? null : <h1 className="text-[2.5em] font-bold leading-tight">{localised(question.prompt, language)}</h1>}
       {rows}
       {tally}
       {explanation}
