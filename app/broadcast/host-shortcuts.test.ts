@@ -34,12 +34,14 @@ describe("host console shortcuts", () => {
     expect(confirmPress(first.armed, "next", 2_000)).toEqual({ fire: true, armed: null });
   });
 
-  it("leaves typing in text fields alone but not a focused button or tick box", () => {
+  it("leaves typing in text fields, radio groups and sliders alone, but not a focused button or tick box", () => {
     expect(isTypingTarget({ tagName: "INPUT", type: "text" })).toBe(true);
     expect(isTypingTarget({ tagName: "TEXTAREA" })).toBe(true);
     expect(isTypingTarget({ tagName: "DIV", isContentEditable: true })).toBe(true);
     expect(isTypingTarget({ tagName: "BUTTON" })).toBe(false);
     expect(isTypingTarget({ tagName: "INPUT", type: "checkbox" })).toBe(false);
+    expect(isTypingTarget({ tagName: "INPUT", type: "radio" })).toBe(true);
+    expect(isTypingTarget({ tagName: "INPUT", type: "range" })).toBe(true);
     expect(isTypingTarget(null)).toBe(false);
   });
 });

@@ -68,14 +68,14 @@ export function confirmPress(armed: Armed, action: ShortcutAction, now: number):
   return { fire: false, armed: { action, until: now + CONFIRM_WINDOW_MS } };
 }
 
-/** Typing in a field is typing, not a command. */
+/** Typing in a field is typing, not a command; arrow keys in a radio group move its choice. */
 export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean; type?: string } | null): boolean {
   if (!target) return false;
   if (target.isContentEditable) return true;
   const tag = (target.tagName ?? "").toLowerCase();
   if (tag === "textarea" || tag === "select") return true;
   if (tag !== "input") return false;
-  return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes((target.type ?? "text").toLowerCase());
+  return !["checkbox", "button", "submit", "reset", "color"].includes((target.type ?? "text").toLowerCase());
 }
 
 export type ShortcutCommand =
