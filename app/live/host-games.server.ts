@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { Language, MessageKey } from "~/utils/i18n";
 import { createLiveGame, type QuestionSelection } from "./live-games.server";
+import { draftRundown, moveQuestion, swapQuestion, type Draft } from "./rundown-draft.server";
 
 /** The host's side over HTTP: the create form, the list, ownership. Sockets do the rest. */
 
@@ -26,6 +28,8 @@ export const newGameSchema = z
       .int("live.new.error.timeLimit")
       .min(MIN_TIME_LIMIT_MS / 1000, "live.new.error.timeLimit")
       .max(MAX_TIME_LIMIT_MS / 1000, "live.new.error.timeLimit"),
+    // Set by a rundown preview, so the game is created with the option order that was previewed.
+    seed: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional().catch(undefined),
   })
   .superRefine((value, ctx) => {
     if (value.source === "pick" && idsOf(value.questionIds).length === 0) {
@@ -44,11 +48,14 @@ function idsOf(text: string): string[] {
 
 export type CreateFromFormResult = { ok: true; gameId: string } | { ok: false; message: MessageKey; params?: Record<string, string> };
 
+function selectionOf(input: NewGameInput): QuestionSelection {
+  return input.source === "pick"
+    ? { kind: "pick", questionIds: idsOf(input.questionIds) }
+    : { kind: "filter", topics: input.topics, difficulty: input.difficulty === "any" ? null : input.difficulty, count: input.count };
+}
+
 export async function createGameFromForm(db: PrismaClient, user: SessionUser, input: NewGameInput): Promise<CreateFromFormResult> {
-  const selection: QuestionSelection =
-    input.source === "pick"
-      ? { kind: "pick", questionIds: idsOf(input.questionIds) }
-      : { kind: "filter", topics: input.topics, difficulty: input.difficulty === "any" ? null : input.difficulty, count: input.count };
+  const selection = selectionOf(input);
   const created = await createLiveGame(
     db,
     {
@@ -59,6 +66,7 @@ export async function createGameFromForm(db: PrismaClient, user: SessionUser, in
       teamsBy: input.teamsBy === "none" ? null : input.teamsBy,
       timeLimitMs: input.timeLimitSeconds * 1000,
       selection,
+      seed: input.seed,
     },
     Date.now(),
   );
@@ -73,6 +81,53 @@ export async function createGameFromForm(db: PrismaClient, user: SessionUser, in
     default:
       return { ok: false, message: "live.new.error.setup", params: { index: created.detail ?? "?" } };
   }
+}
+
+/** A rundown step of the new-game form: "rundown" (draw and show), "move-up:3", "move-down:3", "swap:3". */
+export const RUNDOWN_INTENT = /^(rundown|move-up:\d{1,3}|move-down:\d{1,3}|swap:\d{1,3})$/;
+
+export type RundownFromForm =
+  | { ok: true; draft: Extract<Draft, { ok: true }>; values: { source: "pick"; questionIds: string; seed: string } }
+  | { ok: false; message: MessageKey; params?: Record<string, string> };
+
+/**
+ * Shows (or changes) the rundown of the game the form describes. A filter is drawn once and
+ * becomes the list of ids, so moving and swapping work on a fixed list; the seed stays the same
+ * from the first draw to the creation.
+ */
+export async function rundownFromForm(db: PrismaClient, input: NewGameInput, intent: string): Promise<RundownFromForm> {
+  const seed = input.seed ?? randomUUID();
+  const settings = {
+    releaseId: input.releaseId,
+    mode: input.mode,
+    teamsBy: input.teamsBy === "none" ? null : input.teamsBy,
+    timeLimitMs: input.timeLimitSeconds * 1000,
+    seed,
+  };
+  let selection = selectionOf(input);
+  const [step, position] = intent.split(":");
+  if (step !== "rundown" && selection.kind === "pick") {
+    const index = Number(position);
+    const ids = selection.questionIds;
+    const changed =
+      step === "swap" ? await swapQuestion(db, input.releaseId, ids, index) : moveQuestion(ids, index, step === "move-up" ? -1 : 1);
+    if (!changed) return { ok: false, message: "broadcast.rundown.nothingToSwap" };
+    selection = { kind: "pick", questionIds: changed };
+  }
+  const draft = await draftRundown(db, settings, selection);
+  if (!draft.ok) {
+    switch (draft.problem) {
+      case "unknown-release":
+        return { ok: false, message: "live.new.error.release" };
+      case "unknown-questions":
+        return { ok: false, message: "live.new.error.unknownQuestions", params: { ids: draft.detail ?? "" } };
+      case "no-matching-questions":
+        return { ok: false, message: "live.new.error.noMatching" };
+      case "invalid-questions":
+        return { ok: false, message: "live.new.error.setup", params: { index: draft.detail ?? "?" } };
+    }
+  }
+  return { ok: true, draft, values: { source: "pick", questionIds: draft.questionIds.join("\n"), seed } };
 }
 
 /** Topic ids with their labels from question-bank/topics.yaml (ids alone if the file cannot be read). */

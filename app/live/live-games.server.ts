@@ -63,38 +63,47 @@ export type NewLiveGame = {
   timeLimitMs: number;
   countdownMs?: number;
   selection: QuestionSelection;
+  /** Draws and shuffles options; a rundown previewed before creating passes its own, so the game matches it. */
+  seed?: string;
 };
 
 export type CreateLiveGameResult =
   | { ok: true; gameId: string; pin: string }
   | { ok: false; problem: "unknown-release" | "no-matching-questions" | "unknown-questions" | GameSetupIssue; detail?: string };
 
-/** Picks the questions from the release and opens a game in its lobby. */
-export async function createLiveGame(db: PrismaClient, input: NewLiveGame, now: number): Promise<CreateLiveGameResult> {
-  const release = await db.bankRelease.findUnique({ where: { id: input.releaseId }, select: { id: true, name: true } });
+export type ChosenQuestions =
+  | { ok: true; releaseName: string; chosen: ReleaseQuestion[]; available: ReleaseQuestion[] }
+  | { ok: false; problem: "unknown-release" | "no-matching-questions" | "unknown-questions"; detail?: string };
+
+/** The release's active questions the selection names (in its order), or a random draw seeded by `seed`. */
+export async function chooseQuestions(db: PrismaClient, releaseId: string, selection: QuestionSelection, seed: string): Promise<ChosenQuestions> {
+  const release = await db.bankRelease.findUnique({ where: { id: releaseId }, select: { id: true, name: true } });
   if (!release) return { ok: false, problem: "unknown-release" };
   const available = (await releaseQuestions(db, release.id)).filter((entry) => entry.question.status === "active");
-  const seed = randomUUID();
 
-  let chosen: ReleaseQuestion[];
-  if (input.selection.kind === "pick") {
+  if (selection.kind === "pick") {
     const byId = new Map(available.map((entry) => [entry.questionId, entry]));
-    const missing = input.selection.questionIds.filter((id) => !byId.has(id));
+    const missing = selection.questionIds.filter((id) => !byId.has(id));
     if (missing.length > 0) return { ok: false, problem: "unknown-questions", detail: missing.join(", ") };
-    chosen = input.selection.questionIds.map((id) => byId.get(id)!);
-  } else {
-    const { topics, difficulty, count } = input.selection;
-    const matching = available.filter(
-      (entry) => (topics.length === 0 || topics.includes(entry.topic)) && (!difficulty || entry.difficulty === difficulty),
-    );
-    if (matching.length === 0) return { ok: false, problem: "no-matching-questions" };
-    const order = seededShuffle(matching.map((entry) => entry.questionId), seed);
-    const byId = new Map(matching.map((entry) => [entry.questionId, entry]));
-    chosen = order.slice(0, count).map((id) => byId.get(id)!);
+    return { ok: true, releaseName: release.name, chosen: selection.questionIds.map((id) => byId.get(id)!), available };
   }
+  const { topics, difficulty, count } = selection;
+  const matching = available.filter(
+    (entry) => (topics.length === 0 || topics.includes(entry.topic)) && (!difficulty || entry.difficulty === difficulty),
+  );
+  if (matching.length === 0) return { ok: false, problem: "no-matching-questions" };
+  const order = seededShuffle(matching.map((entry) => entry.questionId), seed);
+  const byId = new Map(matching.map((entry) => [entry.questionId, entry]));
+  return { ok: true, releaseName: release.name, chosen: order.slice(0, count).map((id) => byId.get(id)!), available };
+}
 
-  const questions = chosen.map((entry) => liveQuestionFromBank(entry.revisionId, entry.question, input.timeLimitMs));
-  return insertLiveGame(db, { ...input, releaseName: release.name, questions, seed }, now);
+/** Picks the questions from the release and opens a game in its lobby. */
+export async function createLiveGame(db: PrismaClient, input: NewLiveGame, now: number): Promise<CreateLiveGameResult> {
+  const seed = input.seed ?? randomUUID();
+  const picked = await chooseQuestions(db, input.releaseId, input.selection, seed);
+  if (!picked.ok) return picked;
+  const questions = picked.chosen.map((entry) => liveQuestionFromBank(entry.revisionId, entry.question, input.timeLimitMs));
+  return insertLiveGame(db, { ...input, releaseName: picked.releaseName, questions, seed }, now);
 }
 
 /** Opens a game from questions already resolved (the bank path above, and tests). */

@@ -18,6 +18,7 @@ import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
 import { scoreAnswer } from "./scoring";
+import { uniqueDisplayName } from "./unique-name";
 
 /**
  * The live game: lobby → countdown → question → reveal → leaderboard → countdown → … → podium →
@@ -72,7 +73,8 @@ function playerJoined(state: GameState, playerId: string, rawName: string, unit:
 
   const player: Player = {
     id: playerId,
-    name,
+    // A second "Minh" shows as "Minh (2)": two players never share a name on screen.
+    name: uniqueDisplayName(state, name),
     unit,
     joinedAt: now,
     connected: true,

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { RundownList } from "~/components/broadcast/rundown-list";
 import { QuestionPicker } from "~/components/contests/question-picker";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { PICK_SEARCH_INTENT, pickedIdsFrom, type PickerState } from "~/contests/question-picker";
 import { pickerStateFor } from "~/contests/question-picker.server";
 import { bankTopics } from "~/contests/pool.server";
-import { createGameFromForm, newGameSchema, topicChoices } from "~/live/host-games.server";
+import { RUNDOWN_INTENT, createGameFromForm, newGameSchema, rundownFromForm, topicChoices, type RundownFromForm } from "~/live/host-games.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
@@ -31,6 +32,7 @@ type ActionData = {
   message?: { key: MessageKey; params?: Record<string, string> };
   values: Record<string, string>;
   picker: PickerState;
+  rundown?: Extract<RundownFromForm, { ok: true }>["draft"];
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,6 +46,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const questionIds = [...new Set([...(values.questionIds ?? "").split(/[\s,;]+/).filter(Boolean), ...pickedIdsFrom(values)])].join("\n");
   const parsed = newGameSchema.safeParse({ ...values, questionIds, topics: formData.getAll("topics").map(String) });
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, picker } satisfies ActionData, { status: 400 });
+  // The rundown steps show (and move or swap) the questions the game would get; nothing is created.
+  const intent = String(formData.get("intent") ?? "create");
+  if (RUNDOWN_INTENT.test(intent)) {
+    const shown = await rundownFromForm(prisma, parsed.data, intent);
+    if (!shown.ok) return data({ errors: {}, message: { key: shown.message, params: shown.params }, values, picker } satisfies ActionData, { status: 400 });
+    return { errors: {}, values: { ...values, ...shown.values }, picker, rundown: shown.draft } satisfies ActionData;
+  }
   const created = await createGameFromForm(prisma, user, parsed.data);
   if (!created.ok) return data({ errors: {}, message: { key: created.message, params: created.params }, values, picker } satisfies ActionData, { status: 400 });
   return redirect(`/host/games/${created.gameId}`);
@@ -57,9 +66,17 @@ export default function NewGame() {
   const values = actionData?.values ?? {};
   const errors = actionData?.errors ?? {};
   const [source, setSource] = useState(values.source ?? "filter");
+  // A rundown step answers with a list of ids: the form switches to it.
+  const [answered, setAnswered] = useState(actionData);
+  if (answered !== actionData) {
+    setAnswered(actionData);
+    setSource(actionData?.values.source ?? source);
+  }
 
   return (
-    <Form method="post" className="flex max-w-2xl flex-col gap-4">
+    // A rundown step sends back a new list of ids: the form starts again from what the server says.
+    <Form method="post" className="flex max-w-2xl flex-col gap-4" key={`${values.source ?? ""}:${values.questionIds ?? ""}`}>
+      {values.seed ? <input type="hidden" name="seed" value={values.seed} /> : null}
       <h1 className="text-2xl font-bold">{t("live.new.title")}</h1>
       {actionData?.message ? <Notice tone="error">{t(actionData.message.key, actionData.message.params)}</Notice> : null}
       <Field label={t("live.new.name")} name="title" required defaultValue={values.title ?? ""} error={errors.title} />
@@ -142,9 +159,21 @@ export default function NewGame() {
           </div>
         </>
       )}
-      <Button type="submit" disabled={navigation.state !== "idle"}>
-        {t("live.new.submit")}
-      </Button>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="create" disabled={navigation.state !== "idle"}>
+          {t("live.new.submit")}
+        </Button>
+        <button
+          type="submit"
+          name="intent"
+          value="rundown"
+          disabled={navigation.state !== "idle"}
+          className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 disabled:opacity-60"
+        >
+          {t("broadcast.rundown.show")}
+        </button>
+      </div>
+      {actionData?.rundown ? <RundownList entries={actionData.rundown.entries} game={actionData.rundown.game} title={values.title ?? ""} /> : null}
     </Form>
   );
 }

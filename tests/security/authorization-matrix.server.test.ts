@@ -37,7 +37,8 @@ const EXPECTED: Record<string, { read: Access; write: Access }> = {
   // The display's secret is its token in the URL, checked by the socket (display:watch).
   "display.$gameId.tsx": { read: "token", write: "none" },
   "host._index.tsx": { read: ["host"], write: "none" },
-  "host.games.$gameId._index.tsx": { read: ["host", "organizer", "teacher"], write: "none" },
+  "host.games.$gameId._index.tsx": { read: ["host", "organizer", "teacher"], write: ["host", "organizer", "teacher"] },
+  "host.games.$gameId.presenter.tsx": { read: ["host", "organizer", "teacher"], write: "none" },
   "host.games.$gameId.export.tsx": { read: ["host", "organizer", "teacher"], write: "none" },
   "host.games.$gameId.results.tsx": { read: ["host", "organizer", "teacher"], write: "none" },
   "host.games._index.tsx": { read: ["host", "organizer", "teacher"], write: "none" },

@@ -1,12 +1,14 @@
 import { Link } from "@remix-run/react";
 import { useCallback, useState } from "react";
+import { ShortcutPanel, useHostShortcuts } from "~/components/broadcast/host-shortcuts";
+import { TimerBar, useRemainingMs } from "~/components/broadcast/timer-bar";
 import type { FlowCommand } from "~/live/game-state";
 import type { LeaderRow, StaffView } from "~/live/player-view";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { codeText } from "./error-text";
 import { localised } from "./localised";
 import { Histogram, Leaderboard, Podium } from "./staff-parts";
-import { newer, useLiveSocket, useSecondsLeft, type LiveClientSocket } from "./use-live-socket";
+import { newer, useLiveSocket, type LiveClientSocket } from "./use-live-socket";
 
 export type ConsoleGame = {
   id: string;
@@ -62,6 +64,7 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
   }
 
   const kick = (row: { playerId: string; name: string }) => void send({ command: "kick", playerId: row.playerId });
+  const shortcuts = useHostShortcuts(view, busy, (command) => void send(command));
 
   return (
     <div className="flex flex-col gap-4">
@@ -103,6 +106,7 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
             </p>
           ) : null}
           <Controls view={view} busy={busy} onCommand={(command) => void send({ command })} />
+          <ShortcutPanel {...shortcuts} />
           {view.controls && view.phase !== "ended" ? (
             <JoinLock locked={view.controls.joinLocked} busy={busy} onToggle={(lock) => void send({ command: lock ? "lock" : "unlock" })} />
           ) : null}
@@ -268,12 +272,14 @@ function QuestionPanel({ view, offsetMs }: { view: StaffView; offsetMs: number }
   const t = useT();
   const language = useLanguage();
   const question = view.question!;
-  const seconds = useSecondsLeft(question.deadline, question.remainingMs, view.paused !== null, offsetMs);
+  const remainingMs = useRemainingMs(question.deadline, question.remainingMs, view.paused !== null, offsetMs);
+  const seconds = Math.ceil(remainingMs / 1000);
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-600">
         {t("live.play.question", { number: question.index + 1, total: view.questionCount })} · {t("live.play.secondsLeft", { seconds })}
       </p>
+      <TimerBar remainingMs={remainingMs} timeLimitMs={question.timeLimitMs} label={t("broadcast.display.timeLeft")} className="text-base" />
       <h2 className="text-lg font-semibold">{localised(question.prompt, language)}</h2>
       <ul className="grid gap-1 sm:grid-cols-2">
         {question.options.map((option) => (

@@ -1,6 +1,7 @@
 import { accountMessages } from "./messages/accounts";
 import { accountSecurityMessages } from "./messages/account-security";
 import { bankMessages } from "./messages/bank";
+import { broadcastMessages } from "./messages/broadcast";
 import { commonMessages } from "./messages/common";
 import { contestMessages } from "./messages/contests";
 import { journeyMessages } from "./messages/journeys";
@@ -35,6 +36,7 @@ const messages = {
   ...statsReportMessages,
   ...journeyMessages,
   ...moreJourneyMessages,
+  ...broadcastMessages,
 };
 
 export type MessageKey = keyof typeof messages;
