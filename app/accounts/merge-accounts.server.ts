@@ -3,6 +3,7 @@ import { ANSWER_GRACE_MS } from "~/contests/attempt";
 import { statsChanged } from "~/stats/stats-version";
 import type { PrismaClient } from "~/utils/db.server";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
+import "~/utils/i18n/messages/journeys-more";
 
 // One pupil with two accounts (a forgotten password, a second sign-up) is counted twice and has
 // their history split. An admin merges the duplicate into the account to keep: every attempt

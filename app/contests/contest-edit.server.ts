@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
+import "~/utils/i18n/messages/journeys-more";
 
 // Editing a contest (its title and its rules text) and moving all its rounds by whole days, both
 // only until its first round opens: from then on participants have read the rules and planned by

@@ -5,6 +5,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
 import type { ProfileEdit } from "./profile-edit";
 import { needsGuardian } from "./registration";
+import "~/utils/i18n/messages/journeys-more";
 
 // Writing a corrected profile. Attempts already made keep the unit, area and group they were
 // started under (copied at the start), so results and statistics of the past do not move.

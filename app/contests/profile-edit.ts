@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import { normaliseClassName } from "./attempt";
 import { OLDEST_AGE, YOUNGEST_AGE } from "./registration";
+import "~/utils/i18n/messages/journeys-more";
 
 // A participant corrects their profile (name, birth year, group, area, school, class) instead of
 // deleting their data and starting again. Only the birth year is known, so an age is one of two

@@ -9,6 +9,7 @@ import { checkPicked, pickerStateFor } from "./question-picker.server";
 import { roundRuleFromForm } from "./round-edit";
 import { audiencesFromForm, parseVietnamLocal, roundFormSchema } from "./round-form";
 import { createRound, latestReleaseId, updateRound, type RoundInput, type RoundProblem } from "./rounds.server";
+import "~/utils/i18n/messages/journeys-more";
 
 export type RoundFormResult =
   | { ok: true; roundId: string }

@@ -8,6 +8,7 @@ import { releasePool } from "./pool.server";
 import type { PredictionBasis } from "./ranking";
 import { ruleTotal, MAX_QUESTIONS, type RoundScope } from "./round-form";
 import { formatDateTime } from "~/utils/format";
+import "~/utils/i18n/messages/journeys-more";
 
 /** What every rule check needs from a round row. */
 export const roundRulesSelect = {

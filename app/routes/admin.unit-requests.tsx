@@ -10,6 +10,7 @@ import { formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

@@ -14,6 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

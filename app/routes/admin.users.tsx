@@ -12,6 +12,7 @@ import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import { roles } from "~/utils/roles";
 import { revokeUserSessions } from "~/utils/session.server";
+import "~/utils/i18n/messages/journeys-more";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

@@ -12,6 +12,7 @@ import { formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 async function loadTarget(userId: string | undefined) {
   const user = userId

@@ -14,6 +14,7 @@ import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { reviewFlagsByQuestion } from "~/stats/item-analysis.server";
+import "~/utils/i18n/messages/journeys-more";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
 

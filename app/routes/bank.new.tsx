@@ -12,6 +12,7 @@ import { formValues } from "~/utils/forms";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 // Writing a new question in the web form: checked like a file and an import, saved as a draft that
 // a second organizer reviews (app/bank/new-question.server.ts).

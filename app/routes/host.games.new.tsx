@@ -15,6 +15,7 @@ import type { MessageKey } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { areaLevelAt } from "~/units/history.server";
+import "~/utils/i18n/messages/journeys-more";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "host", "organizer", "teacher");

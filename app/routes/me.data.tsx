@@ -8,6 +8,7 @@ import { kindName } from "~/units/unit-kinds";
 import { requireUser } from "~/utils/auth.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { destroySession } from "~/utils/session.server";
+import "~/utils/i18n/messages/journeys-more";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "participant");

@@ -13,6 +13,7 @@ import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 // A participant corrects their profile (app/contests/profile-edit.ts): school, class, group,
 // birth year, name. Past attempts keep the school they were made under.

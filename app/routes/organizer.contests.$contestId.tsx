@@ -12,6 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "organizer");

@@ -12,6 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 // Editing or rescheduling a round before it opens; once open, a clear refusal (app/contests/round-edit.ts).
 

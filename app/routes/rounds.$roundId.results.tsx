@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 async function manageableRound(request: Request, roundId: string | undefined) {
   const user = await requireUser(request, "teacher", "organizer");

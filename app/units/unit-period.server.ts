@@ -2,6 +2,7 @@ import { formatDate } from "~/utils/format";
 import type { PrismaClient } from "~/utils/db.server";
 import type { UnitProblem } from "./unit-tree";
 import { periodProblem, validToFromLastDay } from "./unit-period";
+import "~/utils/i18n/messages/journeys-more";
 
 export type PeriodResult = { ok: true; unit: { code: string; name: string } } | { ok: false; problem: UnitProblem };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { vietnamDay, vietnamDayOf } from "./history";
+import "~/utils/i18n/messages/journeys-more";
 
 // An admin closes a unit (a school merged away, a commune dissolved) or reopens it by editing the
 // last day it existed. Stored as validTo, the first day it no longer exists (docs/decisions/013).

@@ -208,3 +208,21 @@ test("the home page names the organiser and the broadcaster from the organisatio
   await page.goto("/");
   await expect(page.getByRole("main").getByText(organizer, { exact: false }).first()).toBeVisible();
 });
+
+test("pages whose messages load with them hydrate cleanly and show words, not keys, after a client-side navigation", async ({ browser }) => {
+  const teacher = await signedIn(browser, "giaovien", "asean-teacher");
+  const errors: string[] = [];
+  teacher.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await teacher.goto("/teacher");
+  await teacher.getByRole("banner").getByRole("link", { name: "Vòng thi của lớp" }).click();
+  await teacher.waitForURL("/teacher/rounds");
+  await expect(teacher.getByText("Chọn câu hỏi cụ thể")).toBeVisible();
+  await expect(teacher.getByText(/roundPick\.|roundEdit\./)).toHaveCount(0);
+  // A full load of the same page: rendered on the server, hydrated in the browser, no mismatch.
+  await teacher.reload();
+  await teacher.getByRole("button", { name: "Tìm câu hỏi" }).click();
+  await expect(teacher.getByRole("region", { name: "Kết quả tìm kiếm" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { ConfirmButton, ConfirmStep } from "~/components/ui/confirm";
 import { Button, Field, Notice } from "~/components/ui/field";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 export type MergeOutcome = {
   merge: {

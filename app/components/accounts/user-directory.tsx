@@ -5,6 +5,7 @@ import type { UserQuery } from "~/accounts/user-query";
 import { formatNumber } from "~/utils/format";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { roles } from "~/utils/roles";
+import "~/utils/i18n/messages/journeys-more";
 
 /** Search by name or username and filter by role: a GET form, so a result has an address. */
 export function UserDirectoryFilters({ query, total }: { query: UserQuery; total: number }) {

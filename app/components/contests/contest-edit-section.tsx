@@ -3,6 +3,7 @@ import { Button, Field, Notice } from "~/components/ui/field";
 import type { FieldErrors } from "~/utils/forms";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 export type ContestEditOutcome = {
   contestEdit: {

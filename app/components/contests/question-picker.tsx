@@ -3,6 +3,7 @@ import { SelectField } from "~/components/contests/select-field";
 import { Field } from "~/components/ui/field";
 import { pickFieldName, PICK_SEARCH_INTENT, type PickerQuestion, type PickerState } from "~/contests/question-picker";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 type Props = {
   state: PickerState | null;

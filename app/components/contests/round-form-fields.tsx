@@ -5,6 +5,7 @@ import type { PickerState } from "~/contests/question-picker";
 import { GRID_COLUMNS, gridFieldName, PREDICTION_BASES } from "~/contests/round-form";
 import type { FieldErrors } from "~/utils/forms";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import "~/utils/i18n/messages/journeys-more";
 
 type Props = {
   topics: { id: string; vi: string; en: string }[];

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { formatDateTime } from "./format";
+import "~/utils/i18n/messages/journeys-more";
 
 export type RoundListItem = { id: string; title: string; code: string; opensAt: string; closesAt: string; questionCount: number; attempts: number };
 

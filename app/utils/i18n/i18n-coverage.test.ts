@@ -3,6 +3,7 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as catalogue from "./index";
+import "./messages/journeys-more";
 import { languages } from "./languages";
 
 // Every page's words go through the i18n layer in both languages: each message has a Vietnamese
@@ -125,3 +126,48 @@ function allKeys(): catalogue.MessageKey[] {
   expect(known.length).toBe(keys.size);
   return known;
 }
+
+describe("messages loaded with their routes", () => {
+  const dir = path.join(__dirname, "messages");
+  const routeFiles = readdirSync(dir)
+    .filter((name) => readFileSync(path.join(dir, name), "utf8").includes("registerMessages("))
+    .map((name) => {
+      const text = readFileSync(path.join(dir, name), "utf8");
+      return { module: `messages/${name.replace(/\.ts$/, "")}`, keys: [...text.matchAll(/^\s*"([^"]+)":\s*\{/gm)].map((match) => match[1]) };
+    });
+
+  function modules(dirPath: string): string[] {
+    return readdirSync(dirPath).flatMap((name) => {
+      const full = path.join(dirPath, name);
+      if (statSync(full).isDirectory()) return name === "generated" || name === "__fixtures__" ? [] : modules(full);
+      return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+    });
+  }
+
+  /** Keys a module names: whole string literals, and the fixed start of a template (`roundPick.${x}`). */
+  function namedKeys(file: string, keys: readonly string[]): string[] {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const named = new Set<string>();
+    const visit = (node: ts.Node) => {
+      if (ts.isStringLiteralLike(node) && keys.includes(node.text)) named.add(node.text);
+      if (ts.isTemplateExpression(node) && node.head.text.includes(".") && keys.some((key) => key.startsWith(node.head.text))) named.add(`${node.head.text}…`);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return [...named];
+  }
+
+  it("are imported by every module that names one of their keys, so no page renders a key it did not load", () => {
+    const missing: string[] = [];
+    for (const file of modules(APP)) {
+      if (file.includes(`${path.sep}i18n${path.sep}`)) continue;
+      const text = readFileSync(file, "utf8");
+      for (const { module, keys } of routeFiles) {
+        const named = namedKeys(file, keys);
+        if (named.length > 0 && !text.includes(`~/utils/i18n/${module}"`)) missing.push(`${path.relative(APP, file)} names ${named[0]} without importing ${module}`);
+      }
+    }
+    expect(routeFiles.length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+});

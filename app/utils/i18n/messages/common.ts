@@ -28,6 +28,15 @@ export const commonMessages = defineMessages({
   "role.teacher": { vi: "Giáo viên", en: "Teacher" },
   "role.participant": { vi: "Người dự thi", en: "Participant" },
   "home.title": { vi: "Sân chơi tìm hiểu về ASEAN", en: "The 'Learn about ASEAN' playground" },
+  // The home page names the organiser and broadcaster from /admin/organisation.
+  "homeOrg.intro": {
+    vi: "Sân chơi ASEAN là nơi {organizer} tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN cho học sinh, sinh viên và thanh niên, và là nơi {broadcaster} tổ chức các trò chơi trực tiếp trên sóng.",
+    en: "ASEAN Playground is where {organizer} runs contests about the ASEAN Community for pupils, students and young people, and where {broadcaster} hosts live quiz games on air.",
+  },
+  "homeOrg.introNoBroadcaster": {
+    vi: "Sân chơi ASEAN là nơi {organizer} tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN và các trò chơi trực tiếp cho học sinh, sinh viên và thanh niên.",
+    en: "ASEAN Playground is where {organizer} runs contests about the ASEAN Community and live quiz games for pupils, students and young people.",
+  },
   "home.forStudents.title": { vi: "Học sinh, sinh viên, thanh niên", en: "Pupils, students, young people" },
   "home.forStudents.body": {
     vi: "Vào trò chơi trực tiếp bằng mã PIN, không cần tài khoản; đăng ký một lần để dự các vòng thi trực tuyến của tỉnh.",

@@ -1,9 +1,11 @@
 import { defineMessages } from "../define-messages";
+import { registerMessages } from "../index";
 
 /**
  * Messages for the second round of journeys (issue #11): writing a new question, hand-picking
  * questions, editing rounds and contests before they open, the users list, the profile, merging
- * accounts, and the leftovers of the units work.
+ * accounts, and the leftovers of the units work. Loaded with the routes that use it: every module
+ * that names one of these keys imports this file.
  */
 export const moreJourneyMessages = defineMessages({
   "bankNew.link": { vi: "Viết câu hỏi mới", en: "Write a new question" },
@@ -194,17 +196,7 @@ export const moreJourneyMessages = defineMessages({
   },
 
   "unitRequests.relinked": { vi: "Hồ sơ của {pupil} đã chuyển sang {name}.", en: "{pupil}'s profile now points at {name}." },
-  "unitRequests.approvedForYou": {
-    vi: "Trường hoặc nơi làm việc bạn đề nghị đã được thêm và đã được chọn sẵn bên dưới.",
-    en: "The school or workplace you asked for was added and is chosen for you below.",
-  },
 
-  "homeOrg.intro": {
-    vi: "Sân chơi ASEAN là nơi {organizer} tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN cho học sinh, sinh viên và thanh niên, và là nơi {broadcaster} tổ chức các trò chơi trực tiếp trên sóng.",
-    en: "ASEAN Playground is where {organizer} runs contests about the ASEAN Community for pupils, students and young people, and where {broadcaster} hosts live quiz games on air.",
-  },
-  "homeOrg.introNoBroadcaster": {
-    vi: "Sân chơi ASEAN là nơi {organizer} tổ chức các cuộc thi tìm hiểu về Cộng đồng ASEAN và các trò chơi trực tiếp cho học sinh, sinh viên và thanh niên.",
-    en: "ASEAN Playground is where {organizer} runs contests about the ASEAN Community and live quiz games for pupils, students and young people.",
-  },
 });
+
+registerMessages(moreJourneyMessages);

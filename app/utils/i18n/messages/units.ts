@@ -136,6 +136,11 @@ export const unitMessages = defineMessages({
   },
   "unitRequests.error.reason": { vi: "Lý do dài 5–300 ký tự.", en: "A reason has 5–300 characters." },
   "unitRequests.error.notOpen": { vi: "Yêu cầu này đã được xử lý.", en: "This request was already decided." },
+  // On the registration page, for the pupil whose request was approved (a page every pupil loads).
+  "unitRequests.approvedForYou": {
+    vi: "Trường hoặc nơi làm việc bạn đề nghị đã được thêm và đã được chọn sẵn bên dưới.",
+    en: "The school or workplace you asked for was added and is chosen for you below.",
+  },
   "organisation.title": { vi: "Cơ quan tổ chức, phát sóng và nhận báo cáo", en: "Organising, broadcasting and reporting bodies" },
   "organisation.intro": {
     vi: "Tên các cơ quan được hiển thị trong ứng dụng và trong báo cáo hằng năm. Sau sắp xếp năm 2025, hãy nhập đúng tên cơ quan hiện nay của tỉnh.",
