@@ -2,7 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { finishedAt, mayRevealAnswers, timeUsedMs, type AttemptState } from "./attempt";
 import { storeScores } from "./scores.server";
 import { predictionTruth, rankContest, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
-import { roundRulesSelect, rulesOf } from "./rounds.server";
+import { roundRulesSelect, rulesOf, type RoundRulesRow } from "./rounds.server";
 
 // Results of rounds as the database holds them: finished attempts → AttemptResult → rankings.
 
@@ -29,40 +29,41 @@ export type RoundStanding = {
   attemptCounts: Map<string, number>;
 };
 
+/** What ranking a round needs of the round itself. */
+export type StandingRound = RoundRulesRow & {
+  id: string;
+  questionCount: number;
+  predictionEnabled: boolean;
+  predictionBasis: string | null;
+  predictionTruth: number | null;
+};
+
+/** What ranking needs of one attempt, with the participant's public profile (null once deleted). */
+export type StandingRow = {
+  participantKey: string;
+  attemptNumber: number;
+  startedAt: Date;
+  deadline: Date;
+  submittedAt: Date | null;
+  prediction: number | null;
+  correct: number | null;
+  audience: string | null;
+  unitId: string | null;
+  profile: { displayName: string; className: string | null; hideNamePublicly: boolean } | null;
+};
+
 /**
- * Ranks one round. Once it has closed, the prediction's true value is computed and stored the first
- * time anyone asks; from then on it never changes.
+ * Ranks a round from its attempts, wherever they were read from (the database here, the
+ * statistics' facts in memory for the public boards). The truth is the stored one, or computed.
  */
-export async function roundStanding(roundId: string, now: number): Promise<RoundStanding | null> {
-  const round = await prisma.round.findUnique({
-    where: { id: roundId },
-    select: { ...roundRulesSelect, releaseId: true, questionCount: true, predictionEnabled: true, predictionBasis: true, predictionTruth: true },
-  });
-  if (!round) return null;
-  // Scores are stored when an attempt ends; this stores those that ran out of time since the last look.
-  await storeScores(prisma, { roundId }, now);
-  const rows = await prisma.attempt.findMany({
-    where: { roundId },
-    select: {
-      participantKey: true,
-      attemptNumber: true,
-      startedAt: true,
-      deadline: true,
-      submittedAt: true,
-      prediction: true,
-      correct: true,
-      audience: true,
-      unitId: true,
-      user: { select: { participantProfile: { select: { displayName: true, className: true, hideNamePublicly: true } } } },
-    },
-  });
+export function standingOf(round: StandingRound, rows: Iterable<StandingRow>, now: number): RoundStanding {
   const revealed = mayRevealAnswers(rulesOf(round), now);
   const results: AttemptResult[] = [];
   const participants = new Map<string, ParticipantInfo>();
   const attemptCounts = new Map<string, number>();
   for (const row of rows) {
     attemptCounts.set(row.participantKey, (attemptCounts.get(row.participantKey) ?? 0) + 1);
-    const profile = row.user?.participantProfile ?? null;
+    const profile = row.profile;
     participants.set(row.participantKey, {
       participantId: row.participantKey,
       displayName: profile?.displayName ?? null,
@@ -93,14 +94,58 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
       finishedAt: ended,
     });
   }
-  let truth: number | null = null;
-  if (round.predictionEnabled) {
-    truth = round.predictionTruth ?? predictionTruth(results, (round.predictionBasis ?? "all-correct") as PredictionBasis);
-    if (revealed && round.predictionTruth === null) {
-      await prisma.round.updateMany({ where: { id: roundId, predictionTruth: null }, data: { predictionTruth: truth } });
-    }
+  const truth = round.predictionEnabled
+    ? (round.predictionTruth ?? predictionTruth(results, (round.predictionBasis ?? "all-correct") as PredictionBasis))
+    : null;
+  return { roundId: round.id, revealed, truth, ranked: rankRound(results, truth ?? 0), participants, questionCount: round.questionCount, attemptCounts };
+}
+
+/** Once a round's answers may be shown, its prediction's true value is stored the first time anyone ranks it; from then on it never changes. */
+export async function storePredictionTruth(round: StandingRound, standing: RoundStanding): Promise<void> {
+  if (round.predictionEnabled && standing.revealed && round.predictionTruth === null && standing.truth !== null) {
+    await prisma.round.updateMany({ where: { id: round.id, predictionTruth: null }, data: { predictionTruth: standing.truth } });
   }
-  return { roundId, revealed, truth, ranked: rankRound(results, truth ?? 0), participants, questionCount: round.questionCount, attemptCounts };
+}
+
+export const standingRoundSelect = {
+  ...roundRulesSelect,
+  questionCount: true,
+  predictionEnabled: true,
+  predictionBasis: true,
+  predictionTruth: true,
+} as const;
+
+/**
+ * Ranks one round. Once it has closed, the prediction's true value is computed and stored the first
+ * time anyone asks; from then on it never changes.
+ */
+export async function roundStanding(roundId: string, now: number): Promise<RoundStanding | null> {
+  const round = await prisma.round.findUnique({ where: { id: roundId }, select: standingRoundSelect });
+  if (!round) return null;
+  // Scores are stored when an attempt ends; this stores those that ran out of time since the last look.
+  await storeScores(prisma, { roundId }, now);
+  const rows = await prisma.attempt.findMany({
+    where: { roundId },
+    select: {
+      participantKey: true,
+      attemptNumber: true,
+      startedAt: true,
+      deadline: true,
+      submittedAt: true,
+      prediction: true,
+      correct: true,
+      audience: true,
+      unitId: true,
+      user: { select: { participantProfile: { select: { displayName: true, className: true, hideNamePublicly: true } } } },
+    },
+  });
+  const standing = standingOf(
+    round,
+    rows.map(({ user, ...row }) => ({ ...row, profile: user?.participantProfile ?? null })),
+    now,
+  );
+  await storePredictionTruth(round, standing);
+  return standing;
 }
 
 /** A contest's ranking over its rounds that have closed (an open round's results are not public). */

@@ -1,4 +1,5 @@
 import { AREA_KINDS, MEMBER_KINDS } from "~/units/unit-kinds";
+import { birthBand, Dictionary, FactTable, UNKNOWN_KEY, vietnamDayStart } from "./fact-table";
 
 // Every statistic of the dashboard, the yearly report and the role home pages, counted in one
 // place from stored facts (docs/decisions/015). Pure: the facts are loaded by ./figures.server.ts,
@@ -103,13 +104,14 @@ export type StatsFacts = {
   units: readonly UnitFact[];
   rounds: readonly { id: string; title: string; contestId: string | null; opensAt: number; closesAt: number }[];
   contests: readonly { id: string; title: string }[];
-  attempts: readonly AttemptFact[];
+  /** A plain list, or a table kept up to date by the caller (./fact-table.ts). */
+  attempts: readonly AttemptFact[] | FactTable;
   liveGames: readonly LiveGameFact[];
   livePlayers: readonly LivePlayerFact[];
 };
 
 /** Maps a unit onto today's units; the shares of one unit sum to 1. */
-export type MapUnit = (unitId: string, at: Date) => ReadonlyArray<{ unitId: string; share: number }>;
+export type MapUnit = (unitId: string) => ReadonlyArray<{ unitId: string; share: number }>;
 
 export type Counts = {
   participants: number;
@@ -163,19 +165,13 @@ export type Figures = {
 export { AREA_KINDS };
 export const SCHOOL_KINDS = MEMBER_KINDS;
 export const AUDIENCE_KEYS = ["lower-secondary", "upper-secondary", "university", "young-workers", "public"] as const;
-export const UNKNOWN_KEY = "unknown";
+export { UNKNOWN_KEY };
 
 const isArea = (kind: string) => (AREA_KINDS as readonly string[]).includes(kind);
 const isSchool = (kind: string) => (SCHOOL_KINDS as readonly string[]).includes(kind);
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
-
-/** The Viet Nam calendar day of an instant, as the UTC midnight that starts that day there. */
-function vietnamDayStart(at: number): number {
-  const shifted = at + VIETNAM_OFFSET_MS;
-  return shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - VIETNAM_OFFSET_MS;
-}
 
 export function dayKey(at: number): { key: string; start: number } {
   const start = vietnamDayStart(at);
@@ -201,65 +197,110 @@ export function monthKey(at: number): { key: string; start: number } {
   return { key: `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`, start };
 }
 
-/** Five-year birth-year bands ("2010–2014"), so that no band points at one person. */
-export function birthBand(birthYear: number | null): string {
-  if (birthYear === null) return UNKNOWN_KEY;
-  const start = Math.floor(birthYear / 5) * 5;
-  return `${start}–${start + 4}`;
-}
+export { birthBand };
 
-/** Running sums for one group; `weight` is 1, or a share when a unit is mapped onto several. */
-class Tally {
-  participants = new Map<string, number>();
-  attempts = 0;
-  completed = 0;
-  scored = 0;
-  scoreSum = 0;
-  correctSum = 0;
+/**
+ * Running sums of one dimension (areas, schools, rounds, days…), one slot per group number of the
+ * fact table; `weight` is 1, or a share when a unit is mapped onto several. Facts arrive grouped
+ * by participant, so a participant is counted once per group (with their largest weight there) by
+ * remembering only the last participant each group saw.
+ */
+class GroupSums {
+  attempts = new Float64Array(16);
+  completed = new Float64Array(16);
+  scored = new Float64Array(16);
+  scoreSum = new Float64Array(16);
+  correctSum = new Float64Array(16);
+  participants = new Float64Array(16);
+  private best = new Float64Array(16);
+  private last = new Int32Array(16).fill(-1);
 
-  add(fact: AttemptFact, weight: number) {
-    this.participants.set(fact.participantKey, Math.max(this.participants.get(fact.participantKey) ?? 0, weight));
-    this.attempts += weight;
-    if (fact.submitted) this.completed += weight;
-    if (fact.correct !== null) {
-      this.scored += weight;
-      this.correctSum += fact.correct * weight;
-      this.scoreSum += (fact.questionCount > 0 ? fact.correct / fact.questionCount : 0) * weight;
+  add(group: number, participant: number, weight: number, submitted: number, correct: number, questionCount: number): void {
+    if (group >= this.last.length) this.grow(group);
+    if (this.last[group] !== participant) {
+      this.last[group] = participant;
+      this.best[group] = weight;
+      this.participants[group] += weight;
+    } else if (weight > this.best[group]) {
+      this.participants[group] += weight - this.best[group];
+      this.best[group] = weight;
+    }
+    this.attempts[group] += weight;
+    if (submitted) this.completed[group] += weight;
+    if (correct >= 0) {
+      this.scored[group] += weight;
+      this.correctSum[group] += correct * weight;
+      this.scoreSum[group] += (questionCount > 0 ? correct / questionCount : 0) * weight;
     }
   }
 
-  participantCount(only?: (key: string) => boolean): number {
-    let sum = 0;
-    for (const [key, weight] of this.participants) if (!only || only(key)) sum += weight;
-    return tidy(sum);
+  private grow(group: number): void {
+    const size = Math.max(group + 1, this.last.length * 2);
+    const larger = (array: Float64Array) => {
+      const next = new Float64Array(size);
+      next.set(array);
+      return next;
+    };
+    this.attempts = larger(this.attempts);
+    this.completed = larger(this.completed);
+    this.scored = larger(this.scored);
+    this.scoreSum = larger(this.scoreSum);
+    this.correctSum = larger(this.correctSum);
+    this.participants = larger(this.participants);
+    this.best = larger(this.best);
+    const last = new Int32Array(size).fill(-1);
+    last.set(this.last);
+    this.last = last;
   }
 
-  counts(): Counts {
-    return {
-      participants: this.participantCount(),
-      attempts: tidy(this.attempts),
-      completed: tidy(this.completed),
-      completionRate: this.attempts > 0 ? tidy(this.completed / this.attempts) : null,
-      scored: tidy(this.scored),
-      averageScore: this.scored > 0 ? tidy(this.scoreSum / this.scored) : null,
-      averageCorrect: this.scored > 0 ? tidy(this.correctSum / this.scored) : null,
-    };
+  /** The groups that received a fact, by key, each with its counts. */
+  byKey(keys: readonly string[]): Map<string, Group> {
+    const groups = new Map<string, Group>();
+    for (let group = 0; group < this.last.length; group++) {
+      if (this.last[group] === -1) continue;
+      const participants = tidy(this.participants[group]);
+      const attempts = this.attempts[group];
+      const completed = this.completed[group];
+      const scored = this.scored[group];
+      groups.set(keys[group], {
+        participants,
+        counts: {
+          participants,
+          attempts: tidy(attempts),
+          completed: tidy(completed),
+          completionRate: attempts > 0 ? tidy(completed / attempts) : null,
+          scored: tidy(scored),
+          averageScore: scored > 0 ? tidy(this.scoreSum[group] / scored) : null,
+          averageCorrect: scored > 0 ? tidy(this.correctSum[group] / scored) : null,
+        },
+      });
+    }
+    return groups;
   }
 }
+
+type Group = { participants: number; counts: Counts };
+const EMPTY_COUNTS: Counts = { participants: 0, attempts: 0, completed: 0, completionRate: null, scored: 0, averageScore: null, averageCorrect: null };
 
 /** Shares like 0.3 + 0.7 should not print as 0.9999999999. */
 function tidy(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
 
-function tallyIn<K>(map: Map<K, Tally>, key: K): Tally {
-  let tally = map.get(key);
-  if (!tally) {
-    tally = new Tally();
-    map.set(key, tally);
+/** The day, week and month of a Viet Nam calendar day, worked out once per day ever seen. */
+type PeriodKeys = { day: { key: string; start: number }; week: { key: string; start: number }; month: { key: string; start: number } };
+const periodKeysByDay = new Map<number, PeriodKeys>();
+function periodKeys(at: number): PeriodKeys {
+  const dayStart = vietnamDayStart(at);
+  let keys = periodKeysByDay.get(dayStart);
+  if (!keys) {
+    keys = { day: dayKey(dayStart), week: weekKey(dayStart), month: monthKey(dayStart) };
+    periodKeysByDay.set(dayStart, keys);
   }
-  return tally;
+  return keys;
 }
+
+const byName = new Intl.Collator("vi").compare;
 
 function overlaps(unit: UnitFact, from: number | null, to: number | null): boolean {
   if (unit.validTo !== null && from !== null && unit.validTo <= from) return false;
@@ -273,6 +314,17 @@ function activeToday(unit: UnitFact, now: number): boolean {
 
 const identityMap: MapUnit = (unitId) => [{ unitId, share: 1 }];
 
+const tables = new WeakMap<readonly AttemptFact[], FactTable>();
+/** The table of a plain list of facts (tests and small callers), made once per list. */
+function tableOf(facts: readonly AttemptFact[]): FactTable {
+  let table = tables.get(facts);
+  if (!table) {
+    table = FactTable.from(facts);
+    tables.set(facts, table);
+  }
+  return table;
+}
+
 export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit: MapUnit = identityMap, now = Date.now()): Figures {
   const from = filter.from?.getTime() ?? null;
   const to = filter.to?.getTime() ?? null;
@@ -281,75 +333,133 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
   const current = filter.view === "current";
 
   // The area a unit sits under in today's tree (for facts stored before areaId existed).
+  const areaOfUnit = new Map<string, string | null>();
   const areaOf = (unitId: string | null): string | null => {
+    if (unitId === null) return null;
+    const known = areaOfUnit.get(unitId);
+    if (known !== undefined) return known;
     const seen = new Set<string>();
-    let unit = unitId ? unitById.get(unitId) : undefined;
+    let found: string | null = null;
+    let unit = unitById.get(unitId);
     while (unit && !seen.has(unit.id)) {
-      if (isArea(unit.kind)) return unit.id;
+      if (isArea(unit.kind)) {
+        found = unit.id;
+        break;
+      }
       seen.add(unit.id);
       unit = unit.parentId ? unitById.get(unit.parentId) : undefined;
     }
-    return null;
+    areaOfUnit.set(unitId, found);
+    return found;
   };
   const schoolOf = (unitId: string | null) => (unitId && unitById.has(unitId) && isSchool(unitById.get(unitId)!.kind) ? unitId : null);
-  const place = (unitId: string | null, at: number): Array<{ unitId: string; share: number }> =>
-    unitId === null ? [] : current ? [...mapUnit(unitId, new Date(at))] : [{ unitId, share: 1 }];
+  const place = (unitId: string | null): ReadonlyArray<{ unitId: string; share: number }> =>
+    unitId === null ? [] : current ? mapUnit(unitId) : [{ unitId, share: 1 }];
 
-  const areaShares = (fact: AttemptFact) => place(fact.areaId ?? areaOf(fact.unitId), fact.startedAt);
-  const schoolShares = (fact: AttemptFact) => place(schoolOf(fact.unitId), fact.startedAt);
+  const table = facts.attempts instanceof FactTable ? facts.attempts : tableOf(facts.attempts);
+  const unitIds = table.units.values;
+  // Where a stored unit's facts count, worked out once per unit number (not once per fact).
+  type Shares = ReadonlyArray<{ unit: number; share: number }>;
+  const none: Shares = [];
+  const coded = (unitId: string | null): Shares => place(unitId).map(({ unitId: id, share }) => ({ unit: table.units.code(id), share }));
+  const areaSharesOf: (Shares | undefined)[] = [];
+  const unitAreaSharesOf: (Shares | undefined)[] = [];
+  const schoolSharesOf: (Shares | undefined)[] = [];
+  const areaCodeShares = (area: number, unit: number): Shares => {
+    if (area !== -1) return (areaSharesOf[area] ??= coded(unitIds[area]));
+    if (unit === -1) return none;
+    return (unitAreaSharesOf[unit] ??= coded(areaOf(unitIds[unit])));
+  };
+  const schoolCodeShares = (unit: number): Shares => (unit === -1 ? none : (schoolSharesOf[unit] ??= coded(schoolOf(unitIds[unit]))));
+  const shareIn = (shares: Shares, unit: number) => {
+    let sum = 0;
+    for (const entry of shares) if (entry.unit === unit) sum += entry.share;
+    return sum;
+  };
+  const codeOf = (dictionary: Dictionary, value: string | null | undefined) => (value ? dictionary.find(value) : -1);
+  const contestFilter = codeOf(table.contests, filter.contestId);
+  const roundFilter = codeOf(table.rounds, filter.roundId);
+  const audienceFilter = codeOf(table.audiences, filter.audience);
+  // A chosen unit the facts never named may still receive shares in today's units: give it a number.
+  const wantsArea = filter.areaId ? table.units.code(filter.areaId) : -1;
+  const wantsSchool = filter.schoolId ? table.units.code(filter.schoolId) : -1;
+  // A filter naming a round, contest or audience no fact has selects nothing.
+  const selectsNothing =
+    filter.only === "live" || (Boolean(filter.contestId) && contestFilter === -1) || (Boolean(filter.roundId) && roundFilter === -1) || (Boolean(filter.audience) && audienceFilter === -1);
+  const columns = table.columns();
+  const rowCount = selectsNothing ? 0 : columns.length;
 
-  const shareOf = (shares: Array<{ unitId: string; share: number }>, unitId: string) =>
-    shares.reduce((sum, entry) => sum + (entry.unitId === unitId ? entry.share : 0), 0);
-
-  const selected = facts.attempts.filter((fact) => {
-    if (filter.only === "live") return false;
-    if (!inPeriod(fact.startedAt)) return false;
-    if (filter.contestId && fact.contestId !== filter.contestId) return false;
-    if (filter.roundId && fact.roundId !== filter.roundId) return false;
-    if (filter.audience && fact.audience !== filter.audience) return false;
-    if (filter.areaId && shareOf(areaShares(fact), filter.areaId) === 0) return false;
-    if (filter.schoolId && shareOf(schoolShares(fact), filter.schoolId) === 0) return false;
-    return true;
-  });
-  // Within a chosen area, a fact split across areas counts with its share there.
-  const baseWeight = (fact: AttemptFact) =>
-    (filter.areaId ? shareOf(areaShares(fact), filter.areaId) : 1) * (filter.schoolId ? shareOf(schoolShares(fact), filter.schoolId) : 1);
-
-  const totals = new Tally();
-  const areas = new Map<string, Tally>();
-  const schools = new Map<string, Tally>();
-  const audiences = new Map<string, Tally>();
-  const bands = new Map<string, Tally>();
-  const rounds = new Map<string, Tally>();
-  const contests = new Map<string, Tally>();
-  const days = new Map<string, Tally>();
-  const weeks = new Map<string, Tally>();
-  const months = new Map<string, Tally>();
+  const totals = new GroupSums();
+  const areaSums = new GroupSums();
+  const schoolSums = new GroupSums();
+  const audienceSums = new GroupSums();
+  const bandSums = new GroupSums();
+  const roundSums = new GroupSums();
+  const contestSums = new GroupSums();
+  const daySums = new GroupSums();
+  const weekSums = new GroupSums();
+  const monthSums = new GroupSums();
+  const weekKeys = new Dictionary();
+  const monthKeys = new Dictionary();
+  const dayKeys: string[] = [];
+  const weekOfDay: number[] = [];
+  const monthOfDay: number[] = [];
   const periodStart = new Map<string, number>();
+  table.dayStarts.forEach((dayStart, day) => {
+    const keys = periodKeys(dayStart);
+    dayKeys[day] = keys.day.key;
+    weekOfDay[day] = weekKeys.code(keys.week.key);
+    monthOfDay[day] = monthKeys.code(keys.month.key);
+    periodStart.set(keys.day.key, keys.day.start);
+    periodStart.set(keys.week.key, keys.week.start);
+    periodStart.set(keys.month.key, keys.month.start);
+  });
   const scoreBands = Array.from({ length: 10 }, (_, index) => ({ key: `${index * 10}–${index === 9 ? 100 : index * 10 + 9}%`, from: index / 10, to: (index + 1) / 10, attempts: 0 }));
 
-  for (const fact of selected) {
-    const weight = baseWeight(fact);
-    totals.add(fact, weight);
-    for (const { unitId, share } of areaShares(fact)) tallyIn(areas, unitId).add(fact, weight * share);
-    for (const { unitId, share } of schoolShares(fact)) tallyIn(schools, unitId).add(fact, weight * share);
-    tallyIn(audiences, fact.audience ?? UNKNOWN_KEY).add(fact, weight);
-    tallyIn(bands, birthBand(fact.birthYear)).add(fact, weight);
-    tallyIn(rounds, fact.roundId).add(fact, weight);
-    if (fact.contestId) tallyIn(contests, fact.contestId).add(fact, weight);
-    for (const [map, period] of [
-      [days, dayKey(fact.startedAt)],
-      [weeks, weekKey(fact.startedAt)],
-      [months, monthKey(fact.startedAt)],
-    ] as const) {
-      tallyIn(map, period.key).add(fact, weight);
-      periodStart.set(period.key, period.start);
-    }
-    if (fact.correct !== null) {
-      const share = fact.questionCount > 0 ? fact.correct / fact.questionCount : 0;
+  for (let row = 0; row < rowCount; row++) {
+    const startedAt = columns.startedAt[row];
+    if ((from !== null && startedAt < from) || (to !== null && startedAt >= to)) continue;
+    if (contestFilter !== -1 && columns.contest[row] !== contestFilter) continue;
+    if (roundFilter !== -1 && columns.round[row] !== roundFilter) continue;
+    if (audienceFilter !== -1 && columns.audience[row] !== audienceFilter) continue;
+    const unit = columns.unit[row];
+    const areaShares = areaCodeShares(columns.area[row], unit);
+    const schoolShares = schoolCodeShares(unit);
+    // Within a chosen area, a fact split across areas counts with its share there.
+    const inArea = wantsArea !== -1 ? shareIn(areaShares, wantsArea) : 1;
+    if (inArea === 0) continue;
+    const inSchool = wantsSchool !== -1 ? shareIn(schoolShares, wantsSchool) : 1;
+    if (inSchool === 0) continue;
+    const weight = inArea * inSchool;
+    const participant = columns.participant[row];
+    const submitted = columns.submitted[row];
+    const correct = columns.correct[row];
+    const questionCount = columns.questionCount[row];
+    totals.add(0, participant, weight, submitted, correct, questionCount);
+    for (const { unit: area, share } of areaShares) areaSums.add(area, participant, weight * share, submitted, correct, questionCount);
+    for (const { unit: school, share } of schoolShares) schoolSums.add(school, participant, weight * share, submitted, correct, questionCount);
+    audienceSums.add(columns.audience[row], participant, weight, submitted, correct, questionCount);
+    bandSums.add(columns.band[row], participant, weight, submitted, correct, questionCount);
+    roundSums.add(columns.round[row], participant, weight, submitted, correct, questionCount);
+    if (columns.contest[row] !== -1) contestSums.add(columns.contest[row], participant, weight, submitted, correct, questionCount);
+    const day = columns.day[row];
+    daySums.add(day, participant, weight, submitted, correct, questionCount);
+    weekSums.add(weekOfDay[day], participant, weight, submitted, correct, questionCount);
+    monthSums.add(monthOfDay[day], participant, weight, submitted, correct, questionCount);
+    if (correct >= 0) {
+      const share = questionCount > 0 ? correct / questionCount : 0;
       scoreBands[Math.min(9, Math.floor(share * 10 + 1e-9))].attempts += weight;
     }
   }
+  const areas = areaSums.byKey(unitIds);
+  const schools = schoolSums.byKey(unitIds);
+  const audiences = audienceSums.byKey(table.audiences.values);
+  const bands = bandSums.byKey(table.bands.values);
+  const rounds = roundSums.byKey(table.rounds.values);
+  const contests = contestSums.byKey(table.contests.values);
+  const days = daySums.byKey(dayKeys);
+  const weeks = weekSums.byKey(weekKeys.values);
+  const months = monthSums.byKey(monthKeys.values);
   for (const band of scoreBands) band.attempts = tidy(band.attempts);
 
   // Which units are listed (with zeros): those of the level that existed in the period, or today's.
@@ -369,23 +479,23 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
     return (childrenOf.get(unit.id) ?? []).filter(listed).flatMap((child) => enrolledPart(child, seen));
   };
 
-  const unitRows = (kindTest: (kind: string) => boolean, tallies: Map<string, Tally>, schoolLevel: boolean): UnitFigures[] => {
+  const unitRows = (kindTest: (kind: string) => boolean, tallies: Map<string, Group>, schoolLevel: boolean): UnitFigures[] => {
     const rows = facts.units
       .filter((unit) => kindTest(unit.kind) && (listed(unit) || tallies.has(unit.id)))
       .filter((unit) => !filter.areaId || (schoolLevel ? unit.parentId === filter.areaId || tallies.has(unit.id) : unit.id === filter.areaId))
       .filter((unit) => !filter.schoolId || !schoolLevel || unit.id === filter.schoolId)
       .map((unit): UnitFigures => {
-        const tally = tallies.get(unit.id) ?? new Tally();
+        const group = tallies.get(unit.id);
         const part = enrolledPart(unit);
         const enrolment = part.length > 0 ? part.reduce((sum, member) => sum + (member.enrolment ?? 0), 0) : null;
         let enrolledParticipants = 0;
-        if (part.length === 1 && part[0].id === unit.id) enrolledParticipants = tally.participantCount();
+        if (part.length === 1 && part[0].id === unit.id) enrolledParticipants = group?.participants ?? 0;
         else if (part.length > 0) {
-          for (const member of part) enrolledParticipants += schools.get(member.id)?.participantCount() ?? 0;
+          for (const member of part) enrolledParticipants += schools.get(member.id)?.participants ?? 0;
           enrolledParticipants = tidy(enrolledParticipants);
         }
         return {
-          ...tally.counts(),
+          ...(group?.counts ?? EMPTY_COUNTS),
           unitId: unit.id,
           name: unit.name,
           kind: unit.kind,
@@ -395,14 +505,14 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
           participationRate: enrolment ? tidy(enrolledParticipants / enrolment) : null,
         };
       });
-    return rows.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    return rows.sort((a, b) => byName(a.name, b.name));
   };
 
-  const groupRows = (tallies: Map<string, Tally>, keys: readonly string[], label: (key: string) => string): GroupFigures[] =>
-    keys.map((key) => ({ key, label: label(key), ...(tallies.get(key) ?? new Tally()).counts() }));
+  const groupRows = (groups: Map<string, Group>, keys: readonly string[], label: (key: string) => string): GroupFigures[] =>
+    keys.map((key) => ({ key, label: label(key), ...(groups.get(key)?.counts ?? EMPTY_COUNTS) }));
 
-  const periodRows = (tallies: Map<string, Tally>): PeriodFigures[] =>
-    [...tallies.keys()].sort().map((key) => ({ key, start: new Date(periodStart.get(key)!), ...tallies.get(key)!.counts() }));
+  const periodRows = (groups: Map<string, Group>): PeriodFigures[] =>
+    [...groups.keys()].sort().map((key) => ({ key, start: new Date(periodStart.get(key)!), ...groups.get(key)!.counts }));
 
   const roundById = new Map(facts.rounds.map((round) => [round.id, round]));
   // Rounds (and their contests) open at some time in the period are listed, with zeros if need be.
@@ -410,7 +520,7 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
   const roundKeys = facts.rounds
     .filter((round) => (!filter.contestId || round.contestId === filter.contestId) && (!filter.roundId || round.id === filter.roundId))
     .filter((round) => rounds.has(round.id) || roundOpen(round))
-    .sort((a, b) => a.opensAt - b.opensAt || a.title.localeCompare(b.title, "vi"))
+    .sort((a, b) => a.opensAt - b.opensAt || byName(a.title, b.title))
     .map((round) => round.id);
   const listedContests = new Set(roundKeys.flatMap((id) => (roundById.get(id)?.contestId ? [roundById.get(id)!.contestId!] : [])));
   const contestKeys = facts.contests.filter((contest) => (!filter.contestId || contest.id === filter.contestId) && (contests.has(contest.id) || listedContests.has(contest.id))).map((contest) => contest.id);
@@ -423,7 +533,7 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
   return {
     view: filter.view,
     filter,
-    totals: totals.counts(),
+    totals: totals.byKey([""]).get("")?.counts ?? EMPTY_COUNTS,
     scoreBands,
     byArea: unitRows(isArea, areas, false),
     bySchool: unitRows(isSchool, schools, true),
@@ -443,7 +553,7 @@ function liveFigures(
   filter: StatsFilter,
   inPeriod: (at: number) => boolean,
   areaOf: (unitId: string | null) => string | null,
-  place: (unitId: string | null, at: number) => Array<{ unitId: string; share: number }>,
+  place: (unitId: string | null, at: number) => ReadonlyArray<{ unitId: string; share: number }>,
   unitById: Map<string, UnitFact>,
 ) {
   const games = facts.liveGames.filter(
@@ -484,6 +594,6 @@ function liveFigures(
       }),
     byArea: [...perArea]
       .map(([unitId, row]) => ({ unitId, name: unitById.get(unitId)?.name ?? unitId, players: tidy(row.players), answers: tidy(row.answers) }))
-      .sort((a, b) => a.name.localeCompare(b.name, "vi")),
+      .sort((a, b) => byName(a.name, b.name)),
   };
 }

@@ -1,12 +1,12 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import { ANSWER_GRACE_MS } from "~/contests/attempt";
-import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests/results.server";
+import type { ParticipantInfo } from "~/contests/results.server";
 import { isActiveAt } from "~/units/history";
 import { currentMapper } from "~/units/history.server";
 import { AREA_KINDS, areaLevelOf, type AreaLevel } from "~/units/unit-kinds";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
-import { freshFingerprint } from "./figures.server";
+import { statsStore, type StatsStore } from "./fact-store.server";
 import {
   individualLeaderboard,
   schoolLeaderboard,
@@ -33,19 +33,11 @@ export type AreaBoard = {
  * By area, from the area stored on each attempt. "recorded": the areas that existed when the
  * contest closed; "current": today's areas, old results spread by the successions' shares.
  */
-async function areaStandings(filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
+async function areaStandings(store: StatsStore, filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
   const view = filter.areaView ?? "recorded";
-  const attemptWhere = filter.roundId ? { roundId: filter.roundId } : filter.contestId ? { round: { contestId: filter.contestId } } : null;
-  const [attempts, lastRound] = attemptWhere
-    ? await Promise.all([
-        prisma.attempt.findMany({ where: attemptWhere, select: { participantKey: true, areaId: true }, orderBy: { startedAt: "asc" } }),
-        prisma.round.findFirst({
-          where: filter.roundId ? { id: filter.roundId } : { contestId: filter.contestId },
-          select: { closesAt: true },
-          orderBy: { closesAt: "desc" },
-        }),
-      ])
-    : [[], null];
+  const rounds = [...store.rounds.values()].filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false));
+  const attempts = store.attemptsOf(rounds.map((round) => round.id)).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  const lastRound = rounds.length > 0 ? rounds.reduce((last, round) => (round.closesAt > last.closesAt ? round : last)) : null;
   const areaOf = new Map<string, string | null>();
   for (const attempt of attempts) areaOf.set(attempt.participantKey, attempt.areaId ?? areaOf.get(attempt.participantKey) ?? null);
   // A moment just before closing: a round closing at the reform belongs to the old tree.
@@ -103,33 +95,35 @@ const memo = new Map<string, Boards>();
 const MAX_MEMOISED = 100;
 
 /**
- * The boards, remembered until a stored fact changes (the statistics fingerprint: attempts,
- * profiles, units…) or another round closes; scores of attempts that ran out of time are stored
- * first, so the fingerprint sees them (docs/decisions/015).
+ * The boards, from the facts in memory (./fact-store.server.ts), remembered until one of the rounds
+ * they show changes (its attempts, their participants' names) or the units do, or another round's
+ * answers may be shown (docs/decisions/024).
  */
 export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel = "Thí sinh ẩn danh"): Promise<Boards> {
-  const fingerprint = await freshFingerprint(prisma, now);
-  const closedRounds = await prisma.round.count({ where: { closesAt: { lt: new Date(now - ANSWER_GRACE_MS) } } });
-  const key = JSON.stringify([filter, deletedLabel, hiddenLabel, closedRounds, fingerprint]);
+  const store = await statsStore(prisma, now);
+  const shown = [...store.rounds.values()]
+    .filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false))
+    .map((round) => [round.id, store.roundVersion(round.id), now > round.closesAt.getTime() + ANSWER_GRACE_MS]);
+  const key = JSON.stringify([filter, deletedLabel, hiddenLabel, shown, store.unitsVersion]);
   const known = memo.get(key);
   if (known) return known;
-  const boards = await computeLeaderboards(filter, now, deletedLabel, hiddenLabel);
+  const boards = await computeLeaderboards(store, filter, now, deletedLabel, hiddenLabel);
   if (memo.size >= MAX_MEMOISED) memo.delete(memo.keys().next().value!);
   memo.set(key, boards);
   return boards;
 }
 
-async function computeLeaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel: string) {
+async function computeLeaderboards(store: StatsStore, filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel: string) {
   let ranked: { participantId: string; rank: number; correct: number }[] = [];
   let participants = new Map<string, ParticipantInfo>();
   if (filter.roundId) {
-    const standing = await roundStanding(filter.roundId, now);
+    const standing = await store.roundStanding(filter.roundId, now);
     if (standing?.revealed) {
       ranked = standing.ranked;
       participants = standing.participants;
     }
   } else if (filter.contestId) {
-    const standing = await contestStanding(filter.contestId, now);
+    const standing = await store.contestStanding(filter.contestId, now);
     ranked = standing.ranked;
     participants = standing.participants;
   }
@@ -144,6 +138,6 @@ async function computeLeaderboards(filter: LeaderboardFilter, now: number, delet
   return {
     individuals: individualLeaderboard(ranked, named, units, options),
     schools: schoolLeaderboard(results, units, options),
-    areas: await areaStandings(filter, results, now),
+    areas: await areaStandings(store, filter, results, now),
   };
 }

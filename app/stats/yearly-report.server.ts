@@ -1,7 +1,7 @@
 import { bankTopics } from "~/contests/pool.server";
 import { AREA_KINDS } from "~/units/unit-kinds";
-import { contestStanding } from "~/contests/results.server";
 import type { PrismaClient } from "~/utils/db.server";
+import { statsStore } from "./fact-store.server";
 import { computeFigures } from "./figures.server";
 import { loadItemResponses } from "./item-analysis.server";
 import { reportOrganisation } from "./report-organisation.server";
@@ -89,7 +89,7 @@ export async function yearlyReportModel(db: PrismaClient, options: { year: numbe
   // The best individuals of each contest held in the year, by its public ranking.
   const bestIndividuals: BestIndividual[] = [];
   for (const contest of figures.byContest.filter((candidate) => candidate.attempts > 0)) {
-    const standing = await contestStanding(contest.key, now);
+    const standing = await (await statsStore(db, now)).contestStanding(contest.key, now);
     const named = standing.ranked.filter((entry) => {
       const info = standing.participants.get(entry.participantId);
       return info && info.displayName !== null && withinScope(info.unitId);
