@@ -7,6 +7,7 @@ import { indexSuccessions, mapOntoCurrent, type Mapped, type Succession } from "
 import { loadSuccessions } from "~/units/history.server";
 import type { PrismaClient } from "~/utils/db.server";
 import { FactTable } from "./fact-table";
+import { ItemFacts } from "./item-store.server";
 import type { AttemptFact, LiveGameFact, LivePlayerFact, MapUnit, StatsFacts, UnitFact } from "./figures";
 import { statsVersion } from "./stats-version";
 
@@ -25,7 +26,10 @@ import { statsVersion } from "./stats-version";
 
 /** How long a look at the database is trusted; this process's own writers bump statsVersion at once. */
 const TRUST_MS = 5_000;
-/** Rows stamped this long before the last change seen are read again: a write is stamped before it commits. */
+/**
+ * A write is stamped (by its process's clock) before it commits: rows stamped this long before the
+ * last look began are read again. It also covers clocks of several app nodes a little apart.
+ */
 const OVERLAP_MS = 15_000;
 const PAGE_SIZE = 2_000;
 
@@ -90,14 +94,19 @@ export class StatsStore {
   private mappedDay = -1;
   private readonly games = new Map<string, LiveGame>();
   private livePlayers: LivePlayerFact[] = [];
-  private attemptMark = 0;
-  private profileMark = 0;
+  /** When the last look began, by this process's clock: rows stamped since (less the overlap) are read again. */
+  private lookStartedAt = 0;
   /** Rises with every change to any fact; results computed from the facts are kept per version. */
   version = 0;
   /** Rises with every change to units, which the boards name. */
   unitsVersion = 0;
   lookedAt = 0;
   lookedAtVersion = -1;
+  /** Rises when a round is added, changed or removed (the item analysis filters by rounds). */
+  roundsVersion = 0;
+  private roundsRemoved = false;
+  /** The responses for item analysis, once loaded (statsItems); kept up to date by each look. */
+  items: ItemFacts | null = null;
   private readonly standings = new Map<string, { key: string; standing: RoundStanding }>();
   private readonly contestStandings = new Map<string, { key: string; value: ContestStandingValue }>();
 
@@ -194,13 +203,8 @@ export class StatsStore {
   // --- loading -------------------------------------------------------------------------------
 
   async loadAll(db: PrismaClient, now: number, pause: () => Promise<void>): Promise<void> {
-    // The marks first: whatever changes while the pages are read is read again by the next look.
-    const [latestAttempt, latestProfile] = await Promise.all([
-      db.attempt.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
-      db.participantProfile.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
-    ]);
-    this.attemptMark = latestAttempt?.updatedAt.getTime() ?? 0;
-    this.profileMark = latestProfile?.updatedAt.getTime() ?? 0;
+    // Whatever changes while the pages are read is read again by the look at the end.
+    this.lookStartedAt = Date.now();
     await this.lookAtSmallTables(db);
     for (let after: string | null = null; ; ) {
       const page: Profile[] = await db.participantProfile.findMany({
@@ -235,13 +239,15 @@ export class StatsStore {
     // Attempts that ran out of time since the last look get their score stored first; that write
     // stamps them, so they are read below.
     await storePendingScores(db, now);
+    // A row written since the last look began was stamped at most the overlap before it committed.
+    const since = new Date(this.lookStartedAt - OVERLAP_MS);
+    this.lookStartedAt = Date.now();
     const [changedAttempts, changedProfiles] = await Promise.all([
-      db.attempt.findMany({ where: { updatedAt: { gte: new Date(this.attemptMark - OVERLAP_MS) } }, select: attemptSelect }),
-      db.participantProfile.findMany({ where: { updatedAt: { gte: new Date(this.profileMark - OVERLAP_MS) } }, select: profileSelect }),
+      db.attempt.findMany({ where: { updatedAt: { gte: since } }, select: attemptSelect }),
+      db.participantProfile.findMany({ where: { updatedAt: { gte: since } }, select: profileSelect }),
       this.lookAtSmallTables(db),
     ]);
     for (const profile of changedProfiles) {
-      this.profileMark = Math.max(this.profileMark, profile.updatedAt.getTime());
       const before = this.profiles.get(profile.userId);
       if (before && sameRecord(before, profile)) continue;
       this.profiles.set(profile.userId, profile);
@@ -249,13 +255,27 @@ export class StatsStore {
       this.version++;
     }
     for (const attempt of changedAttempts) {
-      this.attemptMark = Math.max(this.attemptMark, attempt.updatedAt.getTime());
       const before = this.attempts.get(attempt.id);
       if (before && sameRecord(before, attempt)) continue;
       this.putAttempt(attempt);
     }
+    if (this.items) await this.lookAgainAtItems(db, this.items);
     this.lookedAt = Date.now();
     this.lookedAtVersion = version;
+  }
+
+  /** The state version of every live game, for the item analysis. */
+  gameVersions(): Map<string, number> {
+    return new Map([...this.games].map(([id, game]) => [id, game.stateVersion]));
+  }
+
+  liveGame(gameId: string): LiveGameFact | undefined {
+    return this.games.get(gameId)?.fact;
+  }
+
+  async lookAgainAtItems(db: PrismaClient, items: ItemFacts): Promise<void> {
+    await items.lookAgain(db, this.gameVersions(), new Set(this.rounds.keys()), this.roundsRemoved);
+    this.roundsRemoved = false;
   }
 
   private async lookAtSmallTables(db: PrismaClient): Promise<void> {
@@ -294,6 +314,7 @@ export class StatsStore {
       if (before && JSON.stringify(before) === JSON.stringify(round)) continue;
       this.rounds.set(round.id, round);
       this.bumpRound(round.id);
+      this.roundsVersion++;
       if (before && (before.contestId !== round.contestId || before.questionCount !== round.questionCount)) {
         for (const id of this.attemptsOfRound.get(round.id) ?? []) this.putAttempt(this.attempts.get(id)!);
       }
@@ -305,6 +326,8 @@ export class StatsStore {
       for (const attemptId of [...(this.attemptsOfRound.get(id) ?? [])]) this.removeAttempt(attemptId);
       this.attemptsOfRound.delete(id);
       this.bumpRound(id);
+      this.roundsVersion++;
+      this.roundsRemoved = true;
     }
     await this.lookAtGames(db, games);
   }
@@ -463,8 +486,34 @@ export async function statsStore(db: PrismaClient, now = Date.now()): Promise<St
  * Loads the facts in the background when the server starts, a page at a time with a pause between
  * pages, so the first statistics page and public board need not wait for them.
  */
-export function warmStatistics(db: PrismaClient, pauseMs = 5): Promise<StatsStore> {
-  return load(db, Date.now(), () => new Promise((resolve) => setTimeout(resolve, pauseMs)));
+export async function warmStatistics(db: PrismaClient, pauseMs = 5): Promise<StatsStore> {
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, pauseMs));
+  const current = await load(db, Date.now(), pause);
+  if (!current.items) await loadItems(db, current, pause);
+  return current;
+}
+
+let itemsLoading: Promise<ItemFacts> | null = null;
+
+function loadItems(db: PrismaClient, current: StatsStore, pause: () => Promise<void>): Promise<ItemFacts> {
+  itemsLoading ??= (async () => {
+    const items = new ItemFacts();
+    await items.loadAll(db, current.gameVersions(), pause);
+    // What finished while the pages were read.
+    await current.lookAgainAtItems(db, items);
+    if (store === current) current.items = items;
+    return items;
+  })().finally(() => {
+    itemsLoading = null;
+  });
+  return itemsLoading;
+}
+
+/** The facts with the responses item analysis reads, loading those the first time (a year: seconds). */
+export async function statsItems(db: PrismaClient, now = Date.now()): Promise<{ store: StatsStore; items: ItemFacts }> {
+  const current = await statsStore(db, now);
+  const items = current.items ?? (await loadItems(db, current, yieldToEventLoop));
+  return { store: current, items };
 }
 
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */
