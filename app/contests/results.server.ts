@@ -38,7 +38,7 @@ export type StandingRound = RoundRulesRow & {
   predictionTruth: number | null;
 };
 
-/** What ranking needs of one attempt, with the participant's public profile (null once deleted). */
+/** What ranking needs of one attempt, with the participant's public profile (null or left out once deleted). */
 export type StandingRow = {
   participantKey: string;
   attemptNumber: number;
@@ -49,7 +49,7 @@ export type StandingRow = {
   correct: number | null;
   audience: string | null;
   unitId: string | null;
-  profile: { displayName: string; className: string | null; hideNamePublicly: boolean } | null;
+  profile?: { displayName: string; className: string | null; hideNamePublicly: boolean } | null;
 };
 
 /**

@@ -49,7 +49,8 @@ const attemptSelect = {
   correct: true,
   updatedAt: true,
 } as const;
-type AttemptRecord = {
+/** An attempt as kept; names are laid over its ranking from the profiles (StatsStore.roundStanding). */
+type AttemptRecord = StandingRow & {
   id: string;
   roundId: string;
   participantKey: string;
@@ -83,6 +84,9 @@ export class StatsStore {
   private readonly attemptsOfUser = new Map<string, Set<string>>();
   private readonly attemptsOfRound = new Map<string, Set<string>>();
   private readonly roundVersions = new Map<string, number>();
+  private readonly nameVersions = new Map<string, number>();
+  /** Attempts per round still without a score (running). */
+  private readonly runningOfRound = new Map<string, number>();
   profiles = new Map<string, Profile>();
   rounds = new Map<string, StoredRound>();
   contests: { id: string; title: string }[] = [];
@@ -107,8 +111,9 @@ export class StatsStore {
   private roundsRemoved = false;
   /** The responses for item analysis, once loaded (statsItems); kept up to date by each look. */
   items: ItemFacts | null = null;
-  private readonly standings = new Map<string, { key: string; standing: RoundStanding }>();
-  private readonly contestStandings = new Map<string, { key: string; value: ContestStandingValue }>();
+  /** Rounds' rankings: without names (kept while the attempts stay), and with today's names laid over. */
+  private readonly rankings = new Map<string, { key: string; standing: RoundStanding; named: { key: number; standing: RoundStanding } | null }>();
+  private readonly contestStandings = new Map<string, { key: string; rankingKey: string; value: ContestStandingValue }>();
 
   /** The facts for the counting module (./figures.ts). */
   facts(): StatsFacts {
@@ -147,33 +152,41 @@ export class StatsStore {
     };
   }
 
-  roundVersion(roundId: string): number {
-    return this.roundVersions.get(roundId) ?? 0;
+  /** Changes when a round's attempts, or the names of those who took it, change. */
+  roundVersion(roundId: string): string {
+    return `${this.roundVersions.get(roundId) ?? 0}.${this.nameVersions.get(roundId) ?? 0}`;
   }
 
-  /** A round's ranking from the attempts in memory, the same as `roundStanding` reads from the database. */
+  /**
+   * A round's ranking from the attempts in memory, the same as `roundStanding` reads from the
+   * database. The ranking is kept until the round's attempts change; names are laid over it from
+   * the profiles, so a participant who renames or hides their name costs no new ranking.
+   */
   async roundStanding(roundId: string, now: number): Promise<RoundStanding | null> {
     const round = this.rounds.get(roundId);
     if (!round) return null;
-    // What the ranking depends on: the round's attempts and their participants (the version), and
-    // whether answers may be shown yet. A running attempt ends by the clock, not by a write.
-    const running = [...(this.attemptsOfRound.get(roundId) ?? [])].some((id) => this.attempts.get(id)!.correct === null);
-    const key = `${this.roundVersion(roundId)}:${mayRevealAnswers(rulesOf(round), now)}:${running ? now : ""}`;
-    const known = this.standings.get(roundId);
-    if (known?.key === key) return known.standing;
-    const rows: StandingRow[] = [];
-    for (const id of this.attemptsOfRound.get(roundId) ?? []) {
-      const attempt = this.attempts.get(id)!;
-      const profile = attempt.userId ? this.profiles.get(attempt.userId) : undefined;
-      rows.push({ ...attempt, profile: profile ?? null });
+    // A running attempt ends by the clock, not by a write: while one runs the ranking follows `now`.
+    const running = (this.runningOfRound.get(roundId) ?? 0) > 0;
+    const rankingKey = `${this.roundVersions.get(roundId) ?? 0}:${mayRevealAnswers(rulesOf(round), now)}:${running ? now : ""}`;
+    let ranking = this.rankings.get(roundId);
+    if (ranking?.key !== rankingKey) {
+      const rows = [...(this.attemptsOfRound.get(roundId) ?? [])].map((id) => this.attempts.get(id)!);
+      const standing = standingOf(round, rows, now);
+      if (standing.revealed && round.predictionEnabled && round.predictionTruth === null) {
+        await storePredictionTruth(round, standing);
+        round.predictionTruth = standing.truth;
+      }
+      ranking = { key: rankingKey, standing, named: null };
+      this.rankings.set(roundId, ranking);
     }
-    const standing = standingOf(round, rows, now);
-    if (standing.revealed && round.predictionEnabled && round.predictionTruth === null) {
-      await storePredictionTruth(round, standing);
-      round.predictionTruth = standing.truth;
+    const namesKey = this.nameVersions.get(roundId) ?? 0;
+    if (ranking.named?.key !== namesKey) {
+      const participants = new Map<string, ParticipantInfo>();
+      // The participant key is the account id until the participant deletes their data.
+      for (const [key, info] of ranking.standing.participants) participants.set(key, withProfile(info, this.profiles.get(key)));
+      ranking.named = { key: namesKey, standing: { ...ranking.standing, participants } };
     }
-    this.standings.set(roundId, { key, standing });
-    return standing;
+    return ranking.named.standing;
   }
 
   /** A contest's ranking over its rounds whose answers may be shown (see contestStanding in results.server.ts). */
@@ -188,10 +201,12 @@ export class StatsStore {
     const key = standings.map((standing) => `${standing.roundId}:${this.roundVersion(standing.roundId)}`).join(",");
     const known = this.contestStandings.get(contestId);
     if (known?.key === key) return known.value;
+    const rankingKey = standings.map((standing) => `${standing.roundId}:${this.roundVersions.get(standing.roundId) ?? 0}`).join(",");
+    const ranked = known?.rankingKey === rankingKey ? known.value.ranked : rankContest(standings.map((standing) => standing.ranked));
     const participants = new Map<string, ParticipantInfo>();
     for (const standing of standings) for (const [id, info] of standing.participants) participants.set(id, info);
-    const value = { ranked: rankContest(standings.map((standing) => standing.ranked)), participants, roundsCounted: standings.length };
-    this.contestStandings.set(contestId, { key, value });
+    const value = { ranked, participants, roundsCounted: standings.length };
+    this.contestStandings.set(contestId, { key, rankingKey, value });
     return value;
   }
 
@@ -251,7 +266,12 @@ export class StatsStore {
       const before = this.profiles.get(profile.userId);
       if (before && sameRecord(before, profile)) continue;
       this.profiles.set(profile.userId, profile);
-      for (const id of this.attemptsOfUser.get(profile.userId) ?? []) this.putAttempt(this.attempts.get(id)!);
+      for (const id of this.attemptsOfUser.get(profile.userId) ?? []) {
+        const attempt = this.attempts.get(id)!;
+        // The birth year is counted; the names only show on the boards.
+        if (before?.birthYear !== profile.birthYear) this.table.set(id, this.factOf(attempt));
+        this.nameVersions.set(attempt.roundId, (this.nameVersions.get(attempt.roundId) ?? 0) + 1);
+      }
       this.version++;
     }
     for (const attempt of changedAttempts) {
@@ -385,6 +405,8 @@ export class StatsStore {
         this.bumpRound(before.roundId);
       }
     }
+    if (before && before.correct === null) this.runningOfRound.set(before.roundId, (this.runningOfRound.get(before.roundId) ?? 1) - 1);
+    if (attempt.correct === null) this.runningOfRound.set(attempt.roundId, (this.runningOfRound.get(attempt.roundId) ?? 0) + 1);
     this.attempts.set(attempt.id, attempt);
     if (attempt.userId) setOf(this.attemptsOfUser, attempt.userId).add(attempt.id);
     setOf(this.attemptsOfRound, attempt.roundId).add(attempt.id);
@@ -396,6 +418,7 @@ export class StatsStore {
     const attempt = this.attempts.get(id);
     if (!attempt) return;
     this.attempts.delete(id);
+    if (attempt.correct === null) this.runningOfRound.set(attempt.roundId, (this.runningOfRound.get(attempt.roundId) ?? 1) - 1);
     if (attempt.userId) this.attemptsOfUser.get(attempt.userId)?.delete(id);
     this.attemptsOfRound.get(attempt.roundId)?.delete(id);
     this.table.delete(id);
@@ -421,7 +444,7 @@ export class StatsStore {
   }
 
   private bumpRound(roundId: string): void {
-    this.roundVersions.set(roundId, this.roundVersion(roundId) + 1);
+    this.roundVersions.set(roundId, (this.roundVersions.get(roundId) ?? 0) + 1);
     this.version++;
   }
 }
@@ -436,6 +459,16 @@ function sameRecord<T extends Record<string, unknown>>(a: T, b: T): boolean {
     if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : x !== y) return false;
   }
   return true;
+}
+
+/** A participant's public profile laid over their ranking entry (none once they deleted their data). */
+function withProfile(info: ParticipantInfo, profile: Profile | undefined): ParticipantInfo {
+  return {
+    ...info,
+    displayName: profile?.displayName ?? null,
+    hideName: profile?.hideNamePublicly ?? false,
+    className: profile?.className ?? null,
+  };
 }
 
 function setOf(map: Map<string, Set<string>>, key: string): Set<string> {

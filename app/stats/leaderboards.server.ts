@@ -36,10 +36,18 @@ export type AreaBoard = {
 async function areaStandings(store: StatsStore, filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
   const view = filter.areaView ?? "recorded";
   const rounds = [...store.rounds.values()].filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false));
-  const attempts = store.attemptsOf(rounds.map((round) => round.id)).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   const lastRound = rounds.length > 0 ? rounds.reduce((last, round) => (round.closesAt > last.closesAt ? round : last)) : null;
+  // Each participant counts in the area stored on their latest attempt that has one.
   const areaOf = new Map<string, string | null>();
-  for (const attempt of attempts) areaOf.set(attempt.participantKey, attempt.areaId ?? areaOf.get(attempt.participantKey) ?? null);
+  const areaSince = new Map<string, number>();
+  for (const attempt of store.attemptsOf(rounds.map((round) => round.id))) {
+    const at = attempt.startedAt.getTime();
+    if (!areaOf.has(attempt.participantKey)) areaOf.set(attempt.participantKey, null);
+    if (attempt.areaId !== null && at >= (areaSince.get(attempt.participantKey) ?? -Infinity)) {
+      areaOf.set(attempt.participantKey, attempt.areaId);
+      areaSince.set(attempt.participantKey, at);
+    }
+  }
   // A moment just before closing: a round closing at the reform belongs to the old tree.
   const asOf = lastRound ? new Date(lastRound.closesAt.getTime() - 1) : null;
   const at = view === "current" || !asOf ? new Date(now) : asOf;

@@ -49,7 +49,8 @@ const DEFAULT_BEST_SCORER_LIMIT = 3;
 // Young workers belong to a workplace the way pupils belong to a school; both are "the school" on a public list.
 const SCHOOL_LIKE_KINDS: readonly UnitKind[] = ["school", "workplace"];
 
-const byVietnameseName = (a: string, b: string) => a.localeCompare(b, "vi");
+/** The same order as localeCompare(…, "vi"), without building a collator for every comparison. */
+const byVietnameseName = new Intl.Collator("vi").compare;
 
 /** Looks up units and climbs the tree; a broken parent link (or a loop) simply ends the climb. */
 function unitIndex(units: readonly UnitNode[]) {
@@ -118,13 +119,14 @@ export function unitLeaderboard(
     seen.add(unit.id);
     return unit.enrolment !== null ? [unit] : (children.get(unit.id) ?? []).flatMap((child) => enrolled(child, seen));
   };
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const within = (unitId: string | null, ids: Set<string>) => {
     const seen = new Set<string>();
-    let current = unitId ? units.find((candidate) => candidate.id === unitId) : undefined;
+    let current = unitId ? unitById.get(unitId) : undefined;
     while (current && !seen.has(current.id)) {
       if (ids.has(current.id)) return true;
       seen.add(current.id);
-      current = current.parentId ? units.find((candidate) => candidate.id === current!.parentId) : undefined;
+      current = current.parentId ? unitById.get(current.parentId) : undefined;
     }
     return false;
   };
