@@ -5,6 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/http/nonce";
+import { logger } from "~/ops/logger.server";
+import { warmStatistics } from "~/stats/warm-up.server";
+import { prisma } from "~/utils/db.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -16,6 +19,20 @@ declare module "@remix-run/node" {
 }
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Called by server.ts once it listens, on this build's own modules (a build carries its own copy of
+ * every module, so the statistics' facts must be loaded by the copy the routes read): loads them
+ * in the background, a page at a time, so the first statistics page and public board need not
+ * wait (docs/decisions/024).
+ */
+export function warmUp(): void {
+  const started = performance.now();
+  warmStatistics(prisma).then(
+    (loaded) => logger().info({ ...loaded, ms: Math.round(performance.now() - started) }, "statistics: facts loaded"),
+    (error) => logger().error({ err: error }, "statistics: loading the facts failed"),
+  );
+}
 
 /**
  * Remix's default Node entry, plus the CSP nonce: every inline script React or Remix streams carries

@@ -38,13 +38,13 @@ export type StandingRound = RoundRulesRow & {
   predictionTruth: number | null;
 };
 
-/** What ranking needs of one attempt, with the participant's public profile (null or left out once deleted). */
+/** What ranking needs of one attempt (times in ms), with the participant's public profile (null or left out once deleted). */
 export type StandingRow = {
   participantKey: string;
   attemptNumber: number;
-  startedAt: Date;
-  deadline: Date;
-  submittedAt: Date | null;
+  startedAt: number;
+  deadline: number;
+  submittedAt: number | null;
   prediction: number | null;
   correct: number | null;
   audience: string | null;
@@ -75,9 +75,9 @@ export function standingOf(round: StandingRound, rows: Iterable<StandingRow>, no
     const state: AttemptState = {
       participantId: row.participantKey,
       attemptNumber: row.attemptNumber,
-      startedAt: row.startedAt.getTime(),
-      deadline: Math.min(row.deadline.getTime(), round.closesAt.getTime()),
-      submittedAt: row.submittedAt?.getTime() ?? null,
+      startedAt: row.startedAt,
+      deadline: Math.min(row.deadline, round.closesAt.getTime()),
+      submittedAt: row.submittedAt,
       questions: [],
       answers: {},
       prediction: row.prediction,
@@ -141,7 +141,13 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
   });
   const standing = standingOf(
     round,
-    rows.map(({ user, ...row }) => ({ ...row, profile: user?.participantProfile ?? null })),
+    rows.map(({ user, startedAt, deadline, submittedAt, ...row }) => ({
+      ...row,
+      startedAt: startedAt.getTime(),
+      deadline: deadline.getTime(),
+      submittedAt: submittedAt?.getTime() ?? null,
+      profile: user?.participantProfile ?? null,
+    })),
     now,
   );
   await storePredictionTruth(round, standing);

@@ -42,6 +42,11 @@ const shiftYears = (date: Date | null, years: number) => {
   return new Date(shifted.getTime() - VIETNAM_OFFSET_MS);
 };
 
+/** The same filter a year earlier, for "last year beside this year". */
+export function lastYearOf(filter: StatsFilter): StatsFilter {
+  return { ...filter, from: shiftYears(filter.from, -1), to: shiftYears(filter.to, -1) };
+}
+
 export function currentVietnamYear(now: number): number {
   return new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
 }
@@ -90,7 +95,7 @@ export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: U
   if (!scope) return null;
   const parsed = parseStatsQuery(params, now);
   const filter = scopedFilter(parsed.filter, scope);
-  const lastYearFilter = { ...filter, from: shiftYears(filter.from, -1), to: shiftYears(filter.to, -1) };
+  const lastYearFilter = lastYearOf(filter);
   const [figures, lastYear] = await Promise.all([computeFigures(db, filter, now), computeFigures(db, lastYearFilter, now)]);
   const endDay = filter.to ? new Date(filter.to.getTime() - 1) : null;
   const label = (from: Date | null, to: Date | null) => `${formatDate(from)} – ${formatDate(to)}`;

@@ -59,16 +59,34 @@ type AttemptRecord = StandingRow & {
   audience: string | null;
   unitId: string | null;
   areaId: string | null;
-  startedAt: Date;
-  deadline: Date;
-  submittedAt: Date | null;
   prediction: number | null;
   correct: number | null;
-  updatedAt: Date;
+  /** Times in ms, so that a year of attempts holds numbers rather than objects. */
+  startedAt: number;
+  deadline: number;
+  submittedAt: number | null;
+  updatedAt: number;
 };
+type AttemptRow = Omit<AttemptRecord, "startedAt" | "deadline" | "submittedAt" | "updatedAt"> & { startedAt: Date; deadline: Date; submittedAt: Date | null; updatedAt: Date };
 
 const profileSelect = { userId: true, birthYear: true, displayName: true, className: true, hideNamePublicly: true, updatedAt: true } as const;
 type Profile = { userId: string; birthYear: number; displayName: string; className: string | null; hideNamePublicly: boolean; updatedAt: Date };
+
+/**
+ * The same value shared by every record that holds it (round, unit, area and audience ids recur
+ * across thousands of attempts): a year of facts then takes a fraction of the memory, and the
+ * garbage collector a fraction of the time.
+ */
+class Strings {
+  private readonly known = new Map<string, string>();
+  of<T extends string | null>(value: T): T {
+    if (value === null) return value;
+    const known = this.known.get(value);
+    if (known !== undefined) return known as T;
+    this.known.set(value, value);
+    return value;
+  }
+}
 
 const roundSelect = { ...standingRoundSelect, title: true, contestId: true, createdById: true } as const;
 export type StoredRound = StandingRound & { title: string; contestId: string | null; createdById: string };
@@ -81,6 +99,7 @@ const vietnamDay = (at: number) => Math.floor((at + VIETNAM_OFFSET_MS) / 86_400_
 export class StatsStore {
   readonly table = new FactTable();
   readonly attempts = new Map<string, AttemptRecord>();
+  private readonly strings = new Strings();
   private readonly attemptsOfUser = new Map<string, Set<string>>();
   private readonly attemptsOfRound = new Map<string, Set<string>>();
   private readonly roundVersions = new Map<string, number>();
@@ -150,6 +169,11 @@ export class StatsStore {
       }
       return result;
     };
+  }
+
+  /** Changes when a round's attempts change. */
+  attemptsVersion(roundId: string): number {
+    return this.roundVersions.get(roundId) ?? 0;
   }
 
   /** Changes when a round's attempts, or the names of those who took it, change. */
@@ -234,13 +258,13 @@ export class StatsStore {
       await pause();
     }
     for (let after: string | null = null; ; ) {
-      const page: AttemptRecord[] = await db.attempt.findMany({
+      const page: AttemptRow[] = await db.attempt.findMany({
         where: after ? { id: { gt: after } } : undefined,
         select: attemptSelect,
         orderBy: { id: "asc" },
         take: PAGE_SIZE,
       });
-      for (const attempt of page) this.putAttempt(attempt);
+      for (const attempt of page) this.putAttempt(this.recordOf(attempt));
       if (page.length < PAGE_SIZE) break;
       after = page[page.length - 1].id;
       await pause();
@@ -274,7 +298,8 @@ export class StatsStore {
       }
       this.version++;
     }
-    for (const attempt of changedAttempts) {
+    for (const row of changedAttempts) {
+      const attempt = this.recordOf(row);
       const before = this.attempts.get(attempt.id);
       if (before && sameRecord(before, attempt)) continue;
       this.putAttempt(attempt);
@@ -425,6 +450,26 @@ export class StatsStore {
     this.bumpRound(attempt.roundId);
   }
 
+  private recordOf(row: AttemptRow): AttemptRecord {
+    return {
+      id: row.id,
+      roundId: this.strings.of(row.roundId),
+      participantKey: row.participantKey,
+      // The participant key is the account id until the participant deletes their data.
+      userId: row.userId === row.participantKey ? row.participantKey : row.userId,
+      attemptNumber: row.attemptNumber,
+      audience: this.strings.of(row.audience),
+      unitId: this.strings.of(row.unitId),
+      areaId: this.strings.of(row.areaId),
+      prediction: row.prediction,
+      correct: row.correct,
+      startedAt: row.startedAt.getTime(),
+      deadline: row.deadline.getTime(),
+      submittedAt: row.submittedAt?.getTime() ?? null,
+      updatedAt: row.updatedAt.getTime(),
+    };
+  }
+
   private factOf(attempt: AttemptRecord): AttemptFact {
     const round = this.rounds.get(attempt.roundId);
     const profile = attempt.userId ? this.profiles.get(attempt.userId) : undefined;
@@ -436,7 +481,7 @@ export class StatsStore {
       unitId: attempt.unitId,
       areaId: attempt.areaId,
       birthYear: profile?.birthYear ?? null,
-      startedAt: attempt.startedAt.getTime(),
+      startedAt: attempt.startedAt,
       submitted: attempt.submittedAt !== null,
       correct: attempt.correct,
       questionCount: round?.questionCount ?? 0,
@@ -515,15 +560,17 @@ export async function statsStore(db: PrismaClient, now = Date.now()): Promise<St
   return current.lookedAtVersion === statsVersion() ? current : statsStore(db, now);
 }
 
-/**
- * Loads the facts in the background when the server starts, a page at a time with a pause between
- * pages, so the first statistics page and public board need not wait for them.
- */
-export async function warmStatistics(db: PrismaClient, pauseMs = 5): Promise<StatsStore> {
-  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, pauseMs));
-  const current = await load(db, Date.now(), pause);
-  if (!current.items) await loadItems(db, current, pause);
-  return current;
+const pauseFor = (ms: number) => () => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Loads the facts a page at a time with a pause between pages (the server's start, ./warm-up.server.ts). */
+export function warmFacts(db: PrismaClient, pauseMs = 5): Promise<StatsStore> {
+  return store ? Promise.resolve(store) : load(db, Date.now(), pauseFor(pauseMs));
+}
+
+/** Loads the responses for item analysis likewise, once the facts are in. */
+export async function warmItems(db: PrismaClient, pauseMs = 5): Promise<ItemFacts> {
+  const current = await warmFacts(db, pauseMs);
+  return current.items ?? loadItems(db, current, pauseFor(pauseMs));
 }
 
 let itemsLoading: Promise<ItemFacts> | null = null;

@@ -41,7 +41,7 @@ async function areaStandings(store: StatsStore, filter: LeaderboardFilter, resul
   const areaOf = new Map<string, string | null>();
   const areaSince = new Map<string, number>();
   for (const attempt of store.attemptsOf(rounds.map((round) => round.id))) {
-    const at = attempt.startedAt.getTime();
+    const at = attempt.startedAt;
     if (!areaOf.has(attempt.participantKey)) areaOf.set(attempt.participantKey, null);
     if (attempt.areaId !== null && at >= (areaSince.get(attempt.participantKey) ?? -Infinity)) {
       areaOf.set(attempt.participantKey, attempt.areaId);
@@ -70,6 +70,22 @@ async function areaStandings(store: StatsStore, filter: LeaderboardFilter, resul
     mapArea,
   );
   return { view, level: areaLevelOf(areas.map((area) => area.kind)), asOf: view === "recorded" ? asOf : null, standings };
+}
+
+const areaMemo = new Map<string, AreaBoard>();
+
+/** The board by area names no one: it is kept until the rounds' attempts or the units change, whatever names do. */
+async function cachedAreaStandings(store: StatsStore, filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
+  const rounds = [...store.rounds.values()]
+    .filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false))
+    .map((round) => [round.id, store.attemptsVersion(round.id), now > round.closesAt.getTime() + ANSWER_GRACE_MS]);
+  const key = JSON.stringify([filter.roundId, filter.contestId, filter.audience, filter.areaView, rounds, store.unitsVersion]);
+  const known = areaMemo.get(key);
+  if (known) return known;
+  const board = await areaStandings(store, filter, results, now);
+  if (areaMemo.size >= MAX_MEMOISED) areaMemo.delete(areaMemo.keys().next().value!);
+  areaMemo.set(key, board);
+  return board;
 }
 
 export function parseAudience(value: string | null): Audience | null {
@@ -146,6 +162,6 @@ async function computeLeaderboards(store: StatsStore, filter: LeaderboardFilter,
   return {
     individuals: individualLeaderboard(ranked, named, units, options),
     schools: schoolLeaderboard(results, units, options),
-    areas: await areaStandings(store, filter, results, now),
+    areas: await cachedAreaStandings(store, filter, results, now),
   };
 }

@@ -55,15 +55,27 @@ const byVietnameseName = new Intl.Collator("vi").compare;
 /** Looks up units and climbs the tree; a broken parent link (or a loop) simply ends the climb. */
 function unitIndex(units: readonly UnitNode[]) {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
+  // Thousands of participants share a few hundred units: each climb is made once.
+  const climbs = new Map<string, Map<string | null, UnitNode | null>>();
   const nearest = (unitId: string | null, kinds: readonly UnitKind[]): UnitNode | null => {
+    const kindsKey = kinds.join();
+    let known = climbs.get(kindsKey);
+    if (!known) climbs.set(kindsKey, (known = new Map()));
+    const cached = known.get(unitId);
+    if (cached !== undefined) return cached;
     const seen = new Set<string>();
+    let found: UnitNode | null = null;
     let current = unitId ? byId.get(unitId) : undefined;
     while (current && !seen.has(current.id)) {
-      if (kinds.includes(current.kind)) return current;
+      if (kinds.includes(current.kind)) {
+        found = current;
+        break;
+      }
       seen.add(current.id);
       current = current.parentId ? byId.get(current.parentId) : undefined;
     }
-    return null;
+    known.set(unitId, found);
+    return found;
   };
   return { nearest };
 }
@@ -72,15 +84,22 @@ function inAudience(profile: ParticipantProfile, audience: Audience | null | und
   return audience === null || audience === undefined || profile.audience === audience;
 }
 
+/** The highest scores first, then by name; only the first `limit` are kept, so a large school costs one pass. */
 function bestScorers(
   members: readonly ParticipantResult[],
   limit: number,
   schoolName: (result: ParticipantResult) => string | null,
 ): PublicParticipant[] {
-  return [...members]
-    .sort((a, b) => b.score - a.score || byVietnameseName(a.displayName, b.displayName))
-    .slice(0, limit)
-    .map((member) => ({ displayName: member.displayName, schoolName: schoolName(member), score: member.score }));
+  const before = (a: ParticipantResult, b: ParticipantResult) => b.score - a.score || byVietnameseName(a.displayName, b.displayName);
+  const best: ParticipantResult[] = [];
+  for (const member of members) {
+    if (best.length === limit && before(member, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && before(member, best[at - 1]) < 0) at--;
+    best.splice(at, 0, member);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((member) => ({ displayName: member.displayName, schoolName: schoolName(member), score: member.score }));
 }
 
 /**
