@@ -9,6 +9,7 @@ import { opsMessages } from "./messages/ops";
 import { securityMessages } from "./messages/security";
 import { statsMessages } from "./messages/stats";
 import { statsReportMessages } from "./messages/stats-report";
+import { statsGlanceMessages } from "./messages/stats-glance";
 import { unitMessages } from "./messages/units";
 import { securityDataMessages } from "./messages/security-data";
 import type { Language } from "./languages";
@@ -32,6 +33,7 @@ const messages = {
   ...securityMessages,
   ...statsMessages,
   ...statsReportMessages,
+  ...statsGlanceMessages,
   ...journeyMessages,
 };
 
