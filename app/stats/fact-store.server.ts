@@ -6,7 +6,7 @@ import { storePendingScores } from "~/contests/scores.server";
 import { indexSuccessions, mapOntoCurrent, type Mapped, type Succession } from "~/units/history";
 import { loadSuccessions } from "~/units/history.server";
 import type { PrismaClient } from "~/utils/db.server";
-import { FactTable } from "./fact-table";
+import { FactTable, type FactColumns } from "./fact-table";
 import { ItemFacts } from "./item-store.server";
 import type { AttemptFact, LiveGameFact, LivePlayerFact, MapUnit, StatsFacts, UnitFact } from "./figures";
 import { statsVersion } from "./stats-version";
@@ -128,6 +128,8 @@ export class StatsStore {
   /** Rises when a round is added, changed or removed (the item analysis filters by rounds). */
   roundsVersion = 0;
   private roundsRemoved = false;
+  private readonly factListeners = new Set<(changes: Map<number, FactColumns> | "all") => void>();
+  private structureChanged = false;
   /** The responses for item analysis, once loaded (statsItems); kept up to date by each look. */
   items: ItemFacts | null = null;
   /** Rounds' rankings: without names (kept while the attempts stay), and with today's names laid over. */
@@ -275,6 +277,8 @@ export class StatsStore {
   /** Reads what changed since the last look and applies it. */
   async lookAgain(db: PrismaClient, now: number): Promise<void> {
     const version = statsVersion();
+    this.table.trackChanges();
+    this.structureChanged = false;
     // Attempts that ran out of time since the last look get their score stored first; that write
     // stamps them, so they are read below.
     await storePendingScores(db, now);
@@ -304,9 +308,19 @@ export class StatsStore {
       if (before && sameRecord(before, attempt)) continue;
       this.putAttempt(attempt);
     }
+    const changes = this.table.takeChanges();
+    if (this.structureChanged || changes.size > 0) for (const listener of this.factListeners) listener(this.structureChanged ? "all" : changes);
     if (this.items) await this.lookAgainAtItems(db, this.items);
     this.lookedAt = Date.now();
     this.lookedAtVersion = version;
+  }
+
+  /**
+   * Tells `listener` after each look which participants' facts changed, with their facts as they
+   * were ("all" when the units or successions changed, which moves every fact).
+   */
+  onFactsChanged(listener: (changes: Map<number, FactColumns> | "all") => void): void {
+    this.factListeners.add(listener);
   }
 
   /** The state version of every live game, for the item analysis. */
@@ -336,6 +350,7 @@ export class StatsStore {
       this.units = units.map((unit) => ({ ...unit, validFrom: unit.validFrom?.getTime() ?? null, validTo: unit.validTo?.getTime() ?? null }));
       this.unitsKey = unitsKey;
       this.unitsVersion++;
+      this.structureChanged = true;
       this.mappedDay = -1;
       this.version++;
     }
@@ -343,6 +358,7 @@ export class StatsStore {
     if (successionsKey !== this.successionsKey) {
       this.successions = successions;
       this.successionsKey = successionsKey;
+      this.structureChanged = true;
       this.mappedDay = -1;
       this.unitsVersion++;
       this.version++;

@@ -41,6 +41,43 @@ export function vietnamDayStart(at: number): number {
   return shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - VIETNAM_OFFSET_MS;
 }
 
+export function dayKey(at: number): { key: string; start: number } {
+  const start = vietnamDayStart(at);
+  return { key: new Date(start + VIETNAM_OFFSET_MS).toISOString().slice(0, 10), start };
+}
+
+/** ISO week (Monday first) of the Viet Nam calendar day, e.g. "2026-W49". */
+export function weekKey(at: number): { key: string; start: number } {
+  const dayStart = vietnamDayStart(at);
+  const local = new Date(dayStart + VIETNAM_OFFSET_MS);
+  const weekday = (local.getUTCDay() + 6) % 7;
+  const start = dayStart - weekday * DAY_MS;
+  // The ISO week belongs to the year of its Thursday and counts Thursdays from 1 January.
+  const thursday = start + VIETNAM_OFFSET_MS + 3 * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return { key: `${year}-W${String(week).padStart(2, "0")}`, start };
+}
+
+export function monthKey(at: number): { key: string; start: number } {
+  const local = new Date(at + VIETNAM_OFFSET_MS);
+  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - VIETNAM_OFFSET_MS;
+  return { key: `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`, start };
+}
+
+/** The day, week and month of a Viet Nam calendar day, worked out once per day ever seen. */
+export type PeriodKeys = { day: { key: string; start: number }; week: { key: string; start: number }; month: { key: string; start: number } };
+const periodKeysByDay = new Map<number, PeriodKeys>();
+export function periodKeys(at: number): PeriodKeys {
+  const dayStart = vietnamDayStart(at);
+  let keys = periodKeysByDay.get(dayStart);
+  if (!keys) {
+    keys = { day: dayKey(dayStart), week: weekKey(dayStart), month: monthKey(dayStart) };
+    periodKeysByDay.set(dayStart, keys);
+  }
+  return keys;
+}
+
 /** Five-year birth-year bands ("2010–2014"), so that no band points at one person. */
 export function birthBand(birthYear: number | null): string {
   if (birthYear === null) return UNKNOWN_KEY;
@@ -98,6 +135,9 @@ export class FactTable {
 
   private readonly rowById = new Map<string, number>();
   private readonly freeRows: number[] = [];
+  private readonly rowsOf = new Map<number, Set<number>>();
+  /** While changes are tracked: each participant touched, with their facts as they were before. */
+  private touched: Map<number, FactColumns> | null = null;
   private snapshot: FactColumns | null = null;
   /** Rises with every change, so a reader can tell whether its results still hold. */
   version = 0;
@@ -119,14 +159,22 @@ export class FactTable {
   /** Stores the fact under its id, replacing the one stored before. */
   set(id: string, fact: AttemptFact): void {
     let row = this.rowById.get(id);
+    const participant = this.participants.code(fact.participantKey);
+    this.touch(participant);
     if (row === undefined) {
       row = this.freeRows.pop() ?? this.participant.length;
       this.rowById.set(id, row);
+    } else {
+      this.touch(this.participant[row]);
+      this.rowsOf.get(this.participant[row])?.delete(row);
     }
+    let rows = this.rowsOf.get(participant);
+    if (!rows) this.rowsOf.set(participant, (rows = new Set()));
+    rows.add(row);
     const dayStart = vietnamDayStart(fact.startedAt);
     const day = this.days.code(String(dayStart));
     if (day === this.dayStarts.length) this.dayStarts.push(dayStart);
-    this.participant[row] = this.participants.code(fact.participantKey);
+    this.participant[row] = participant;
     this.round[row] = this.rounds.code(fact.roundId);
     this.contest[row] = fact.contestId === null ? NONE : this.contests.code(fact.contestId);
     this.audience[row] = this.audiences.code(fact.audience ?? UNKNOWN_KEY);
@@ -144,6 +192,8 @@ export class FactTable {
   delete(id: string): boolean {
     const row = this.rowById.get(id);
     if (row === undefined) return false;
+    this.touch(this.participant[row]);
+    this.rowsOf.get(this.participant[row])?.delete(row);
     this.rowById.delete(id);
     this.participant[row] = NONE;
     this.freeRows.push(row);
@@ -165,40 +215,40 @@ export class FactTable {
     const starts = new Int32Array(this.participants.size + 1);
     for (const participant of this.participant) if (participant !== NONE) starts[participant + 1]++;
     for (let index = 1; index < starts.length; index++) starts[index] += starts[index - 1];
-    const length = this.size;
-    const columns: FactColumns = {
-      length,
-      participant: new Int32Array(length),
-      round: new Int32Array(length),
-      contest: new Int32Array(length),
-      audience: new Int32Array(length),
-      unit: new Int32Array(length),
-      area: new Int32Array(length),
-      band: new Int32Array(length),
-      day: new Int32Array(length),
-      startedAt: new Float64Array(length),
-      submitted: new Uint8Array(length),
-      correct: new Int32Array(length),
-      questionCount: new Int32Array(length),
-    };
+    const columns = emptyColumns(this.size);
     for (let row = 0; row < this.participant.length; row++) {
       const participant = this.participant[row];
-      if (participant === NONE) continue;
-      const at = starts[participant]++;
-      columns.participant[at] = participant;
-      columns.round[at] = this.round[row];
-      columns.contest[at] = this.contest[row];
-      columns.audience[at] = this.audience[row];
-      columns.unit[at] = this.unit[row];
-      columns.area[at] = this.area[row];
-      columns.band[at] = this.band[row];
-      columns.day[at] = this.day[row];
-      columns.startedAt[at] = this.startedAt[row];
-      columns.submitted[at] = this.submitted[row];
-      columns.correct[at] = this.correct[row];
-      columns.questionCount[at] = this.questionCount[row];
+      if (participant !== NONE) copyRow(this, row, columns, starts[participant]++);
     }
     this.snapshot = columns;
+    return columns;
+  }
+
+  /** Starts noting which participants change, and their facts before the first change. */
+  trackChanges(): void {
+    this.touched = new Map();
+  }
+
+  /** The participants changed since trackChanges, with their facts as they were; tracking stops. */
+  takeChanges(): Map<number, FactColumns> {
+    const touched = this.touched ?? new Map<number, FactColumns>();
+    this.touched = null;
+    return touched;
+  }
+
+  /** One participant's facts as they are now. */
+  participantColumns(participant: number): FactColumns {
+    return this.columnsOf([...(this.rowsOf.get(participant) ?? [])]);
+  }
+
+  private touch(participant: number): void {
+    if (this.touched && !this.touched.has(participant)) this.touched.set(participant, this.participantColumns(participant));
+  }
+
+  private columnsOf(rows: readonly number[]): FactColumns {
+    const length = rows.length;
+    const columns = emptyColumns(length);
+    rows.forEach((row, at) => copyRow(this, row, columns, at));
     return columns;
   }
 
@@ -206,4 +256,37 @@ export class FactTable {
     this.snapshot = null;
     this.version++;
   }
+}
+
+function emptyColumns(length: number): FactColumns {
+  return {
+    length,
+    participant: new Int32Array(length),
+    round: new Int32Array(length),
+    contest: new Int32Array(length),
+    audience: new Int32Array(length),
+    unit: new Int32Array(length),
+    area: new Int32Array(length),
+    band: new Int32Array(length),
+    day: new Int32Array(length),
+    startedAt: new Float64Array(length),
+    submitted: new Uint8Array(length),
+    correct: new Int32Array(length),
+    questionCount: new Int32Array(length),
+  };
+}
+
+function copyRow(table: FactTable, row: number, columns: FactColumns, at: number): void {
+  columns.participant[at] = table.participant[row];
+  columns.round[at] = table.round[row];
+  columns.contest[at] = table.contest[row];
+  columns.audience[at] = table.audience[row];
+  columns.unit[at] = table.unit[row];
+  columns.area[at] = table.area[row];
+  columns.band[at] = table.band[row];
+  columns.day[at] = table.day[row];
+  columns.startedAt[at] = table.startedAt[row];
+  columns.submitted[at] = table.submitted[row];
+  columns.correct[at] = table.correct[row];
+  columns.questionCount[at] = table.questionCount[row];
 }

@@ -1,30 +1,65 @@
 import type { PrismaClient } from "~/utils/db.server";
 import { forgetStatsStore, statsStore, type StatsStore } from "./fact-store.server";
-import { aggregateFigures, type Figures, type StatsFilter } from "./figures";
+import { FigureSums } from "./figure-sums";
+import { figuresOf, type Figures, type StatsFilter } from "./figures";
 
-// computeFigures: the counting module (./figures.ts) over the facts kept in memory and up to date by
-// ./fact-store.server.ts. Results of one filter are kept until a fact changes.
+// computeFigures: the counting module (./figures.ts) over the facts kept in memory and up to date
+// by ./fact-store.server.ts. The sums of each filter asked for are kept and, when facts change,
+// mended for the participants whose facts changed (./figure-sums.ts), so a view after a new
+// attempt does not count the year again (docs/decisions/024).
 
 export type { Figures, StatsFilter } from "./figures";
 
-const MAX_MEMOISED_RESULTS = 200;
-let memo: { store: StatsStore; version: number; results: Map<string, Figures> } | null = null;
+const MAX_KEPT_FILTERS = 100;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const vietnamDay = (at: number) => Math.floor((at + VIETNAM_OFFSET_MS) / 86_400_000);
+
+type Kept = { store: StatsStore; day: number; sums: Map<string, FigureSums>; figures: Map<string, { version: number; figures: Figures }> };
+let kept: Kept | null = null;
+const listening = new WeakSet<StatsStore>();
+
+function keptFor(store: StatsStore, now: number): Kept {
+  // Today's units (the current view) follow the day: a new day counts afresh.
+  if (kept?.store === store && kept.day === vietnamDay(now)) return kept;
+  kept = { store, day: vietnamDay(now), sums: new Map(), figures: new Map() };
+  if (!listening.has(store)) {
+    listening.add(store);
+    store.onFactsChanged((changes) => {
+      if (kept?.store !== store) return;
+      if (changes === "all") {
+        kept.sums.clear();
+        return;
+      }
+      for (const [participant, before] of changes) {
+        const after = store.table.participantColumns(participant);
+        for (const sums of kept.sums.values()) sums.replaceParticipant(before, after);
+      }
+    });
+  }
+  return kept;
+}
 
 /** Every figure for one filter (see app/stats/figures.ts for what each one counts). */
 export async function computeFigures(db: PrismaClient, filter: StatsFilter, now = Date.now()): Promise<Figures> {
   const store = await statsStore(db, now);
-  if (memo?.store !== store || memo.version !== store.version) memo = { store, version: store.version, results: new Map() };
+  const { sums, figures } = keptFor(store, now);
   const key = JSON.stringify(filter);
-  const known = memo.results.get(key);
-  if (known) return known;
-  const figures = aggregateFigures(store.facts(), filter, store.mapUnit(now), now);
-  if (memo.results.size >= MAX_MEMOISED_RESULTS) memo.results.delete(memo.results.keys().next().value!);
-  memo.results.set(key, figures);
-  return figures;
+  const known = figures.get(key);
+  if (known?.version === store.version) return known.figures;
+  let filterSums = sums.get(key);
+  if (!filterSums) {
+    filterSums = new FigureSums(store.table, store.units, filter, store.mapUnit(now)).addAll();
+    if (sums.size >= MAX_KEPT_FILTERS) sums.delete(sums.keys().next().value!);
+    sums.set(key, filterSums);
+  }
+  const computed = figuresOf(filterSums, store.table, store.facts(), now);
+  if (figures.size >= MAX_KEPT_FILTERS) figures.delete(figures.keys().next().value!);
+  figures.set(key, { version: store.version, figures: computed });
+  return computed;
 }
 
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */
 export function forgetStatsCache(): void {
-  memo = null;
+  kept = null;
   forgetStatsStore();
 }

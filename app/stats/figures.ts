@@ -1,5 +1,6 @@
 import { AREA_KINDS, MEMBER_KINDS } from "~/units/unit-kinds";
-import { birthBand, Dictionary, FactTable, UNKNOWN_KEY, vietnamDayStart } from "./fact-table";
+import { birthBand, dayKey, FactTable, monthKey, periodKeys, UNKNOWN_KEY, weekKey } from "./fact-table";
+import { FigureSums, tidy, type Group } from "./figure-sums";
 
 // Every statistic of the dashboard, the yearly report and the role home pages, counted in one
 // place from stored facts (docs/decisions/015). Pure: the facts are loaded by ./figures.server.ts,
@@ -170,137 +171,10 @@ export { UNKNOWN_KEY };
 const isArea = (kind: string) => (AREA_KINDS as readonly string[]).includes(kind);
 const isSchool = (kind: string) => (SCHOOL_KINDS as readonly string[]).includes(kind);
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-export function dayKey(at: number): { key: string; start: number } {
-  const start = vietnamDayStart(at);
-  return { key: new Date(start + VIETNAM_OFFSET_MS).toISOString().slice(0, 10), start };
-}
-
-/** ISO week (Monday first) of the Viet Nam calendar day, e.g. "2026-W49". */
-export function weekKey(at: number): { key: string; start: number } {
-  const dayStart = vietnamDayStart(at);
-  const local = new Date(dayStart + VIETNAM_OFFSET_MS);
-  const weekday = (local.getUTCDay() + 6) % 7;
-  const start = dayStart - weekday * DAY_MS;
-  // The ISO week belongs to the year of its Thursday and counts Thursdays from 1 January.
-  const thursday = start + VIETNAM_OFFSET_MS + 3 * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return { key: `${year}-W${String(week).padStart(2, "0")}`, start };
-}
-
-export function monthKey(at: number): { key: string; start: number } {
-  const local = new Date(at + VIETNAM_OFFSET_MS);
-  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - VIETNAM_OFFSET_MS;
-  return { key: `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`, start };
-}
-
-export { birthBand };
-
-/**
- * Running sums of one dimension (areas, schools, rounds, days…), one slot per group number of the
- * fact table; `weight` is 1, or a share when a unit is mapped onto several. Facts arrive grouped
- * by participant, so a participant is counted once per group (with their largest weight there) by
- * remembering only the last participant each group saw.
- */
-class GroupSums {
-  attempts = new Float64Array(16);
-  completed = new Float64Array(16);
-  scored = new Float64Array(16);
-  scoreSum = new Float64Array(16);
-  correctSum = new Float64Array(16);
-  participants = new Float64Array(16);
-  private best = new Float64Array(16);
-  private last = new Int32Array(16).fill(-1);
-
-  add(group: number, participant: number, weight: number, submitted: number, correct: number, questionCount: number): void {
-    if (group >= this.last.length) this.grow(group);
-    if (this.last[group] !== participant) {
-      this.last[group] = participant;
-      this.best[group] = weight;
-      this.participants[group] += weight;
-    } else if (weight > this.best[group]) {
-      this.participants[group] += weight - this.best[group];
-      this.best[group] = weight;
-    }
-    this.attempts[group] += weight;
-    if (submitted) this.completed[group] += weight;
-    if (correct >= 0) {
-      this.scored[group] += weight;
-      this.correctSum[group] += correct * weight;
-      this.scoreSum[group] += (questionCount > 0 ? correct / questionCount : 0) * weight;
-    }
-  }
-
-  private grow(group: number): void {
-    const size = Math.max(group + 1, this.last.length * 2);
-    const larger = (array: Float64Array) => {
-      const next = new Float64Array(size);
-      next.set(array);
-      return next;
-    };
-    this.attempts = larger(this.attempts);
-    this.completed = larger(this.completed);
-    this.scored = larger(this.scored);
-    this.scoreSum = larger(this.scoreSum);
-    this.correctSum = larger(this.correctSum);
-    this.participants = larger(this.participants);
-    this.best = larger(this.best);
-    const last = new Int32Array(size).fill(-1);
-    last.set(this.last);
-    this.last = last;
-  }
-
-  /** The groups that received a fact, by key, each with its counts. */
-  byKey(keys: readonly string[]): Map<string, Group> {
-    const groups = new Map<string, Group>();
-    for (let group = 0; group < this.last.length; group++) {
-      if (this.last[group] === -1) continue;
-      const participants = tidy(this.participants[group]);
-      const attempts = this.attempts[group];
-      const completed = this.completed[group];
-      const scored = this.scored[group];
-      groups.set(keys[group], {
-        participants,
-        counts: {
-          participants,
-          attempts: tidy(attempts),
-          completed: tidy(completed),
-          completionRate: attempts > 0 ? tidy(completed / attempts) : null,
-          scored: tidy(scored),
-          averageScore: scored > 0 ? tidy(this.scoreSum[group] / scored) : null,
-          averageCorrect: scored > 0 ? tidy(this.correctSum[group] / scored) : null,
-        },
-      });
-    }
-    return groups;
-  }
-}
-
-type Group = { participants: number; counts: Counts };
-const EMPTY_COUNTS: Counts = { participants: 0, attempts: 0, completed: 0, completionRate: null, scored: 0, averageScore: null, averageCorrect: null };
-
-/** Shares like 0.3 + 0.7 should not print as 0.9999999999. */
-function tidy(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
-}
-
-/** The day, week and month of a Viet Nam calendar day, worked out once per day ever seen. */
-type PeriodKeys = { day: { key: string; start: number }; week: { key: string; start: number }; month: { key: string; start: number } };
-const periodKeysByDay = new Map<number, PeriodKeys>();
-function periodKeys(at: number): PeriodKeys {
-  const dayStart = vietnamDayStart(at);
-  let keys = periodKeysByDay.get(dayStart);
-  if (!keys) {
-    keys = { day: dayKey(dayStart), week: weekKey(dayStart), month: monthKey(dayStart) };
-    periodKeysByDay.set(dayStart, keys);
-  }
-  return keys;
-}
+export { birthBand, dayKey, monthKey, weekKey };
 
 const byName = new Intl.Collator("vi").compare;
+const EMPTY_COUNTS: Counts = { participants: 0, attempts: 0, completed: 0, completionRate: null, scored: 0, averageScore: null, averageCorrect: null };
 
 function overlaps(unit: UnitFact, from: number | null, to: number | null): boolean {
   if (unit.validTo !== null && from !== null && unit.validTo <= from) return false;
@@ -326,141 +200,56 @@ function tableOf(facts: readonly AttemptFact[]): FactTable {
 }
 
 export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit: MapUnit = identityMap, now = Date.now()): Figures {
+  const table = isFactTable(facts.attempts) ? facts.attempts : tableOf(facts.attempts);
+  return figuresOf(new FigureSums(table, facts.units, filter, mapUnit).addAll(), table, facts, now);
+}
+
+/** A kept table, told from a plain list without instanceof (a server build may hold another copy of the class). */
+function isFactTable(attempts: StatsFacts["attempts"]): attempts is FactTable {
+  return !Array.isArray(attempts);
+}
+
+/** Every figure of one filter from its sums (./figure-sums.ts) and the facts' units, rounds and live games. */
+export function figuresOf(sums: FigureSums, table: FactTable, facts: StatsFacts, now: number): Figures {
+  const filter = sums.filter;
   const from = filter.from?.getTime() ?? null;
   const to = filter.to?.getTime() ?? null;
   const inPeriod = (at: number) => (from === null || at >= from) && (to === null || at < to);
   const unitById = new Map(facts.units.map((unit) => [unit.id, unit]));
   const current = filter.view === "current";
-
-  // The area a unit sits under in today's tree (for facts stored before areaId existed).
-  const areaOfUnit = new Map<string, string | null>();
   const areaOf = (unitId: string | null): string | null => {
-    if (unitId === null) return null;
-    const known = areaOfUnit.get(unitId);
-    if (known !== undefined) return known;
     const seen = new Set<string>();
-    let found: string | null = null;
-    let unit = unitById.get(unitId);
-    while (unit && !seen.has(unit.id)) {
-      if (isArea(unit.kind)) {
-        found = unit.id;
-        break;
-      }
+    for (let unit = unitId ? unitById.get(unitId) : undefined; unit && !seen.has(unit.id); unit = unit.parentId ? unitById.get(unit.parentId) : undefined) {
+      if (isArea(unit.kind)) return unit.id;
       seen.add(unit.id);
-      unit = unit.parentId ? unitById.get(unit.parentId) : undefined;
     }
-    areaOfUnit.set(unitId, found);
-    return found;
+    return null;
   };
-  const schoolOf = (unitId: string | null) => (unitId && unitById.has(unitId) && isSchool(unitById.get(unitId)!.kind) ? unitId : null);
   const place = (unitId: string | null): ReadonlyArray<{ unitId: string; share: number }> =>
-    unitId === null ? [] : current ? mapUnit(unitId) : [{ unitId, share: 1 }];
+    unitId === null ? [] : current ? sums.mapUnit(unitId) : [{ unitId, share: 1 }];
 
-  const table = facts.attempts instanceof FactTable ? facts.attempts : tableOf(facts.attempts);
-  const unitIds = table.units.values;
-  // Where a stored unit's facts count, worked out once per unit number (not once per fact).
-  type Shares = ReadonlyArray<{ unit: number; share: number }>;
-  const none: Shares = [];
-  const coded = (unitId: string | null): Shares => place(unitId).map(({ unitId: id, share }) => ({ unit: table.units.code(id), share }));
-  const areaSharesOf: (Shares | undefined)[] = [];
-  const unitAreaSharesOf: (Shares | undefined)[] = [];
-  const schoolSharesOf: (Shares | undefined)[] = [];
-  const areaCodeShares = (area: number, unit: number): Shares => {
-    if (area !== -1) return (areaSharesOf[area] ??= coded(unitIds[area]));
-    if (unit === -1) return none;
-    return (unitAreaSharesOf[unit] ??= coded(areaOf(unitIds[unit])));
-  };
-  const schoolCodeShares = (unit: number): Shares => (unit === -1 ? none : (schoolSharesOf[unit] ??= coded(schoolOf(unitIds[unit]))));
-  const shareIn = (shares: Shares, unit: number) => {
-    let sum = 0;
-    for (const entry of shares) if (entry.unit === unit) sum += entry.share;
-    return sum;
-  };
-  const codeOf = (dictionary: Dictionary, value: string | null | undefined) => (value ? dictionary.find(value) : -1);
-  const contestFilter = codeOf(table.contests, filter.contestId);
-  const roundFilter = codeOf(table.rounds, filter.roundId);
-  const audienceFilter = codeOf(table.audiences, filter.audience);
-  // A chosen unit the facts never named may still receive shares in today's units: give it a number.
-  const wantsArea = filter.areaId ? table.units.code(filter.areaId) : -1;
-  const wantsSchool = filter.schoolId ? table.units.code(filter.schoolId) : -1;
-  // A filter naming a round, contest or audience no fact has selects nothing.
-  const selectsNothing =
-    filter.only === "live" || (Boolean(filter.contestId) && contestFilter === -1) || (Boolean(filter.roundId) && roundFilter === -1) || (Boolean(filter.audience) && audienceFilter === -1);
-  const columns = table.columns();
-  const rowCount = selectsNothing ? 0 : columns.length;
-
-  const totals = new GroupSums();
-  const areaSums = new GroupSums();
-  const schoolSums = new GroupSums();
-  const audienceSums = new GroupSums();
-  const bandSums = new GroupSums();
-  const roundSums = new GroupSums();
-  const contestSums = new GroupSums();
-  const daySums = new GroupSums();
-  const weekSums = new GroupSums();
-  const monthSums = new GroupSums();
-  const weekKeys = new Dictionary();
-  const monthKeys = new Dictionary();
-  const dayKeys: string[] = [];
-  const weekOfDay: number[] = [];
-  const monthOfDay: number[] = [];
+  const areas = sums.groups("areas");
+  const schools = sums.groups("schools");
+  const audiences = sums.groups("audiences");
+  const bands = sums.groups("bands");
+  const rounds = sums.groups("rounds");
+  const contests = sums.groups("contests");
+  const days = sums.groups("days");
+  const weeks = sums.groups("weeks");
+  const months = sums.groups("months");
   const periodStart = new Map<string, number>();
-  table.dayStarts.forEach((dayStart, day) => {
+  for (const dayStart of table.dayStarts) {
     const keys = periodKeys(dayStart);
-    dayKeys[day] = keys.day.key;
-    weekOfDay[day] = weekKeys.code(keys.week.key);
-    monthOfDay[day] = monthKeys.code(keys.month.key);
     periodStart.set(keys.day.key, keys.day.start);
     periodStart.set(keys.week.key, keys.week.start);
     periodStart.set(keys.month.key, keys.month.start);
-  });
-  const scoreBands = Array.from({ length: 10 }, (_, index) => ({ key: `${index * 10}–${index === 9 ? 100 : index * 10 + 9}%`, from: index / 10, to: (index + 1) / 10, attempts: 0 }));
-
-  for (let row = 0; row < rowCount; row++) {
-    const startedAt = columns.startedAt[row];
-    if ((from !== null && startedAt < from) || (to !== null && startedAt >= to)) continue;
-    if (contestFilter !== -1 && columns.contest[row] !== contestFilter) continue;
-    if (roundFilter !== -1 && columns.round[row] !== roundFilter) continue;
-    if (audienceFilter !== -1 && columns.audience[row] !== audienceFilter) continue;
-    const unit = columns.unit[row];
-    const areaShares = areaCodeShares(columns.area[row], unit);
-    const schoolShares = schoolCodeShares(unit);
-    // Within a chosen area, a fact split across areas counts with its share there.
-    const inArea = wantsArea !== -1 ? shareIn(areaShares, wantsArea) : 1;
-    if (inArea === 0) continue;
-    const inSchool = wantsSchool !== -1 ? shareIn(schoolShares, wantsSchool) : 1;
-    if (inSchool === 0) continue;
-    const weight = inArea * inSchool;
-    const participant = columns.participant[row];
-    const submitted = columns.submitted[row];
-    const correct = columns.correct[row];
-    const questionCount = columns.questionCount[row];
-    totals.add(0, participant, weight, submitted, correct, questionCount);
-    for (const { unit: area, share } of areaShares) areaSums.add(area, participant, weight * share, submitted, correct, questionCount);
-    for (const { unit: school, share } of schoolShares) schoolSums.add(school, participant, weight * share, submitted, correct, questionCount);
-    audienceSums.add(columns.audience[row], participant, weight, submitted, correct, questionCount);
-    bandSums.add(columns.band[row], participant, weight, submitted, correct, questionCount);
-    roundSums.add(columns.round[row], participant, weight, submitted, correct, questionCount);
-    if (columns.contest[row] !== -1) contestSums.add(columns.contest[row], participant, weight, submitted, correct, questionCount);
-    const day = columns.day[row];
-    daySums.add(day, participant, weight, submitted, correct, questionCount);
-    weekSums.add(weekOfDay[day], participant, weight, submitted, correct, questionCount);
-    monthSums.add(monthOfDay[day], participant, weight, submitted, correct, questionCount);
-    if (correct >= 0) {
-      const share = questionCount > 0 ? correct / questionCount : 0;
-      scoreBands[Math.min(9, Math.floor(share * 10 + 1e-9))].attempts += weight;
-    }
   }
-  const areas = areaSums.byKey(unitIds);
-  const schools = schoolSums.byKey(unitIds);
-  const audiences = audienceSums.byKey(table.audiences.values);
-  const bands = bandSums.byKey(table.bands.values);
-  const rounds = roundSums.byKey(table.rounds.values);
-  const contests = contestSums.byKey(table.contests.values);
-  const days = daySums.byKey(dayKeys);
-  const weeks = weekSums.byKey(weekKeys.values);
-  const months = monthSums.byKey(monthKeys.values);
-  for (const band of scoreBands) band.attempts = tidy(band.attempts);
+  const scoreBands = Array.from(sums.scoreBands, (attempts, index) => ({
+    key: `${index * 10}–${index === 9 ? 100 : index * 10 + 9}%`,
+    from: index / 10,
+    to: (index + 1) / 10,
+    attempts: tidy(attempts),
+  }));
 
   // Which units are listed (with zeros): those of the level that existed in the period, or today's.
   const listed = (unit: UnitFact) => (current ? activeToday(unit, now) : overlaps(unit, from, to));
@@ -533,7 +322,7 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
   return {
     view: filter.view,
     filter,
-    totals: totals.byKey([""]).get("")?.counts ?? EMPTY_COUNTS,
+    totals: sums.groups("totals").get("")?.counts ?? EMPTY_COUNTS,
     scoreBands,
     byArea: unitRows(isArea, areas, false),
     bySchool: unitRows(isSchool, schools, true),
