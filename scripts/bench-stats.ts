@@ -11,16 +11,16 @@
 //   (warmStatistics) and the first view of each kind after it;
 // - warm: the median of repeated views;
 // - after a change: a participant really starts, answers and submits an attempt in an open round
-//   (the app's own functions, so this process knows at once), then each view once; then a
-//   participant of the boards hides their name; then a write this process does not know of (as
-//   from another app node), seen after the few seconds the last look is trusted;
+//   (the app's own functions, so this process knows at once), then each view once; then an
+//   attempt written directly, as by another app node this process is not told of, seen after the
+//   few seconds the last look is trusted; then, reported apart, a rare change to a closed round
+//   (a participant there hides their name), which makes that round's boards again;
 // - the DOCX and XLSX yearly report with the facts loaded.
 // The participant made here deletes their data at the end (their attempt stays, anonymous).
 import "dotenv/config";
 import { saveAttemptAnswer, startOrResumeAttempt, submitOwnAttempt } from "../app/contests/attempts.server";
 import { deleteParticipantData, setHideNamePublicly } from "../app/contests/registration.server";
 import { dashboard } from "../app/stats/dashboard.server";
-import { statsStore } from "../app/stats/fact-store.server";
 import { computeFigures, forgetStatsCache } from "../app/stats/figures.server";
 import { leaderboards } from "../app/stats/leaderboards.server";
 import { reportDocx } from "../app/stats/report-docx.server";
@@ -70,6 +70,7 @@ const contestId = [...byContest].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 const roundId = closed.filter((round) => round.contestId === contestId).sort((a, b) => b._count.attempts - a._count.attempts)[0]?.id ?? null;
 const counts = { attempts: await prisma.attempt.count(), answers: await prisma.attemptAnswer.count(), liveGames: await prisma.liveGame.count() };
 
+const boardLabels = [t("roundResults.deleted"), t("publicBoard.hiddenName")] as const;
 const asViewer = (user: { id: string; role: string; unitId: string | null }) => ({ ...user, role: user.role as "organizer" });
 const views: Record<string, () => Promise<unknown>> = {
   "dashboard:organizer": () => dashboard(prisma, asViewer(staff), new URLSearchParams(), t, now()),
@@ -79,8 +80,11 @@ const views: Record<string, () => Promise<unknown>> = {
   "dashboard:organizer:audience": () => dashboard(prisma, asViewer(staff), new URLSearchParams("audience=upper-secondary"), t, now()),
   ...(teacher ? { "dashboard:teacher": () => dashboard(prisma, asViewer(teacher), new URLSearchParams(), t, now()) } : {}),
   ...(host ? { "dashboard:host": () => dashboard(prisma, asViewer(host), new URLSearchParams(), t, now()) } : {}),
-  ...(contestId ? { "leaderboard:contest": () => leaderboards({ contestId, roundId: null, audience: null }, now(), "—") } : {}),
-  ...(roundId ? { "leaderboard:round": () => leaderboards({ contestId: null, roundId, audience: null }, now(), "—") } : {}),
+  // With the labels the public page passes (app/routes/leaderboard._index.tsx).
+  ...(contestId ? { "leaderboard:contest": () => leaderboards({ contestId, roundId: null, audience: null, areaView: "recorded" }, now(), ...boardLabels) } : {}),
+  ...(contestId ? { "leaderboard:contest:audience": () => leaderboards({ contestId, roundId: null, audience: "university", areaView: "recorded" }, now(), ...boardLabels) } : {}),
+  ...(contestId ? { "leaderboard:contest:current-areas": () => leaderboards({ contestId, roundId: null, audience: null, areaView: "current" }, now(), ...boardLabels) } : {}),
+  ...(roundId ? { "leaderboard:round": () => leaderboards({ contestId: null, roundId, audience: null, areaView: "recorded" }, now(), ...boardLabels) } : {}),
 };
 const year = new Date(now() + 7 * 3_600_000).getUTCFullYear();
 const report = async () => {
@@ -102,7 +106,7 @@ line("cold, nothing loaded", { "first view ms": coldView.ms, "DOCX ms": coldDocx
 forgetStatsCache();
 const warmUp = await timed(() => warmStatistics(prisma));
 line("start: background load", { ms: warmUp.ms, attempts: warmUp.value.attempts, sittings: warmUp.value.sittings });
-const results: Record<string, { first: number; warm: number; afterSubmit?: number; afterName?: number; afterOtherNode?: number }> = {};
+const results: Record<string, { first: number; warm: number; afterSubmit?: number; afterOtherNode?: number; closedRoundChange?: number }> = {};
 for (const [name, run] of Object.entries(views)) {
   const first = await timed(run);
   const samples: number[] = [];
@@ -118,6 +122,7 @@ const open = await prisma.round.findFirst({
 });
 const school = await prisma.unit.findFirst({ where: { kind: "school", validTo: null, parent: { kind: { in: ["commune", "ward", "special-zone"] } } }, select: { id: true, parentId: true } });
 let submitted = { attemptsBefore: 0, attemptsAfter: 0 };
+const totals = async () => (await computeFigures(prisma, { from: null, to: null, view: "as-it-was", hostId: null, only: null }, now())).totals.attempts;
 const benchUser = `bench-stats-${process.pid}`;
 if (open && school) {
   const audiences = open.audiences ? (JSON.parse(open.audiences) as string[]) : ["upper-secondary"];
@@ -125,7 +130,6 @@ if (open && school) {
   await prisma.participantProfile.create({
     data: { userId: user.id, displayName: "Bench", birthYear: 2009, audience: audiences[0], areaId: school.parentId, unitId: school.id, consentVersion: "bench", consentedAt: new Date(), demo: true },
   });
-  const totals = async () => (await computeFigures(prisma, { from: null, to: null, view: "as-it-was", hostId: null, only: null }, now())).totals.attempts;
   const attemptsBefore = await totals();
   const started = await startOrResumeAttempt(open.id, user.id, now());
   if (!started.ok) throw new Error(`The bench participant could not start: ${started.code}`);
@@ -137,23 +141,29 @@ if (open && school) {
   submitted = { attemptsBefore, attemptsAfter: await totals() };
 }
 
-// A participant of the boards hides their name: the boards show it at once.
+// Another app node records a new attempt in the open round (here: a row written directly, which
+// this process is not told of); it shows once the last look is a few seconds old.
+const attemptsBeforeOtherNode = await totals();
+const benchAttempt = await prisma.attempt.findFirst({ where: { user: { username: benchUser } }, select: { roundId: true, questions: true, audience: true, unitId: true, areaId: true } });
+const otherUser = `${benchUser}-other-node`;
+if (benchAttempt) {
+  const user = await prisma.user.create({ data: { username: otherUser, displayName: "Bench", passwordHash: "x", role: "participant" }, select: { id: true } });
+  await prisma.attempt.create({
+    data: { ...benchAttempt, userId: user.id, participantKey: user.id, attemptNumber: 1, seed: "bench", startedAt: new Date(), deadline: new Date(Date.now() + 600_000) },
+  });
+}
+await new Promise((resolve) => setTimeout(resolve, TRUST_MS + 100));
+for (const [name, run] of Object.entries(views)) results[name].afterOtherNode = (await timed(run)).ms;
+const otherNodeSeen = (await totals()) === attemptsBeforeOtherNode + 1;
+
+// Rare: a participant of a closed round hides their name (or deletes their data): that round's
+// board and its contest's are made again, names and all.
 const named = roundId ? await prisma.attempt.findFirst({ where: { roundId, userId: { not: null } }, select: { userId: true } }) : null;
 if (named?.userId) {
   await setHideNamePublicly(named.userId, true);
-  for (const [name, run] of Object.entries(views)) results[name].afterName = (await timed(run)).ms;
+  for (const [name, run] of Object.entries(views)) results[name].closedRoundChange = (await timed(run)).ms;
   await setHideNamePublicly(named.userId, false);
 }
-
-// Another app node changes a fact (here: a direct write this process is not told of).
-const store = await statsStore(prisma);
-const versionBefore = store.version;
-const someone = await prisma.attempt.findFirst({ where: { roundId: roundId ?? undefined }, select: { id: true, audience: true } });
-if (someone) await prisma.attempt.update({ where: { id: someone.id }, data: { audience: someone.audience === "public" ? "university" : "public" } });
-await new Promise((resolve) => setTimeout(resolve, TRUST_MS + 100));
-for (const [name, run] of Object.entries(views)) results[name].afterOtherNode = (await timed(run)).ms;
-const otherNodeSeen = store.version !== versionBefore;
-if (someone) await prisma.attempt.update({ where: { id: someone.id }, data: { audience: someone.audience } });
 
 for (const [name, figures] of Object.entries(results)) line(name, figures);
 
@@ -168,13 +178,18 @@ const docxMs = round1(median(docxSamples));
 const xlsxMs = round1(median(xlsxSamples));
 line("yearly report", { "DOCX ms": docxMs, "XLSX ms": xlsxMs });
 
-// The bench participant deletes their data as any participant may (their attempt stays, anonymous).
-const benchAccount = await prisma.user.findUnique({ where: { username: benchUser }, select: { id: true } });
-if (benchAccount) await deleteParticipantData(benchAccount.id);
+// The bench participants delete their data as any participant may (their attempts stay, anonymous).
+for (const username of [benchUser, otherUser]) {
+  const account = await prisma.user.findUnique({ where: { username }, select: { id: true } });
+  if (account) await deleteParticipantData(account.id);
+}
 await prisma.$disconnect();
 
-const viewTimes = Object.values(results).flatMap((result) => [result.first, result.warm, result.afterSubmit ?? 0, result.afterName ?? 0, result.afterOtherNode ?? 0]);
+// The target (issue 10): every view within the limit once the server has started, and while
+// attempts arrive. A change to a round already closed is reported on its own (see above).
+const viewTimes = Object.values(results).flatMap((result) => [result.first, result.warm, result.afterSubmit ?? 0, result.afterOtherNode ?? 0]);
 const worstViewMs = Math.max(...viewTimes);
+const worstClosedRoundChangeMs = Math.max(...Object.values(results).map((result) => result.closedRoundChange ?? 0));
 line("reference task (sort 1,000,000)", { ms: floorMs });
 console.log(
   JSON.stringify({
@@ -187,6 +202,7 @@ console.log(
     warmUpMs: warmUp.ms,
     worstViewMs,
     worstViewToFloor: round1(worstViewMs / floorMs),
+    worstClosedRoundChangeMs,
     docxMs,
     xlsxMs,
     submitSeen: submitted.attemptsAfter === submitted.attemptsBefore + 1,

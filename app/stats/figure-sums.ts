@@ -30,6 +30,23 @@ class GroupSums {
   scoreSum = new Float64Array(16);
   correctSum = new Float64Array(16);
   participants = new Float64Array(16);
+  /** For a full count in participant order: the last participant each group saw, and their largest weight. */
+  private last = new Int32Array(16).fill(-1);
+  private best = new Float64Array(16);
+
+  /** A fact of a full count, which comes participant by participant. */
+  addInOrder(group: number, participant: number, weight: number, submitted: number, correct: number, questionCount: number): void {
+    if (group >= this.facts.length) this.grow(group);
+    if (this.last[group] !== participant) {
+      this.last[group] = participant;
+      this.best[group] = weight;
+      this.participants[group] += weight;
+    } else if (weight > this.best[group]) {
+      this.participants[group] += weight - this.best[group];
+      this.best[group] = weight;
+    }
+    this.add(group, weight, submitted, correct, questionCount, 1);
+  }
 
   add(group: number, weight: number, submitted: number, correct: number, questionCount: number, sign: number): void {
     if (group >= this.facts.length) this.grow(group);
@@ -50,11 +67,14 @@ class GroupSums {
 
   private grow(group: number): void {
     const size = Math.max(group + 1, this.facts.length * 2);
-    for (const key of ["facts", "attempts", "completed", "scored", "scoreSum", "correctSum", "participants"] as const) {
+    for (const key of ["facts", "attempts", "completed", "scored", "scoreSum", "correctSum", "participants", "best"] as const) {
       const larger = new Float64Array(size);
       larger.set(this[key]);
       this[key] = larger;
     }
+    const last = new Int32Array(size).fill(-1);
+    last.set(this.last);
+    this.last = last;
   }
 
   /** The groups that hold a fact, by key, each with its counts. */
@@ -130,6 +150,8 @@ export class FigureSums {
   private readonly unitAreaSharesOf: (Shares | undefined)[] = [];
   private readonly schoolSharesOf: (Shares | undefined)[] = [];
   private readonly unitById: Map<string, UnitFact>;
+  private rowAreaShares: Shares = NONE;
+  private rowSchoolShares: Shares = NONE;
   private readonly areaOfUnit = new Map<string, string | null>();
 
   constructor(
@@ -149,18 +171,59 @@ export class FigureSums {
     this.school = filter.schoolId ? table.units.code(filter.schoolId) : -1;
   }
 
-  /** Counts every fact of the table. */
+  /** Counts every fact of the table, in one pass in participant order. */
   addAll(): this {
     if (this.filter.only === "live") return this;
     const columns = this.table.columns();
-    let start = 0;
-    for (let row = 1; row <= columns.length; row++) {
-      if (row === columns.length || columns.participant[row] !== columns.participant[start]) {
-        this.addParticipant(columns, start, row, 1);
-        start = row;
-      }
+    const sums = this.sums;
+    for (let row = 0; row < columns.length; row++) {
+      const weight = this.weightOf(columns, row);
+      if (weight === 0) continue;
+      const participant = columns.participant[row];
+      const submitted = columns.submitted[row];
+      const correct = columns.correct[row];
+      const questionCount = columns.questionCount[row];
+      const day = columns.day[row];
+      this.knowDay(day);
+      sums[TOTALS].addInOrder(0, participant, weight, submitted, correct, questionCount);
+      for (const { unit, share } of this.rowAreaShares) sums[AREAS].addInOrder(unit, participant, weight * share, submitted, correct, questionCount);
+      for (const { unit, share } of this.rowSchoolShares) sums[SCHOOLS].addInOrder(unit, participant, weight * share, submitted, correct, questionCount);
+      sums[AUDIENCES].addInOrder(columns.audience[row], participant, weight, submitted, correct, questionCount);
+      sums[BANDS].addInOrder(columns.band[row], participant, weight, submitted, correct, questionCount);
+      sums[ROUNDS].addInOrder(columns.round[row], participant, weight, submitted, correct, questionCount);
+      if (columns.contest[row] !== -1) sums[CONTESTS].addInOrder(columns.contest[row], participant, weight, submitted, correct, questionCount);
+      sums[DAYS].addInOrder(day, participant, weight, submitted, correct, questionCount);
+      sums[WEEKS].addInOrder(this.weekOfDay[day], participant, weight, submitted, correct, questionCount);
+      sums[MONTHS].addInOrder(this.monthOfDay[day], participant, weight, submitted, correct, questionCount);
+      this.addScore(weight, correct, questionCount, 1);
     }
     return this;
+  }
+
+  /**
+   * How much a fact counts under the filter: 0 when it is left out, else 1 or its share of the
+   * chosen area or school; its area and school shares are left in rowAreaShares and rowSchoolShares.
+   */
+  private weightOf(columns: FactColumns, row: number): number {
+    const startedAt = columns.startedAt[row];
+    if ((this.from !== null && startedAt < this.from) || (this.to !== null && startedAt >= this.to)) return 0;
+    if (this.contest !== -1 && columns.contest[row] !== this.contest) return 0;
+    if (this.round !== -1 && columns.round[row] !== this.round) return 0;
+    if (this.audience !== -1 && columns.audience[row] !== this.audience) return 0;
+    const unit = columns.unit[row];
+    this.rowAreaShares = this.areaShares(columns.area[row], unit);
+    this.rowSchoolShares = this.schoolShares(unit);
+    // Within a chosen area, a fact split across areas counts with its share there.
+    const inArea = this.area !== -1 ? shareIn(this.rowAreaShares, this.area) : 1;
+    if (inArea === 0) return 0;
+    const inSchool = this.school !== -1 ? shareIn(this.rowSchoolShares, this.school) : 1;
+    return inArea * inSchool;
+  }
+
+  private addScore(weight: number, correct: number, questionCount: number, sign: number): void {
+    if (correct < 0) return;
+    const share = questionCount > 0 ? correct / questionCount : 0;
+    this.scoreBands[Math.min(9, Math.floor(share * 10 + 1e-9))] += sign * weight;
   }
 
   /** Takes one participant's facts as they were out, and their facts as they are in. */
@@ -175,24 +238,14 @@ export class FigureSums {
     const { sums, seen } = this;
     let counted = false;
     for (let row = start; row < end; row++) {
-      const startedAt = columns.startedAt[row];
-      if ((this.from !== null && startedAt < this.from) || (this.to !== null && startedAt >= this.to)) continue;
-      if (this.contest !== -1 && columns.contest[row] !== this.contest) continue;
-      if (this.round !== -1 && columns.round[row] !== this.round) continue;
-      if (this.audience !== -1 && columns.audience[row] !== this.audience) continue;
-      const unit = columns.unit[row];
-      const areaShares = this.areaShares(columns.area[row], unit);
-      const schoolShares = this.schoolShares(unit);
-      // Within a chosen area, a fact split across areas counts with its share there.
-      const inArea = this.area !== -1 ? shareIn(areaShares, this.area) : 1;
-      if (inArea === 0) continue;
-      const inSchool = this.school !== -1 ? shareIn(schoolShares, this.school) : 1;
-      if (inSchool === 0) continue;
+      const weight = this.weightOf(columns, row);
+      if (weight === 0) continue;
+      const areaShares = this.rowAreaShares;
+      const schoolShares = this.rowSchoolShares;
       if (!counted) {
         for (const dimension of seen) dimension.clear();
         counted = true;
       }
-      const weight = inArea * inSchool;
       const submitted = columns.submitted[row];
       const correct = columns.correct[row];
       const questionCount = columns.questionCount[row];
@@ -208,10 +261,7 @@ export class FigureSums {
       this.put(DAYS, day, weight, submitted, correct, questionCount, sign);
       this.put(WEEKS, this.weekOfDay[day], weight, submitted, correct, questionCount, sign);
       this.put(MONTHS, this.monthOfDay[day], weight, submitted, correct, questionCount, sign);
-      if (correct >= 0) {
-        const share = questionCount > 0 ? correct / questionCount : 0;
-        this.scoreBands[Math.min(9, Math.floor(share * 10 + 1e-9))] += sign * weight;
-      }
+      this.addScore(weight, correct, questionCount, sign);
     }
     if (counted) for (let dimension = 0; dimension < DIMENSIONS.length; dimension++) seen[dimension].addTo(sums[dimension], sign);
   }

@@ -4,6 +4,7 @@ import type { ParticipantInfo } from "~/contests/results.server";
 import { isActiveAt } from "~/units/history";
 import { currentMapper } from "~/units/history.server";
 import { AREA_KINDS, areaLevelOf, type AreaLevel } from "~/units/unit-kinds";
+import type { UnitNode } from "~/units/unit-tree";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
 import { statsStore, type StatsStore } from "./fact-store.server";
@@ -13,7 +14,7 @@ import {
   type ParticipantProfile,
   type ParticipantResult,
 } from "./leaderboards";
-import { areaBoard, type AreaStanding, type AreaView } from "./area-board";
+import { areaBoard, type AreaResult, type AreaStanding, type AreaView } from "./area-board";
 
 // The public leaderboards: a closed round's or a whole contest's results, for individuals (display
 // name and school only), schools and areas. Open rounds are never shown.
@@ -60,12 +61,13 @@ async function areaStandings(store: StatsStore, filter: LeaderboardFilter, resul
     (unit) => unit.parent?.kind === "province" && (isActiveAt(unit, at) || (view === "recorded" && recordedIds.has(unit.id))),
   );
   const mapArea = view === "current" ? await currentMapper(prisma, at) : (id: string) => [{ unitId: id, share: 1 }];
+  const counted: AreaResult[] = [];
+  for (const result of results) {
+    if (filter.audience && result.audience !== filter.audience) continue;
+    counted.push({ participantId: result.participantId, score: result.score, areaId: areaOf.get(result.participantId) ?? null });
+  }
   const standings = areaBoard(
-    results.filter((result) => filter.audience === null || filter.audience === undefined || result.audience === filter.audience).map((result) => ({
-      participantId: result.participantId,
-      score: result.score,
-      areaId: areaOf.get(result.participantId) ?? null,
-    })),
+    counted,
     areas.map(({ id, name, kind }) => ({ id, name, kind })),
     mapArea,
   );
@@ -128,7 +130,7 @@ export async function leaderboards(filter: LeaderboardFilter, now: number, delet
   const shown = [...store.rounds.values()]
     .filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false))
     .map((round) => [round.id, store.roundVersion(round.id), now > round.closesAt.getTime() + ANSWER_GRACE_MS]);
-  const key = JSON.stringify([filter, deletedLabel, hiddenLabel, shown, store.unitsVersion]);
+  const key = JSON.stringify([filter.roundId, filter.contestId, filter.audience ?? null, filter.areaView ?? "recorded", deletedLabel, hiddenLabel, shown, store.unitsVersion]);
   const known = memo.get(key);
   if (known) return known;
   const boards = await computeLeaderboards(store, filter, now, deletedLabel, hiddenLabel);
@@ -137,31 +139,56 @@ export async function leaderboards(filter: LeaderboardFilter, now: number, delet
   return boards;
 }
 
+type Ranking = { ranked: readonly { participantId: string; rank: number; correct: number }[]; participants: ReadonlyMap<string, ParticipantInfo> };
+const EMPTY_RANKING: Ranking = { ranked: [], participants: new Map() };
+
+/** What every board of one ranking shares, whatever the audience chosen: its public profiles and results. */
+type RankingBase = { named: ParticipantProfile[]; results: ParticipantResult[]; individuals: ReturnType<typeof individualLeaderboard> };
+// Rankings are kept by the facts' store while their rounds stay the same, so their bases are kept with them.
+const bases = new WeakMap<Ranking, Map<string, RankingBase>>();
+
+function baseOf(ranking: Ranking, units: UnitNode[], unitsVersion: number, deletedLabel: string, hiddenLabel: string): RankingBase {
+  const key = JSON.stringify([unitsVersion, deletedLabel, hiddenLabel]);
+  let known = bases.get(ranking);
+  if (!known) bases.set(ranking, (known = new Map()));
+  const base = known.get(key);
+  if (base) return base;
+  // Individuals: only people who still have a profile; deleted data stays in the unit figures.
+  // One profile per participant: a year's contest ranks tens of thousands.
+  const named: ParticipantProfile[] = [];
+  const profiles = new Map<string, ParticipantProfile>();
+  for (const info of ranking.participants.values()) {
+    const profile = profileOf(info, deletedLabel, hiddenLabel);
+    profiles.set(info.participantId, profile);
+    if (info.displayName !== null) named.push(profile);
+  }
+  const results: ParticipantResult[] = [];
+  for (const entry of ranking.ranked) {
+    const profile = profiles.get(entry.participantId);
+    if (profile) results.push({ participantId: profile.participantId, displayName: profile.displayName, unitId: profile.unitId, audience: profile.audience, score: entry.correct });
+  }
+  const made = { named, results, individuals: individualLeaderboard(ranking.ranked, named, units) };
+  known.set(key, made);
+  return made;
+}
+
+let unitList: { store: StatsStore; version: number; units: Promise<UnitNode[]> } | null = null;
+
 async function computeLeaderboards(store: StatsStore, filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel: string) {
-  let ranked: { participantId: string; rank: number; correct: number }[] = [];
-  let participants = new Map<string, ParticipantInfo>();
+  let ranking = EMPTY_RANKING;
   if (filter.roundId) {
     const standing = await store.roundStanding(filter.roundId, now);
-    if (standing?.revealed) {
-      ranked = standing.ranked;
-      participants = standing.participants;
-    }
+    if (standing?.revealed) ranking = standing;
   } else if (filter.contestId) {
-    const standing = await store.contestStanding(filter.contestId, now);
-    ranked = standing.ranked;
-    participants = standing.participants;
+    ranking = await store.contestStanding(filter.contestId, now);
   }
-  const units = await listUnits();
-  // Individuals: only people who still have a profile; deleted data stays in the unit figures.
-  const named = [...participants.values()].filter((info) => info.displayName !== null).map((info) => profileOf(info, deletedLabel, hiddenLabel));
-  const results: ParticipantResult[] = ranked.flatMap((entry) => {
-    const info = participants.get(entry.participantId);
-    return info ? [{ ...profileOf(info, deletedLabel, hiddenLabel), score: entry.correct }] : [];
-  });
+  if (unitList?.store !== store || unitList.version !== store.unitsVersion) unitList = { store, version: store.unitsVersion, units: listUnits() };
+  const units = await unitList.units;
+  const base = baseOf(ranking, units, store.unitsVersion, deletedLabel, hiddenLabel);
   const options = { audience: filter.audience };
   return {
-    individuals: individualLeaderboard(ranked, named, units, options),
-    schools: schoolLeaderboard(results, units, options),
-    areas: await cachedAreaStandings(store, filter, results, now),
+    individuals: filter.audience ? individualLeaderboard(ranking.ranked, base.named, units, options) : base.individuals,
+    schools: schoolLeaderboard(base.results, units, options),
+    areas: await cachedAreaStandings(store, filter, base.results, now),
   };
 }

@@ -206,12 +206,11 @@ export function individualLeaderboard(
 ): PublicRankedParticipant[] {
   const { nearest } = unitIndex(units);
   const profileById = new Map(profiles.map((profile) => [profile.participantId, profile]));
-  const shown = [...ranked]
-    .sort((a, b) => a.rank - b.rank)
-    .flatMap((entry) => {
-      const profile = profileById.get(entry.participantId);
-      return profile && inAudience(profile, options.audience) ? [{ entry, profile }] : [];
-    });
+  const shown: { entry: (typeof ranked)[number]; profile: ParticipantProfile }[] = [];
+  for (const entry of [...ranked].sort((a, b) => a.rank - b.rank)) {
+    const profile = profileById.get(entry.participantId);
+    if (profile && inAudience(profile, options.audience)) shown.push({ entry, profile });
+  }
 
   const ranks: number[] = [];
   shown.forEach(({ entry }, index) => {
