@@ -38,17 +38,7 @@ async function areaStandings(store: StatsStore, filter: LeaderboardFilter, resul
   const view = filter.areaView ?? "recorded";
   const rounds = [...store.rounds.values()].filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false));
   const lastRound = rounds.length > 0 ? rounds.reduce((last, round) => (round.closesAt > last.closesAt ? round : last)) : null;
-  // Each participant counts in the area stored on their latest attempt that has one.
-  const areaOf = new Map<string, string | null>();
-  const areaSince = new Map<string, number>();
-  for (const attempt of store.attemptsOf(rounds.map((round) => round.id))) {
-    const at = attempt.startedAt;
-    if (!areaOf.has(attempt.participantKey)) areaOf.set(attempt.participantKey, null);
-    if (attempt.areaId !== null && at >= (areaSince.get(attempt.participantKey) ?? -Infinity)) {
-      areaOf.set(attempt.participantKey, attempt.areaId);
-      areaSince.set(attempt.participantKey, at);
-    }
-  }
+  const areaOf = areasOfParticipants(store, rounds.map((round) => round.id));
   // A moment just before closing: a round closing at the reform belongs to the old tree.
   const asOf = lastRound ? new Date(lastRound.closesAt.getTime() - 1) : null;
   const at = view === "current" || !asOf ? new Date(now) : asOf;
@@ -72,6 +62,28 @@ async function areaStandings(store: StatsStore, filter: LeaderboardFilter, resul
     mapArea,
   );
   return { view, level: areaLevelOf(areas.map((area) => area.kind)), asOf: view === "recorded" ? asOf : null, standings };
+}
+
+const areaOfMemo = new Map<string, Map<string, string | null>>();
+
+/** Each participant counts in the area stored on their latest attempt (in these rounds) that has one; kept while the attempts stay. */
+function areasOfParticipants(store: StatsStore, roundIds: string[]): Map<string, string | null> {
+  const key = JSON.stringify(roundIds.map((id) => [id, store.attemptsVersion(id)]));
+  const known = areaOfMemo.get(key);
+  if (known) return known;
+  const areaOf = new Map<string, string | null>();
+  const areaSince = new Map<string, number>();
+  for (const attempt of store.attemptsOf(roundIds)) {
+    const at = attempt.startedAt;
+    if (!areaOf.has(attempt.participantKey)) areaOf.set(attempt.participantKey, null);
+    if (attempt.areaId !== null && at >= (areaSince.get(attempt.participantKey) ?? -Infinity)) {
+      areaOf.set(attempt.participantKey, attempt.areaId);
+      areaSince.set(attempt.participantKey, at);
+    }
+  }
+  if (areaOfMemo.size >= MAX_MEMOISED) areaOfMemo.delete(areaOfMemo.keys().next().value!);
+  areaOfMemo.set(key, areaOf);
+  return areaOf;
 }
 
 const areaMemo = new Map<string, AreaBoard>();
@@ -143,7 +155,7 @@ type Ranking = { ranked: readonly { participantId: string; rank: number; correct
 const EMPTY_RANKING: Ranking = { ranked: [], participants: new Map() };
 
 /** What every board of one ranking shares, whatever the audience chosen: its public profiles and results. */
-type RankingBase = { named: ParticipantProfile[]; results: ParticipantResult[]; individuals: ReturnType<typeof individualLeaderboard> };
+type RankingBase = { named: Map<string, ParticipantProfile>; results: ParticipantResult[]; individuals: ReturnType<typeof individualLeaderboard> };
 // Rankings are kept by the facts' store while their rounds stay the same, so their bases are kept with them.
 const bases = new WeakMap<Ranking, Map<string, RankingBase>>();
 
@@ -155,12 +167,12 @@ function baseOf(ranking: Ranking, units: UnitNode[], unitsVersion: number, delet
   if (base) return base;
   // Individuals: only people who still have a profile; deleted data stays in the unit figures.
   // One profile per participant: a year's contest ranks tens of thousands.
-  const named: ParticipantProfile[] = [];
+  const named = new Map<string, ParticipantProfile>();
   const profiles = new Map<string, ParticipantProfile>();
   for (const info of ranking.participants.values()) {
     const profile = profileOf(info, deletedLabel, hiddenLabel);
     profiles.set(info.participantId, profile);
-    if (info.displayName !== null) named.push(profile);
+    if (info.displayName !== null) named.set(info.participantId, profile);
   }
   const results: ParticipantResult[] = [];
   for (const entry of ranking.ranked) {

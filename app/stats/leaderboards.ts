@@ -200,12 +200,13 @@ export function areaLeaderboard(results: readonly ParticipantResult[], units: re
  */
 export function individualLeaderboard(
   ranked: readonly { participantId: string; rank: number; correct: number }[],
-  profiles: readonly ParticipantProfile[],
+  profiles: readonly ParticipantProfile[] | ReadonlyMap<string, ParticipantProfile>,
   units: readonly UnitNode[],
   options: Pick<LeaderboardOptions, "audience"> = {},
 ): PublicRankedParticipant[] {
   const { nearest } = unitIndex(units);
-  const profileById = new Map(profiles.map((profile) => [profile.participantId, profile]));
+  // A caller that keeps the profiles by participant (the public boards) passes them so.
+  const profileById = "get" in profiles ? profiles : new Map(profiles.map((profile) => [profile.participantId, profile]));
   const shown: { entry: (typeof ranked)[number]; profile: ParticipantProfile }[] = [];
   for (const entry of [...ranked].sort((a, b) => a.rank - b.rank)) {
     const profile = profileById.get(entry.participantId);
