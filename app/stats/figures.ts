@@ -3,8 +3,9 @@ import { birthBand, dayKey, FactTable, monthKey, periodKeys, UNKNOWN_KEY, weekKe
 import { FigureSums, tidy, type Group } from "./figure-sums";
 
 // Every statistic of the dashboard, the yearly report and the role home pages, counted in one
-// place from stored facts (docs/decisions/015). Pure: the facts are loaded by ./figures.server.ts,
-// and tests feed hand-made facts with hand-counted answers.
+// place from stored facts (docs/decisions/015, 024). Pure: the facts are kept by
+// ./fact-store.server.ts, counted by ./figure-sums.ts, and tests feed hand-made facts with
+// hand-counted answers.
 //
 // The interface others build on (stable; add fields, never change their meaning):
 //

@@ -50,7 +50,10 @@ async function areaStandings(store: StatsStore, filter: LeaderboardFilter, resul
   const areas = candidates.filter(
     (unit) => unit.parent?.kind === "province" && (isActiveAt(unit, at) || (view === "recorded" && recordedIds.has(unit.id))),
   );
-  const mapArea = view === "current" ? await currentMapper(prisma, at) : (id: string) => [{ unitId: id, share: 1 }];
+  const mapper = view === "current" ? await currentMapper(prisma, at) : (id: string) => [{ unitId: id, share: 1 }];
+  // Thousands of results share a few hundred areas: each is mapped once.
+  const mapped = new Map<string, ReturnType<typeof mapper>>();
+  const mapArea = (id: string) => mapped.get(id) ?? mapped.set(id, mapper(id)).get(id)!;
   const counted: AreaResult[] = [];
   for (const result of results) {
     if (filter.audience && result.audience !== filter.audience) continue;

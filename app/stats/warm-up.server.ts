@@ -6,10 +6,11 @@ import { computeFigures } from "./figures.server";
 import { leaderboardChoices, leaderboards } from "./leaderboards.server";
 
 /**
- * What the server loads in the background when it starts (docs/decisions/024): the facts, the
- * organizer's first dashboard (this year and the year before), every closed round's and every
- * contest's public board, then the responses item analysis and the yearly report read. Loading reads
- * in pages with pauses, so requests go on meanwhile; one that needs a step not yet done waits for it.
+ * What the server loads in the background when it starts (docs/decisions/024): the facts; the
+ * organizer's first dashboard (this year, the year before, and this year on today's units); every
+ * closed round's and every contest's public board; then the responses item analysis and the yearly
+ * report read. Loading reads in pages with pauses, so requests go on meanwhile; one that needs a
+ * step not yet done waits for it.
  */
 export async function warmStatistics(db: PrismaClient, now = Date.now()): Promise<{ attempts: number; sittings: number }> {
   const store = await warmFacts(db);
@@ -20,6 +21,8 @@ export async function warmStatistics(db: PrismaClient, now = Date.now()): Promis
   await computeFigures(db, filter, now);
   await pause();
   await computeFigures(db, lastYearOf(filter), now);
+  await pause();
+  await computeFigures(db, { ...filter, view: "current" }, now);
   // Every contest's public board and every closed round's, as the page shows them (app/routes/leaderboard._index.tsx), in Vietnamese.
   const t = translator("vi");
   const labels = [t("roundResults.deleted"), t("publicBoard.hiddenName")] as const;
