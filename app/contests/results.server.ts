@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { finishedAt, mayRevealAnswers, timeUsedMs, type AttemptState } from "./attempt";
 import { storeScores } from "./scores.server";
-import { predictionTruth, rankContest, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
+import { predictionTruth, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
 import { roundRulesSelect, rulesOf, type RoundRulesRow } from "./rounds.server";
 
 // Results of rounds as the database holds them: finished attempts → AttemptResult → rankings.
@@ -152,17 +152,6 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
   );
   await storePredictionTruth(round, standing);
   return standing;
-}
-
-/** A contest's ranking over its rounds that have closed (an open round's results are not public). */
-export async function contestStanding(contestId: string, now: number) {
-  const rounds = await prisma.round.findMany({ where: { contestId }, select: { id: true }, orderBy: { opensAt: "asc" } });
-  const standings = (await Promise.all(rounds.map((round) => roundStanding(round.id, now)))).filter(
-    (standing): standing is RoundStanding => standing !== null && standing.revealed,
-  );
-  const participants = new Map<string, ParticipantInfo>();
-  for (const standing of standings) for (const [id, info] of standing.participants) participants.set(id, info);
-  return { ranked: rankContest(standings.map((standing) => standing.ranked)), participants, roundsCounted: standings.length };
 }
 
 export type ExportRow = {

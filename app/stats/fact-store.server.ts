@@ -215,7 +215,7 @@ export class StatsStore {
     return ranking.named.standing;
   }
 
-  /** A contest's ranking over its rounds whose answers may be shown (see contestStanding in results.server.ts). */
+  /** A contest's ranking over its rounds whose answers may be shown: rankContest over those rounds' rankings. */
   async contestStanding(contestId: string, now: number): Promise<ContestStandingValue> {
     const rounds = [...this.rounds.values()].filter((round) => round.contestId === contestId).sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
     const standings: RoundStanding[] = [];
