@@ -88,6 +88,8 @@ async function main() {
   }, IDLE_SWEEP_EVERY_MS);
   idleSweep.unref();
 
+  // Statistics' facts are loaded in the background once the server listens (app/entry.server.tsx).
+  let warmUp = () => {};
   if (production) {
     const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
     const clientDir = path.join(buildDir, "client");
@@ -95,6 +97,7 @@ async function main() {
     app.use(express.static(clientDir, { maxAge: "1h" }));
     const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
     app.all("*", createRemixHandler({ build, mode: "production", getLoadContext }));
+    warmUp = () => warmUpBuild(build);
   } else {
     const vite = await import("vite").then((module) =>
       module.createServer({
@@ -114,6 +117,10 @@ async function main() {
     // Server modules hold no secrets, but the browser never needs them: Vite need not show them.
     app.use((req, res, next) => (/\.server(\.[cm]?[jt]sx?)?$|\/\.server\//.test(req.path) ? res.sendStatus(404) : next()));
     app.use(vite.middlewares);
+    warmUp = () =>
+      void (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(warmUpBuild, (error) =>
+        logger().error({ err: error }, "statistics: the build did not load"),
+      );
     app.all(
       "*",
       createRemixHandler({
@@ -128,6 +135,7 @@ async function main() {
   const host = config.HOST ?? (production ? undefined : "127.0.0.1");
   httpServer.listen(config.PORT, host, () => {
     logger().info({ port: config.PORT, mode: config.NODE_ENV }, `Sân chơi ASEAN: http://${host ?? "localhost"}:${config.PORT}`);
+    warmUp();
   });
 
   const shutdown = createShutdown({
@@ -150,6 +158,11 @@ async function main() {
   };
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
+}
+
+/** The build's entry may load what its pages need in the background (app/entry.server.tsx, warmUp). */
+function warmUpBuild(build: ServerBuild): void {
+  (build.entry.module as { warmUp?: () => void }).warmUp?.();
 }
 
 main().catch((error) => {

@@ -1,10 +1,13 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/http/nonce";
+import { withoutNulBytes } from "~/http/without-nul-bytes.server";
+import { logger } from "~/ops/logger.server";
+import { warmStatistics } from "~/stats/warm-up.server";
+import { prisma } from "~/utils/db.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -16,6 +19,20 @@ declare module "@remix-run/node" {
 }
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Called by server.ts once it listens, on this build's own modules (a build carries its own copy of
+ * every module, so the statistics' facts must be loaded by the copy the routes read): loads them
+ * in the background, a page at a time, so the first statistics page and public board need not
+ * wait (docs/decisions/024).
+ */
+export function warmUp(): void {
+  const started = performance.now();
+  warmStatistics(prisma).then(
+    (loaded) => logger().info({ ...loaded, ms: Math.round(performance.now() - started) }, "statistics: facts loaded"),
+    (error) => logger().error({ err: error }, "statistics: loading the facts failed"),
+  );
+}
 
 /**
  * Remix's default Node entry, plus the CSP nonce: every inline script React or Remix streams carries
@@ -35,7 +52,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutNulBytes();
       responseHeaders.set("Content-Type", "text/html");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

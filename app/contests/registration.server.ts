@@ -50,6 +50,8 @@ export async function registerParticipant(userId: string, input: Registration, n
 /** The participant's choice to appear as "Thí sinh ẩn danh" on public boards. */
 export async function setHideNamePublicly(userId: string, hide: boolean): Promise<void> {
   await prisma.participantProfile.updateMany({ where: { userId }, data: { hideNamePublicly: hide } });
+  // The public boards show the change at once (app/stats/fact-store.server.ts).
+  statsChanged();
 }
 
 /** Whether the account holds a staff role (admin, organizer, host, teacher). */

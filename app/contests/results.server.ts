@@ -1,8 +1,8 @@
 import { prisma } from "~/utils/db.server";
 import { finishedAt, mayRevealAnswers, timeUsedMs, type AttemptState } from "./attempt";
 import { storeScores } from "./scores.server";
-import { predictionTruth, rankContest, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
-import { roundRulesSelect, rulesOf } from "./rounds.server";
+import { predictionTruth, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
+import { roundRulesSelect, rulesOf, type RoundRulesRow } from "./rounds.server";
 
 // Results of rounds as the database holds them: finished attempts → AttemptResult → rankings.
 
@@ -29,15 +29,98 @@ export type RoundStanding = {
   attemptCounts: Map<string, number>;
 };
 
+/** What ranking a round needs of the round itself. */
+export type StandingRound = RoundRulesRow & {
+  id: string;
+  questionCount: number;
+  predictionEnabled: boolean;
+  predictionBasis: string | null;
+  predictionTruth: number | null;
+};
+
+/** What ranking needs of one attempt (times in ms), with the participant's public profile (null or left out once deleted). */
+export type StandingRow = {
+  participantKey: string;
+  attemptNumber: number;
+  startedAt: number;
+  deadline: number;
+  submittedAt: number | null;
+  prediction: number | null;
+  correct: number | null;
+  audience: string | null;
+  unitId: string | null;
+  profile?: { displayName: string; className: string | null; hideNamePublicly: boolean } | null;
+};
+
+/**
+ * Ranks a round from its attempts, wherever they were read from (the database here, the
+ * statistics' facts in memory for the public boards). The truth is the stored one, or computed.
+ */
+export function standingOf(round: StandingRound, rows: Iterable<StandingRow>, now: number): RoundStanding {
+  const revealed = mayRevealAnswers(rulesOf(round), now);
+  const results: AttemptResult[] = [];
+  const participants = new Map<string, ParticipantInfo>();
+  const attemptCounts = new Map<string, number>();
+  for (const row of rows) {
+    attemptCounts.set(row.participantKey, (attemptCounts.get(row.participantKey) ?? 0) + 1);
+    const profile = row.profile;
+    participants.set(row.participantKey, {
+      participantId: row.participantKey,
+      displayName: profile?.displayName ?? null,
+      hideName: profile?.hideNamePublicly ?? false,
+      className: profile?.className ?? null,
+      unitId: row.unitId,
+      audience: row.audience,
+    });
+    const state: AttemptState = {
+      participantId: row.participantKey,
+      attemptNumber: row.attemptNumber,
+      startedAt: row.startedAt,
+      deadline: Math.min(row.deadline, round.closesAt.getTime()),
+      submittedAt: row.submittedAt,
+      questions: [],
+      answers: {},
+      prediction: row.prediction,
+    };
+    const ended = finishedAt(state, now);
+    if (ended === null || row.correct === null) continue;
+    results.push({
+      participantId: row.participantKey,
+      attemptNumber: row.attemptNumber,
+      correct: row.correct,
+      questionCount: round.questionCount,
+      prediction: row.prediction,
+      timeUsedMs: timeUsedMs(state, now),
+      finishedAt: ended,
+    });
+  }
+  const truth = round.predictionEnabled
+    ? (round.predictionTruth ?? predictionTruth(results, (round.predictionBasis ?? "all-correct") as PredictionBasis))
+    : null;
+  return { roundId: round.id, revealed, truth, ranked: rankRound(results, truth ?? 0), participants, questionCount: round.questionCount, attemptCounts };
+}
+
+/** Once a round's answers may be shown, its prediction's true value is stored the first time anyone ranks it; from then on it never changes. */
+export async function storePredictionTruth(round: StandingRound, standing: RoundStanding): Promise<void> {
+  if (round.predictionEnabled && standing.revealed && round.predictionTruth === null && standing.truth !== null) {
+    await prisma.round.updateMany({ where: { id: round.id, predictionTruth: null }, data: { predictionTruth: standing.truth } });
+  }
+}
+
+export const standingRoundSelect = {
+  ...roundRulesSelect,
+  questionCount: true,
+  predictionEnabled: true,
+  predictionBasis: true,
+  predictionTruth: true,
+} as const;
+
 /**
  * Ranks one round. Once it has closed, the prediction's true value is computed and stored the first
  * time anyone asks; from then on it never changes.
  */
 export async function roundStanding(roundId: string, now: number): Promise<RoundStanding | null> {
-  const round = await prisma.round.findUnique({
-    where: { id: roundId },
-    select: { ...roundRulesSelect, releaseId: true, questionCount: true, predictionEnabled: true, predictionBasis: true, predictionTruth: true },
-  });
+  const round = await prisma.round.findUnique({ where: { id: roundId }, select: standingRoundSelect });
   if (!round) return null;
   // Scores are stored when an attempt ends; this stores those that ran out of time since the last look.
   await storeScores(prisma, { roundId }, now);
@@ -56,62 +139,19 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
       user: { select: { participantProfile: { select: { displayName: true, className: true, hideNamePublicly: true } } } },
     },
   });
-  const revealed = mayRevealAnswers(rulesOf(round), now);
-  const results: AttemptResult[] = [];
-  const participants = new Map<string, ParticipantInfo>();
-  const attemptCounts = new Map<string, number>();
-  for (const row of rows) {
-    attemptCounts.set(row.participantKey, (attemptCounts.get(row.participantKey) ?? 0) + 1);
-    const profile = row.user?.participantProfile ?? null;
-    participants.set(row.participantKey, {
-      participantId: row.participantKey,
-      displayName: profile?.displayName ?? null,
-      hideName: profile?.hideNamePublicly ?? false,
-      className: profile?.className ?? null,
-      unitId: row.unitId,
-      audience: row.audience,
-    });
-    const state: AttemptState = {
-      participantId: row.participantKey,
-      attemptNumber: row.attemptNumber,
-      startedAt: row.startedAt.getTime(),
-      deadline: Math.min(row.deadline.getTime(), round.closesAt.getTime()),
-      submittedAt: row.submittedAt?.getTime() ?? null,
-      questions: [],
-      answers: {},
-      prediction: row.prediction,
-    };
-    const ended = finishedAt(state, now);
-    if (ended === null || row.correct === null) continue;
-    results.push({
-      participantId: row.participantKey,
-      attemptNumber: row.attemptNumber,
-      correct: row.correct,
-      questionCount: round.questionCount,
-      prediction: row.prediction,
-      timeUsedMs: timeUsedMs(state, now),
-      finishedAt: ended,
-    });
-  }
-  let truth: number | null = null;
-  if (round.predictionEnabled) {
-    truth = round.predictionTruth ?? predictionTruth(results, (round.predictionBasis ?? "all-correct") as PredictionBasis);
-    if (revealed && round.predictionTruth === null) {
-      await prisma.round.updateMany({ where: { id: roundId, predictionTruth: null }, data: { predictionTruth: truth } });
-    }
-  }
-  return { roundId, revealed, truth, ranked: rankRound(results, truth ?? 0), participants, questionCount: round.questionCount, attemptCounts };
-}
-
-/** A contest's ranking over its rounds that have closed (an open round's results are not public). */
-export async function contestStanding(contestId: string, now: number) {
-  const rounds = await prisma.round.findMany({ where: { contestId }, select: { id: true }, orderBy: { opensAt: "asc" } });
-  const standings = (await Promise.all(rounds.map((round) => roundStanding(round.id, now)))).filter(
-    (standing): standing is RoundStanding => standing !== null && standing.revealed,
+  const standing = standingOf(
+    round,
+    rows.map(({ user, startedAt, deadline, submittedAt, ...row }) => ({
+      ...row,
+      startedAt: startedAt.getTime(),
+      deadline: deadline.getTime(),
+      submittedAt: submittedAt?.getTime() ?? null,
+      profile: user?.participantProfile ?? null,
+    })),
+    now,
   );
-  const participants = new Map<string, ParticipantInfo>();
-  for (const standing of standings) for (const [id, info] of standing.participants) participants.set(id, info);
-  return { ranked: rankContest(standings.map((standing) => standing.ranked)), participants, roundsCounted: standings.length };
+  await storePredictionTruth(round, standing);
+  return standing;
 }
 
 export type ExportRow = {

@@ -23,7 +23,7 @@ export const roundRulesSelect = {
   scopeClass: true,
 } as const;
 
-type RoundRulesRow = {
+export type RoundRulesRow = {
   opensAt: Date;
   closesAt: Date;
   timeLimitSeconds: number;

@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoleHome } from "~/components/role-home";
+import { GlanceFigures } from "~/components/stats/glance-figures";
 import { hostHome } from "~/contests/home.server";
+import { glanceFigures } from "~/stats/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { useT } from "~/utils/i18n/use-translation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host");
-  return hostHome(user.id);
+  return { ...(await hostHome(user.id)), glance: await glanceFigures(prisma, user) };
 }
 
 type Game = Awaited<ReturnType<typeof hostHome>>["current"][number];
@@ -36,7 +39,7 @@ function GameList({ games }: { games: Game[] }) {
 
 export default function HostHome() {
   const t = useT();
-  const { current, recent } = useLoaderData<typeof loader>();
+  const { current, recent, glance } = useLoaderData<typeof loader>();
   return (
     <RoleHome title="host.home.title">
       <Link to="/host/games/new" className="self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white">
@@ -50,6 +53,7 @@ export default function HostHome() {
         <h2 className="text-lg font-semibold">{t("journeys.host.recent")}</h2>
         <GameList games={recent} />
       </section>
+      <GlanceFigures glance={glance} />
     </RoleHome>
   );
 }

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const audience = parseAudience(url.searchParams.get("audience"));
   const areaView = url.searchParams.get("areas") === "current" ? "current" : "recorded";
   const t = translator(await getLanguage(request));
-  const boards = await leaderboards({ roundId, contestId, audience, areaView }, now, t("roundResults.deleted"));
+  const boards = await leaderboards({ roundId, contestId, audience, areaView }, now, t("roundResults.deleted"), t("publicBoard.hiddenName"));
   return { choices, filter: { roundId, contestId, audience, areaView }, boards: { ...boards, individuals: boards.individuals.slice(0, 100) } };
 }
 

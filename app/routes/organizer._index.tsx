@@ -2,20 +2,24 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundCard } from "~/components/journeys/round-card";
 import { RoleHome } from "~/components/role-home";
+import { GlanceFigures } from "~/components/stats/glance-figures";
 import { organizerHome } from "~/contests/home.server";
+import { glanceFigures } from "~/stats/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "organizer");
-  return organizerHome(Date.now());
+  const user = await requireUser(request, "organizer");
+  const now = Date.now();
+  return { ...(await organizerHome(now)), glance: await glanceFigures(prisma, user, now) };
 }
 
 export default function OrganizerHome() {
   const t = useT();
   const language = useLanguage();
-  const { today, week, rounds, reviewQueue } = useLoaderData<typeof loader>();
+  const { today, week, rounds, reviewQueue, glance } = useLoaderData<typeof loader>();
   const figure = (label: string, value: number, testId: string) => (
     <div className="rounded-lg bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-600">{label}</dt>
@@ -42,6 +46,7 @@ export default function OrganizerHome() {
           </Link>
         </div>
       </section>
+      <GlanceFigures glance={glance} />
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">{t("journeys.organizer.rounds")}</h2>
         <ul className="flex flex-col gap-2">

@@ -96,7 +96,7 @@ export default function StatsDashboard() {
         ) : null}
         {scope.kind === "all" ? (
           <>
-            {select("area", t("stats.filter.area"), query.area, choices.areas)}
+            {select("area", data.areaLabel, query.area, choices.areas)}
             {select("school", t("stats.filter.school"), query.school, choices.schools)}
           </>
         ) : null}

@@ -2,18 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundCard } from "~/components/journeys/round-card";
 import { RoleHome } from "~/components/role-home";
+import { GlanceFigures } from "~/components/stats/glance-figures";
 import { teacherHome } from "~/contests/home.server";
+import { glanceFigures } from "~/stats/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "teacher");
-  return { rounds: await teacherHome(user.id, Date.now()) };
+  const now = Date.now();
+  return { rounds: await teacherHome(user.id, now), glance: await glanceFigures(prisma, user, now) };
 }
 
 export default function TeacherHome() {
   const t = useT();
-  const { rounds } = useLoaderData<typeof loader>();
+  const { rounds, glance } = useLoaderData<typeof loader>();
   return (
     <RoleHome title="teacher.home.title">
       <section className="flex flex-col gap-2">
@@ -32,6 +36,7 @@ export default function TeacherHome() {
           ))}
         </ul>
       </section>
+      <GlanceFigures glance={glance} />
     </RoleHome>
   );
 }

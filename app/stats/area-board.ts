@@ -46,7 +46,7 @@ export function areaBoard(results: readonly AreaResult[], areas: readonly AreaIn
       averageScore: participants > 0 ? (total.get(area.id) ?? 0) / participants : null,
     };
   });
-  const byName = (a: { unitName: string }, b: { unitName: string }) => a.unitName.localeCompare(b.unitName, "vi");
+  const byName = (a: { unitName: string }, b: { unitName: string }) => byVietnameseName(a.unitName, b.unitName);
   // Averages are compared to a millionth so that shares like 0.3333 do not split a real tie.
   const close = (a: number | null, b: number | null) => Math.round(((a ?? 0) - (b ?? 0)) * 1e6);
   const ranked = assignRanks(
@@ -60,3 +60,6 @@ export function areaBoard(results: readonly AreaResult[], areas: readonly AreaIn
     .map((standing) => ({ ...standing, rank: null, tied: false }));
   return [...ranked, ...absent];
 }
+
+/** The same order as localeCompare(…, "vi"), without building a collator for every comparison. */
+const byVietnameseName = new Intl.Collator("vi").compare;

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedContestWorld, type ContestWorld } from "~/contests/__fixtures__/contest-db";
 import { translator } from "~/utils/i18n";
-import { dashboard, glanceFigures } from "./dashboard.server";
+import { areaLevelLabel, dashboard, glanceFigures } from "./dashboard.server";
 import { forgetStatsCache } from "./figures.server";
 import { statsExport } from "./stats-export.server";
 
@@ -98,6 +98,23 @@ describe("statistics access", () => {
     expect((await glanceFigures(db, { id: hostId, role: "host", unitId: null }, NOW))!).toMatchObject({ attempts: 0, liveGames: 1, livePlayers: 2 });
   });
 
+  it("gives each role home its own figures at a glance, the same as the dashboard's totals", async () => {
+    const organizer = await glanceFigures(db, { id: world.organizerId, role: "organizer", unitId: null }, NOW);
+    expect(organizer).toMatchObject({ year: 2026, participants: 3, attempts: 3, liveGames: 2, livePlayers: 3 });
+    expect(organizer!.shown).toEqual(["participants", "attempts", "completionRate", "averageScore", "liveGames", "livePlayers"]);
+    const teacher = await glanceFigures(db, { id: world.teacherId, role: "teacher", unitId: world.schoolA }, NOW);
+    expect(teacher).toMatchObject({ participants: 2, attempts: 2 });
+    expect(teacher!.shown).toEqual(["participants", "attempts", "completionRate", "averageScore"]);
+    expect((await glanceFigures(db, { id: hostId, role: "host", unitId: null }, NOW))!.shown).toEqual(["liveGames", "livePlayers"]);
+    expect(await glanceFigures(db, { id: "x", role: "participant", unitId: null }, NOW)).toBeNull();
+  });
+
+  it("names the area filter after the level of the period's units", () => {
+    expect(areaLevelLabel(["commune", "ward"], t)).toBe("Xã/phường");
+    expect(areaLevelLabel(["district", "town"], t)).toBe("Huyện");
+    expect(areaLevelLabel(["district", "ward"], t)).toBe("Huyện hoặc xã/phường");
+  });
+
   it("refuses participants and teachers without a school", async () => {
     expect(await dashboard(db, { id: "x", role: "participant", unitId: null }, new URLSearchParams(), t, NOW)).toBeNull();
     expect(await dashboard(db, { id: "x", role: "teacher", unitId: null }, new URLSearchParams(), t, NOW)).toBeNull();
@@ -127,7 +144,8 @@ describe("statistics exports", () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.getCell("A1").value).toBe("Theo tháng");
     expect(sheet.getCell("B2").value).toBe("Huyện mẫu");
-    expect(String(sheet.getCell("B4").value)).toContain("Địa bàn (huyện/xã): Huyện mẫu");
+    // The filter names the level from the units of the period (the fixture's area is a district).
+    expect(String(sheet.getCell("B4").value)).toContain("Huyện: Huyện mẫu");
     expect(sheet.getRow(7).values).toContain("Người tham gia");
     const row = sheet.getRow(8);
     expect(row.getCell(1).value).toBe("2026-03");

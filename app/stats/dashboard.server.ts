@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "~/utils/db.server";
+import { isActiveAt } from "~/units/history";
+import { areaLevelName, areaLevelOf, isAreaKind } from "~/units/unit-kinds";
 import { formatDate } from "~/utils/format";
 import type { Translate } from "~/utils/i18n";
 import { scopedFilter, statsScope, visibleTables, type StatsScope, type StatsViewer } from "./access";
@@ -42,8 +44,19 @@ const shiftYears = (date: Date | null, years: number) => {
   return new Date(shifted.getTime() - VIETNAM_OFFSET_MS);
 };
 
+/** The same filter a year earlier, for "last year beside this year". */
+export function lastYearOf(filter: StatsFilter): StatsFilter {
+  return { ...filter, from: shiftYears(filter.from, -1), to: shiftYears(filter.to, -1) };
+}
+
 export function currentVietnamYear(now: number): number {
   return new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear();
+}
+
+/** The name of the level under the province for the areas listed, or both names across the reform. */
+export function areaLevelLabel(kinds: readonly string[], t: Translate): string {
+  const levels = new Set(kinds.map((kind) => areaLevelOf([kind])));
+  return levels.size > 1 ? t("stats.level.both") : areaLevelName(kinds, t, { capital: true });
 }
 
 export type ParsedQuery = { query: StatsQuery; filter: StatsFilter; year: number; problem: string | null };
@@ -75,6 +88,8 @@ export type Dashboard = {
   scope: StatsScope;
   filter: StatsFilter;
   periodLabel: string;
+  /** What the areas of the period are called: "Xã/phường" since the reform, "Huyện" before it. */
+  areaLabel: string;
   tables: StatsTable[];
   choices: {
     contests: { id: string; title: string }[];
@@ -90,7 +105,7 @@ export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: U
   if (!scope) return null;
   const parsed = parseStatsQuery(params, now);
   const filter = scopedFilter(parsed.filter, scope);
-  const lastYearFilter = { ...filter, from: shiftYears(filter.from, -1), to: shiftYears(filter.to, -1) };
+  const lastYearFilter = lastYearOf(filter);
   const [figures, lastYear] = await Promise.all([computeFigures(db, filter, now), computeFigures(db, lastYearFilter, now)]);
   const endDay = filter.to ? new Date(filter.to.getTime() - 1) : null;
   const label = (from: Date | null, to: Date | null) => `${formatDate(from)} – ${formatDate(to)}`;
@@ -116,10 +131,18 @@ export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: U
           select: { id: true, title: true, contestId: true },
           orderBy: { opensAt: "desc" },
         }),
-    db.unit.findMany({ where: { kind: { in: [...AREA_KINDS, ...SCHOOL_KINDS] } }, select: { id: true, name: true, kind: true, parentId: true } }),
+    db.unit.findMany({
+      where: { kind: { in: [...AREA_KINDS, ...SCHOOL_KINDS] } },
+      select: { id: true, name: true, kind: true, parentId: true, validFrom: true, validTo: true },
+    }),
   ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "vi");
-  const areas = units.filter((unit) => (AREA_KINDS as readonly string[]).includes(unit.kind)).sort(byName);
+  // The areas of the chosen period as the figures count them: those that existed in it, or today's.
+  const inView = (unit: { validFrom: Date | null; validTo: Date | null }) =>
+    filter.view === "current"
+      ? isActiveAt(unit, new Date(now))
+      : (!unit.validTo || !filter.from || unit.validTo > filter.from) && (!unit.validFrom || !filter.to || unit.validFrom < filter.to);
+  const areas = units.filter((unit) => isAreaKind(unit.kind) && (inView(unit) || unit.id === filter.areaId)).sort(byName);
   const schools = units
     .filter((unit) => (SCHOOL_KINDS as readonly string[]).includes(unit.kind) && (!filter.areaId || unit.parentId === filter.areaId))
     .sort(byName);
@@ -128,6 +151,7 @@ export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: U
     scope,
     filter,
     periodLabel: label(filter.from, endDay),
+    areaLabel: areaLevelLabel(areas.map((area) => area.kind), t),
     tables,
     choices: {
       contests,
@@ -140,13 +164,25 @@ export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: U
   return { ...result, query: parsed.query, year: parsed.year, problem: parsed.problem };
 }
 
+export const GLANCE_FIGURES = ["participants", "attempts", "completionRate", "averageScore", "liveGames", "livePlayers"] as const;
+export type GlanceFigure = (typeof GLANCE_FIGURES)[number];
+
+/** Which figures each scope shows: a host's are their live games, a teacher's their school's attempts. */
+const GLANCE_BY_SCOPE: Record<StatsScope["kind"], readonly GlanceFigure[]> = {
+  all: GLANCE_FIGURES,
+  school: ["participants", "attempts", "completionRate", "averageScore"],
+  host: ["liveGames", "livePlayers"],
+};
+
 /** The figures a role home page shows at a glance (this year, in the viewer's scope). */
 export async function glanceFigures(db: PrismaClient, viewer: StatsViewer, now = Date.now()) {
   const scope = statsScope(viewer);
   if (!scope) return null;
-  const { filter } = parseStatsQuery(new URLSearchParams(), now);
+  const { filter, year } = parseStatsQuery(new URLSearchParams(), now);
   const figures = await computeFigures(db, scopedFilter(filter, scope), now);
   return {
+    year,
+    shown: GLANCE_BY_SCOPE[scope.kind],
     participants: figures.totals.participants,
     attempts: figures.totals.attempts,
     completionRate: figures.totals.completionRate,
@@ -156,3 +192,5 @@ export async function glanceFigures(db: PrismaClient, viewer: StatsViewer, now =
     link: "/organizer/stats",
   };
 }
+
+export type Glance = NonNullable<Awaited<ReturnType<typeof glanceFigures>>>;

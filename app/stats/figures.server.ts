@@ -1,168 +1,65 @@
-import { storePendingScores } from "~/contests/scores.server";
-import { indexSuccessions, mapOntoCurrent } from "~/units/history";
-import { loadSuccessions } from "~/units/history.server";
 import type { PrismaClient } from "~/utils/db.server";
-import { statsChanged, statsVersion } from "./stats-version";
-import { aggregateFigures, type Figures, type MapUnit, type StatsFacts, type StatsFilter } from "./figures";
+import { forgetStatsStore, statsStore, type StatsStore } from "./fact-store.server";
+import { FigureSums } from "./figure-sums";
+import { figuresOf, type Figures, type StatsFilter } from "./figures";
 
-// The facts the counting module needs, read from the database, and kept in memory between
-// requests (docs/decisions/015). Every request first reads a fingerprint of the tables the facts
-// come from — a handful of aggregates over indexed columns — and reloads only when it changed, so
-// a new attempt, a submit, a deleted participant or an edited unit shows on the next view.
-// Results of one filter are memoised per fingerprint as well.
+// computeFigures: the counting module (./figures.ts) over the facts kept in memory and up to date
+// by ./fact-store.server.ts. The sums of each filter asked for are kept and, when facts change,
+// mended for the participants whose facts changed (./figure-sums.ts), so a view after a new
+// attempt does not count the year again (docs/decisions/024).
 
 export type { Figures, StatsFilter } from "./figures";
 
-type Loaded = { fingerprint: string; facts: StatsFacts; mapUnit: MapUnit; results: Map<string, Figures> };
+const MAX_KEPT_FILTERS = 100;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const vietnamDay = (at: number) => Math.floor((at + VIETNAM_OFFSET_MS) / 86_400_000);
 
-/** How long a fingerprint is trusted before it is read again (writers in this process bump the version at once). */
-const FINGERPRINT_TTL_MS = 5_000;
-let checked: { at: number; version: number; fingerprint: string } | null = null;
-let cache: Loaded | null = null;
-let loading: Promise<Loaded> | null = null;
-const MAX_MEMOISED_RESULTS = 200;
+type Kept = { store: StatsStore; day: number; sums: Map<string, FigureSums>; figures: Map<string, { version: number; figures: Figures }> };
+let kept: Kept | null = null;
+const listening = new WeakSet<StatsStore>();
 
-/** Changes whenever a stored fact the figures depend on changes (or attempts are added or removed). */
-export async function statsFingerprint(db: PrismaClient): Promise<string> {
-  const [attempts, games, units, profiles, rounds, successions] = await Promise.all([
-    // The latest change through the index (an aggregate MAX reads the whole table here).
-    Promise.all([db.attempt.count(), db.attempt.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })]).then(([count, latest]) => ({
-      _count: { _all: count },
-      _max: { updatedAt: latest?.updatedAt ?? null },
-    })),
-    db.liveGame.aggregate({ _count: { _all: true }, _sum: { stateVersion: true }, _max: { endedAt: true } }),
-    db.unit.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.participantProfile.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.round.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.unitSuccession.aggregate({ _count: { _all: true }, _max: { effectiveAt: true }, _sum: { share: true } }),
-  ]);
-  return [
-    attempts._count._all,
-    attempts._max.updatedAt?.getTime(),
-    games._count._all,
-    games._sum.stateVersion,
-    games._max.endedAt?.getTime(),
-    units._count._all,
-    units._max.updatedAt?.getTime(),
-    profiles._count._all,
-    profiles._max.updatedAt?.getTime(),
-    rounds._count._all,
-    rounds._max.createdAt?.getTime(),
-    successions._count._all,
-    successions._max.effectiveAt?.getTime(),
-    successions._sum.share,
-  ].join(":");
-}
-
-export async function loadFacts(db: PrismaClient, now: number): Promise<{ facts: StatsFacts; mapUnit: MapUnit }> {
-  const [units, rounds, contests, attempts, profiles, liveGames, livePlayers, answerCounts, correctCounts, successions] = await Promise.all([
-    db.unit.findMany({ select: { id: true, name: true, kind: true, parentId: true, enrolment: true, validFrom: true, validTo: true } }),
-    db.round.findMany({ select: { id: true, title: true, contestId: true, opensAt: true, closesAt: true, questionCount: true } }),
-    db.contest.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "asc" } }),
-    db.attempt.findMany({
-      select: { participantKey: true, userId: true, roundId: true, audience: true, unitId: true, areaId: true, startedAt: true, submittedAt: true, correct: true },
-    }),
-    db.participantProfile.findMany({ select: { userId: true, birthYear: true } }),
-    db.liveGame.findMany({ select: { id: true, title: true, hostId: true, createdAt: true, status: true } }),
-    db.livePlayer.findMany({ select: { id: true, gameId: true, unitId: true, areaId: true } }),
-    db.liveAnswer.groupBy({ by: ["playerId"], _count: { _all: true } }),
-    db.liveAnswer.groupBy({ by: ["playerId"], where: { correct: true }, _count: { _all: true } }),
-    loadSuccessions(db),
-  ]);
-  const roundById = new Map(rounds.map((round) => [round.id, round]));
-  const birthYear = new Map(profiles.map((profile) => [profile.userId, profile.birthYear]));
-  const answers = new Map(answerCounts.map((row) => [row.playerId, row._count._all]));
-  const correct = new Map(correctCounts.map((row) => [row.playerId, row._count._all]));
-  const facts: StatsFacts = {
-    units: units.map((unit) => ({ ...unit, validFrom: unit.validFrom?.getTime() ?? null, validTo: unit.validTo?.getTime() ?? null })),
-    rounds: rounds.map((round) => ({ id: round.id, title: round.title, contestId: round.contestId, opensAt: round.opensAt.getTime(), closesAt: round.closesAt.getTime() })),
-    contests,
-    attempts: attempts.map((attempt) => {
-      const round = roundById.get(attempt.roundId);
-      return {
-        participantKey: attempt.participantKey,
-        roundId: attempt.roundId,
-        contestId: round?.contestId ?? null,
-        audience: attempt.audience,
-        unitId: attempt.unitId,
-        areaId: attempt.areaId,
-        birthYear: attempt.userId ? (birthYear.get(attempt.userId) ?? null) : null,
-        startedAt: attempt.startedAt.getTime(),
-        submitted: attempt.submittedAt !== null,
-        correct: attempt.correct,
-        questionCount: round?.questionCount ?? 0,
-      };
-    }),
-    liveGames: liveGames.map((game) => ({ id: game.id, title: game.title, hostId: game.hostId, startedAt: game.createdAt.getTime(), status: game.status })),
-    livePlayers: livePlayers.map((player) => ({
-      gameId: player.gameId,
-      unitId: player.unitId,
-      areaId: player.areaId,
-      answers: answers.get(player.id) ?? 0,
-      correctAnswers: correct.get(player.id) ?? 0,
-    })),
-  };
-  // Today's units: successions that took effect by now, whenever the attempt was made.
-  const index = indexSuccessions(successions);
-  const today = new Date(now);
-  const mapped = new Map<string, ReturnType<MapUnit>>();
-  const mapUnit: MapUnit = (unitId) => {
-    let result = mapped.get(unitId);
-    if (!result) {
-      result = mapOntoCurrent(index, unitId, today);
-      mapped.set(unitId, result);
-    }
-    return result;
-  };
-  return { facts, mapUnit };
-}
-
-/** The fingerprint, read again when this process wrote something or the last reading is a few seconds old. */
-async function freshFingerprint(db: PrismaClient, now: number): Promise<string> {
-  const wallClock = Date.now();
-  if (checked && checked.version === statsVersion() && wallClock - checked.at < FINGERPRINT_TTL_MS) return checked.fingerprint;
-  // Attempts that ran out of time since the last look get their score stored first; that write
-  // changes the fingerprint, so the facts below include it.
-  await storePendingScores(db, now);
-  const version = statsVersion();
-  const fingerprint = await statsFingerprint(db);
-  checked = { at: wallClock, version, fingerprint };
-  return fingerprint;
-}
-
-async function current(db: PrismaClient, now: number): Promise<Loaded> {
-  const fingerprint = await freshFingerprint(db, now);
-  if (cache?.fingerprint === fingerprint) return cache;
-  loading ??= loadFacts(db, now)
-    .then(({ facts, mapUnit }) => {
-      cache = { fingerprint, facts, mapUnit, results: new Map() };
-      return cache;
-    })
-    .finally(() => {
-      loading = null;
+function keptFor(store: StatsStore, now: number): Kept {
+  // Today's units (the current view) follow the day: a new day counts afresh.
+  if (kept?.store === store && kept.day === vietnamDay(now)) return kept;
+  kept = { store, day: vietnamDay(now), sums: new Map(), figures: new Map() };
+  if (!listening.has(store)) {
+    listening.add(store);
+    store.onFactsChanged((changes) => {
+      if (kept?.store !== store) return;
+      if (changes === "all") {
+        kept.sums.clear();
+        return;
+      }
+      for (const [participant, before] of changes) {
+        const after = store.table.participantColumns(participant);
+        for (const sums of kept.sums.values()) sums.replaceParticipant(before, after);
+      }
     });
-  const loaded = await loading;
-  // A load that began before a newer change is still right for its own fingerprint; read again.
-  return loaded.fingerprint === fingerprint ? loaded : current(db, now);
+  }
+  return kept;
 }
 
 /** Every figure for one filter (see app/stats/figures.ts for what each one counts). */
 export async function computeFigures(db: PrismaClient, filter: StatsFilter, now = Date.now()): Promise<Figures> {
-  const loaded = await current(db, now);
+  const store = await statsStore(db, now);
+  const { sums, figures } = keptFor(store, now);
   const key = JSON.stringify(filter);
-  const memo = loaded.results.get(key);
-  if (memo) return memo;
-  const figures = aggregateFigures(loaded.facts, filter, loaded.mapUnit, now);
-  if (loaded.results.size >= MAX_MEMOISED_RESULTS) loaded.results.delete(loaded.results.keys().next().value!);
-  loaded.results.set(key, figures);
-  return figures;
+  const known = figures.get(key);
+  if (known?.version === store.version) return known.figures;
+  let filterSums = sums.get(key);
+  if (!filterSums) {
+    filterSums = new FigureSums(store.table, store.units, filter, store.mapUnit(now)).addAll();
+    if (sums.size >= MAX_KEPT_FILTERS) sums.delete(sums.keys().next().value!);
+    sums.set(key, filterSums);
+  }
+  const computed = figuresOf(filterSums, store.table, store.facts(), now);
+  if (figures.size >= MAX_KEPT_FILTERS) figures.delete(figures.keys().next().value!);
+  figures.set(key, { version: store.version, figures: computed });
+  return computed;
 }
 
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */
 export function forgetStatsCache(): void {
-  cache = null;
-  checked = null;
-  statsChanged();
+  kept = null;
+  forgetStatsStore();
 }
-
-export { freshFingerprint };

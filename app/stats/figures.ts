@@ -1,8 +1,11 @@
 import { AREA_KINDS, MEMBER_KINDS } from "~/units/unit-kinds";
+import { birthBand, dayKey, FactTable, monthKey, periodKeys, UNKNOWN_KEY, weekKey } from "./fact-table";
+import { FigureSums, tidy, type Group } from "./figure-sums";
 
 // Every statistic of the dashboard, the yearly report and the role home pages, counted in one
-// place from stored facts (docs/decisions/015). Pure: the facts are loaded by ./figures.server.ts,
-// and tests feed hand-made facts with hand-counted answers.
+// place from stored facts (docs/decisions/015, 024). Pure: the facts are kept by
+// ./fact-store.server.ts, counted by ./figure-sums.ts, and tests feed hand-made facts with
+// hand-counted answers.
 //
 // The interface others build on (stable; add fields, never change their meaning):
 //
@@ -103,13 +106,14 @@ export type StatsFacts = {
   units: readonly UnitFact[];
   rounds: readonly { id: string; title: string; contestId: string | null; opensAt: number; closesAt: number }[];
   contests: readonly { id: string; title: string }[];
-  attempts: readonly AttemptFact[];
+  /** A plain list, or a table kept up to date by the caller (./fact-table.ts). */
+  attempts: readonly AttemptFact[] | FactTable;
   liveGames: readonly LiveGameFact[];
   livePlayers: readonly LivePlayerFact[];
 };
 
 /** Maps a unit onto today's units; the shares of one unit sum to 1. */
-export type MapUnit = (unitId: string, at: Date) => ReadonlyArray<{ unitId: string; share: number }>;
+export type MapUnit = (unitId: string) => ReadonlyArray<{ unitId: string; share: number }>;
 
 export type Counts = {
   participants: number;
@@ -163,103 +167,15 @@ export type Figures = {
 export { AREA_KINDS };
 export const SCHOOL_KINDS = MEMBER_KINDS;
 export const AUDIENCE_KEYS = ["lower-secondary", "upper-secondary", "university", "young-workers", "public"] as const;
-export const UNKNOWN_KEY = "unknown";
+export { UNKNOWN_KEY };
 
 const isArea = (kind: string) => (AREA_KINDS as readonly string[]).includes(kind);
 const isSchool = (kind: string) => (SCHOOL_KINDS as readonly string[]).includes(kind);
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+export { birthBand, dayKey, monthKey, weekKey };
 
-/** The Viet Nam calendar day of an instant, as the UTC midnight that starts that day there. */
-function vietnamDayStart(at: number): number {
-  const shifted = at + VIETNAM_OFFSET_MS;
-  return shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - VIETNAM_OFFSET_MS;
-}
-
-export function dayKey(at: number): { key: string; start: number } {
-  const start = vietnamDayStart(at);
-  return { key: new Date(start + VIETNAM_OFFSET_MS).toISOString().slice(0, 10), start };
-}
-
-/** ISO week (Monday first) of the Viet Nam calendar day, e.g. "2026-W49". */
-export function weekKey(at: number): { key: string; start: number } {
-  const dayStart = vietnamDayStart(at);
-  const local = new Date(dayStart + VIETNAM_OFFSET_MS);
-  const weekday = (local.getUTCDay() + 6) % 7;
-  const start = dayStart - weekday * DAY_MS;
-  // The ISO week belongs to the year of its Thursday and counts Thursdays from 1 January.
-  const thursday = start + VIETNAM_OFFSET_MS + 3 * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return { key: `${year}-W${String(week).padStart(2, "0")}`, start };
-}
-
-export function monthKey(at: number): { key: string; start: number } {
-  const local = new Date(at + VIETNAM_OFFSET_MS);
-  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - VIETNAM_OFFSET_MS;
-  return { key: `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`, start };
-}
-
-/** Five-year birth-year bands ("2010–2014"), so that no band points at one person. */
-export function birthBand(birthYear: number | null): string {
-  if (birthYear === null) return UNKNOWN_KEY;
-  const start = Math.floor(birthYear / 5) * 5;
-  return `${start}–${start + 4}`;
-}
-
-/** Running sums for one group; `weight` is 1, or a share when a unit is mapped onto several. */
-class Tally {
-  participants = new Map<string, number>();
-  attempts = 0;
-  completed = 0;
-  scored = 0;
-  scoreSum = 0;
-  correctSum = 0;
-
-  add(fact: AttemptFact, weight: number) {
-    this.participants.set(fact.participantKey, Math.max(this.participants.get(fact.participantKey) ?? 0, weight));
-    this.attempts += weight;
-    if (fact.submitted) this.completed += weight;
-    if (fact.correct !== null) {
-      this.scored += weight;
-      this.correctSum += fact.correct * weight;
-      this.scoreSum += (fact.questionCount > 0 ? fact.correct / fact.questionCount : 0) * weight;
-    }
-  }
-
-  participantCount(only?: (key: string) => boolean): number {
-    let sum = 0;
-    for (const [key, weight] of this.participants) if (!only || only(key)) sum += weight;
-    return tidy(sum);
-  }
-
-  counts(): Counts {
-    return {
-      participants: this.participantCount(),
-      attempts: tidy(this.attempts),
-      completed: tidy(this.completed),
-      completionRate: this.attempts > 0 ? tidy(this.completed / this.attempts) : null,
-      scored: tidy(this.scored),
-      averageScore: this.scored > 0 ? tidy(this.scoreSum / this.scored) : null,
-      averageCorrect: this.scored > 0 ? tidy(this.correctSum / this.scored) : null,
-    };
-  }
-}
-
-/** Shares like 0.3 + 0.7 should not print as 0.9999999999. */
-function tidy(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
-}
-
-function tallyIn<K>(map: Map<K, Tally>, key: K): Tally {
-  let tally = map.get(key);
-  if (!tally) {
-    tally = new Tally();
-    map.set(key, tally);
-  }
-  return tally;
-}
+const byName = new Intl.Collator("vi").compare;
+const EMPTY_COUNTS: Counts = { participants: 0, attempts: 0, completed: 0, completionRate: null, scored: 0, averageScore: null, averageCorrect: null };
 
 function overlaps(unit: UnitFact, from: number | null, to: number | null): boolean {
   if (unit.validTo !== null && from !== null && unit.validTo <= from) return false;
@@ -273,84 +189,68 @@ function activeToday(unit: UnitFact, now: number): boolean {
 
 const identityMap: MapUnit = (unitId) => [{ unitId, share: 1 }];
 
+const tables = new WeakMap<readonly AttemptFact[], FactTable>();
+/** The table of a plain list of facts (tests and small callers), made once per list. */
+function tableOf(facts: readonly AttemptFact[]): FactTable {
+  let table = tables.get(facts);
+  if (!table) {
+    table = FactTable.from(facts);
+    tables.set(facts, table);
+  }
+  return table;
+}
+
 export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit: MapUnit = identityMap, now = Date.now()): Figures {
+  const table = isFactTable(facts.attempts) ? facts.attempts : tableOf(facts.attempts);
+  return figuresOf(new FigureSums(table, facts.units, filter, mapUnit).addAll(), table, facts, now);
+}
+
+/** A kept table, told from a plain list without instanceof (a server build may hold another copy of the class). */
+function isFactTable(attempts: StatsFacts["attempts"]): attempts is FactTable {
+  return !Array.isArray(attempts);
+}
+
+/** Every figure of one filter from its sums (./figure-sums.ts) and the facts' units, rounds and live games. */
+export function figuresOf(sums: FigureSums, table: FactTable, facts: StatsFacts, now: number): Figures {
+  const filter = sums.filter;
   const from = filter.from?.getTime() ?? null;
   const to = filter.to?.getTime() ?? null;
   const inPeriod = (at: number) => (from === null || at >= from) && (to === null || at < to);
   const unitById = new Map(facts.units.map((unit) => [unit.id, unit]));
   const current = filter.view === "current";
-
-  // The area a unit sits under in today's tree (for facts stored before areaId existed).
   const areaOf = (unitId: string | null): string | null => {
     const seen = new Set<string>();
-    let unit = unitId ? unitById.get(unitId) : undefined;
-    while (unit && !seen.has(unit.id)) {
+    for (let unit = unitId ? unitById.get(unitId) : undefined; unit && !seen.has(unit.id); unit = unit.parentId ? unitById.get(unit.parentId) : undefined) {
       if (isArea(unit.kind)) return unit.id;
       seen.add(unit.id);
-      unit = unit.parentId ? unitById.get(unit.parentId) : undefined;
     }
     return null;
   };
-  const schoolOf = (unitId: string | null) => (unitId && unitById.has(unitId) && isSchool(unitById.get(unitId)!.kind) ? unitId : null);
-  const place = (unitId: string | null, at: number): Array<{ unitId: string; share: number }> =>
-    unitId === null ? [] : current ? [...mapUnit(unitId, new Date(at))] : [{ unitId, share: 1 }];
+  const place = (unitId: string | null): ReadonlyArray<{ unitId: string; share: number }> =>
+    unitId === null ? [] : current ? sums.mapUnit(unitId) : [{ unitId, share: 1 }];
 
-  const areaShares = (fact: AttemptFact) => place(fact.areaId ?? areaOf(fact.unitId), fact.startedAt);
-  const schoolShares = (fact: AttemptFact) => place(schoolOf(fact.unitId), fact.startedAt);
-
-  const shareOf = (shares: Array<{ unitId: string; share: number }>, unitId: string) =>
-    shares.reduce((sum, entry) => sum + (entry.unitId === unitId ? entry.share : 0), 0);
-
-  const selected = facts.attempts.filter((fact) => {
-    if (filter.only === "live") return false;
-    if (!inPeriod(fact.startedAt)) return false;
-    if (filter.contestId && fact.contestId !== filter.contestId) return false;
-    if (filter.roundId && fact.roundId !== filter.roundId) return false;
-    if (filter.audience && fact.audience !== filter.audience) return false;
-    if (filter.areaId && shareOf(areaShares(fact), filter.areaId) === 0) return false;
-    if (filter.schoolId && shareOf(schoolShares(fact), filter.schoolId) === 0) return false;
-    return true;
-  });
-  // Within a chosen area, a fact split across areas counts with its share there.
-  const baseWeight = (fact: AttemptFact) =>
-    (filter.areaId ? shareOf(areaShares(fact), filter.areaId) : 1) * (filter.schoolId ? shareOf(schoolShares(fact), filter.schoolId) : 1);
-
-  const totals = new Tally();
-  const areas = new Map<string, Tally>();
-  const schools = new Map<string, Tally>();
-  const audiences = new Map<string, Tally>();
-  const bands = new Map<string, Tally>();
-  const rounds = new Map<string, Tally>();
-  const contests = new Map<string, Tally>();
-  const days = new Map<string, Tally>();
-  const weeks = new Map<string, Tally>();
-  const months = new Map<string, Tally>();
+  const areas = sums.groups("areas");
+  const schools = sums.groups("schools");
+  const audiences = sums.groups("audiences");
+  const bands = sums.groups("bands");
+  const rounds = sums.groups("rounds");
+  const contests = sums.groups("contests");
+  const days = sums.groups("days");
+  const weeks = sums.groups("weeks");
+  const months = sums.groups("months");
   const periodStart = new Map<string, number>();
-  const scoreBands = Array.from({ length: 10 }, (_, index) => ({ key: `${index * 10}–${index === 9 ? 100 : index * 10 + 9}%`, from: index / 10, to: (index + 1) / 10, attempts: 0 }));
-
-  for (const fact of selected) {
-    const weight = baseWeight(fact);
-    totals.add(fact, weight);
-    for (const { unitId, share } of areaShares(fact)) tallyIn(areas, unitId).add(fact, weight * share);
-    for (const { unitId, share } of schoolShares(fact)) tallyIn(schools, unitId).add(fact, weight * share);
-    tallyIn(audiences, fact.audience ?? UNKNOWN_KEY).add(fact, weight);
-    tallyIn(bands, birthBand(fact.birthYear)).add(fact, weight);
-    tallyIn(rounds, fact.roundId).add(fact, weight);
-    if (fact.contestId) tallyIn(contests, fact.contestId).add(fact, weight);
-    for (const [map, period] of [
-      [days, dayKey(fact.startedAt)],
-      [weeks, weekKey(fact.startedAt)],
-      [months, monthKey(fact.startedAt)],
-    ] as const) {
-      tallyIn(map, period.key).add(fact, weight);
-      periodStart.set(period.key, period.start);
-    }
-    if (fact.correct !== null) {
-      const share = fact.questionCount > 0 ? fact.correct / fact.questionCount : 0;
-      scoreBands[Math.min(9, Math.floor(share * 10 + 1e-9))].attempts += weight;
-    }
+  for (const dayStart of table.dayStarts) {
+    const keys = periodKeys(dayStart);
+    periodStart.set(keys.day.key, keys.day.start);
+    periodStart.set(keys.week.key, keys.week.start);
+    periodStart.set(keys.month.key, keys.month.start);
   }
-  for (const band of scoreBands) band.attempts = tidy(band.attempts);
+  const scoreBands = Array.from(sums.scoreBands, (attempts, index) => ({
+    key: `${index * 10}–${index === 9 ? 100 : index * 10 + 9}%`,
+    from: index / 10,
+    to: (index + 1) / 10,
+    attempts: tidy(attempts),
+  }));
 
   // Which units are listed (with zeros): those of the level that existed in the period, or today's.
   const listed = (unit: UnitFact) => (current ? activeToday(unit, now) : overlaps(unit, from, to));
@@ -369,23 +269,23 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
     return (childrenOf.get(unit.id) ?? []).filter(listed).flatMap((child) => enrolledPart(child, seen));
   };
 
-  const unitRows = (kindTest: (kind: string) => boolean, tallies: Map<string, Tally>, schoolLevel: boolean): UnitFigures[] => {
+  const unitRows = (kindTest: (kind: string) => boolean, tallies: Map<string, Group>, schoolLevel: boolean): UnitFigures[] => {
     const rows = facts.units
       .filter((unit) => kindTest(unit.kind) && (listed(unit) || tallies.has(unit.id)))
       .filter((unit) => !filter.areaId || (schoolLevel ? unit.parentId === filter.areaId || tallies.has(unit.id) : unit.id === filter.areaId))
       .filter((unit) => !filter.schoolId || !schoolLevel || unit.id === filter.schoolId)
       .map((unit): UnitFigures => {
-        const tally = tallies.get(unit.id) ?? new Tally();
+        const group = tallies.get(unit.id);
         const part = enrolledPart(unit);
         const enrolment = part.length > 0 ? part.reduce((sum, member) => sum + (member.enrolment ?? 0), 0) : null;
         let enrolledParticipants = 0;
-        if (part.length === 1 && part[0].id === unit.id) enrolledParticipants = tally.participantCount();
+        if (part.length === 1 && part[0].id === unit.id) enrolledParticipants = group?.participants ?? 0;
         else if (part.length > 0) {
-          for (const member of part) enrolledParticipants += schools.get(member.id)?.participantCount() ?? 0;
+          for (const member of part) enrolledParticipants += schools.get(member.id)?.participants ?? 0;
           enrolledParticipants = tidy(enrolledParticipants);
         }
         return {
-          ...tally.counts(),
+          ...(group?.counts ?? EMPTY_COUNTS),
           unitId: unit.id,
           name: unit.name,
           kind: unit.kind,
@@ -395,14 +295,14 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
           participationRate: enrolment ? tidy(enrolledParticipants / enrolment) : null,
         };
       });
-    return rows.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    return rows.sort((a, b) => byName(a.name, b.name));
   };
 
-  const groupRows = (tallies: Map<string, Tally>, keys: readonly string[], label: (key: string) => string): GroupFigures[] =>
-    keys.map((key) => ({ key, label: label(key), ...(tallies.get(key) ?? new Tally()).counts() }));
+  const groupRows = (groups: Map<string, Group>, keys: readonly string[], label: (key: string) => string): GroupFigures[] =>
+    keys.map((key) => ({ key, label: label(key), ...(groups.get(key)?.counts ?? EMPTY_COUNTS) }));
 
-  const periodRows = (tallies: Map<string, Tally>): PeriodFigures[] =>
-    [...tallies.keys()].sort().map((key) => ({ key, start: new Date(periodStart.get(key)!), ...tallies.get(key)!.counts() }));
+  const periodRows = (groups: Map<string, Group>): PeriodFigures[] =>
+    [...groups.keys()].sort().map((key) => ({ key, start: new Date(periodStart.get(key)!), ...groups.get(key)!.counts }));
 
   const roundById = new Map(facts.rounds.map((round) => [round.id, round]));
   // Rounds (and their contests) open at some time in the period are listed, with zeros if need be.
@@ -410,7 +310,7 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
   const roundKeys = facts.rounds
     .filter((round) => (!filter.contestId || round.contestId === filter.contestId) && (!filter.roundId || round.id === filter.roundId))
     .filter((round) => rounds.has(round.id) || roundOpen(round))
-    .sort((a, b) => a.opensAt - b.opensAt || a.title.localeCompare(b.title, "vi"))
+    .sort((a, b) => a.opensAt - b.opensAt || byName(a.title, b.title))
     .map((round) => round.id);
   const listedContests = new Set(roundKeys.flatMap((id) => (roundById.get(id)?.contestId ? [roundById.get(id)!.contestId!] : [])));
   const contestKeys = facts.contests.filter((contest) => (!filter.contestId || contest.id === filter.contestId) && (contests.has(contest.id) || listedContests.has(contest.id))).map((contest) => contest.id);
@@ -423,7 +323,7 @@ export function aggregateFigures(facts: StatsFacts, filter: StatsFilter, mapUnit
   return {
     view: filter.view,
     filter,
-    totals: totals.counts(),
+    totals: sums.groups("totals").get("")?.counts ?? EMPTY_COUNTS,
     scoreBands,
     byArea: unitRows(isArea, areas, false),
     bySchool: unitRows(isSchool, schools, true),
@@ -443,7 +343,7 @@ function liveFigures(
   filter: StatsFilter,
   inPeriod: (at: number) => boolean,
   areaOf: (unitId: string | null) => string | null,
-  place: (unitId: string | null, at: number) => Array<{ unitId: string; share: number }>,
+  place: (unitId: string | null, at: number) => ReadonlyArray<{ unitId: string; share: number }>,
   unitById: Map<string, UnitFact>,
 ) {
   const games = facts.liveGames.filter(
@@ -484,6 +384,6 @@ function liveFigures(
       }),
     byArea: [...perArea]
       .map(([unitId, row]) => ({ unitId, name: unitById.get(unitId)?.name ?? unitId, players: tidy(row.players), answers: tidy(row.answers) }))
-      .sort((a, b) => a.name.localeCompare(b.name, "vi")),
+      .sort((a, b) => byName(a.name, b.name)),
   };
 }

@@ -1,8 +1,10 @@
 import type { PrismaClient } from "~/utils/db.server";
-import { itemAnalysis, type ItemResponse, type ItemStatistics, type RevisionKey } from "./item-analysis";
+import { forgetStatsStore, statsItems } from "./fact-store.server";
+import { analyseSittings, STRIDE, type ItemResponse, type ItemStatistics, type RevisionKey } from "./item-analysis";
+import type { ItemFacts, ItemSitting } from "./item-store.server";
 
-// Reads the facts item analysis needs: first finished attempts of rounds and answers of live games,
-// each response pointing at the exact revision shown.
+// The responses item analysis needs, from first finished attempts of rounds and answers of live
+// games (kept in memory by ./item-store.server.ts), chosen by scope.
 
 export type ItemScope = {
   /** Only rounds created / games hosted by this user (a teacher's own). */
@@ -29,122 +31,70 @@ export type LoadedItems = {
   sittings: Map<string, Sitting>;
 };
 
-type AttemptQuestionJson = { questionId: string; revisionId: string };
-
-function between(scope: ItemScope) {
-  if (!scope.from && !scope.to) return undefined;
-  return { ...(scope.from ? { gte: scope.from } : {}), ...(scope.to ? { lt: scope.to } : {}) };
+/** The sittings in a scope, from the responses kept in memory (./item-store.server.ts). */
+export async function sittingsIn(db: PrismaClient, scope: ItemScope, now: number): Promise<{ items: ItemFacts; sittings: ItemSitting[] }> {
+  const { store, items } = await statsItems(db, now);
+  const from = scope.from?.getTime() ?? null;
+  const to = scope.to?.getTime() ?? null;
+  const inPeriod = (at: number) => (from === null || at >= from) && (to === null || at < to);
+  const rounds = scope.rounds !== false && !scope.gameId;
+  const live = scope.live !== false && !scope.roundId && !scope.contestId;
+  const sittings: ItemSitting[] = [];
+  for (const sitting of items.sittings.values()) {
+    if (!inPeriod(sitting.startedAt)) continue;
+    if (sitting.source === "round") {
+      if (!rounds || !(sitting.submitted || sitting.deadline < now)) continue;
+      const round = store.rounds.get(sitting.roundId!);
+      if (!round) continue;
+      if (scope.roundId && round.id !== scope.roundId) continue;
+      if (scope.contestId && round.contestId !== scope.contestId) continue;
+      if (scope.ownerId && round.createdById !== scope.ownerId) continue;
+    } else {
+      if (!live) continue;
+      if (scope.gameId && sitting.gameId !== scope.gameId) continue;
+      if (scope.ownerId && store.liveGame(sitting.gameId!)?.hostId !== scope.ownerId) continue;
+    }
+    sittings.push(sitting);
+  }
+  return { items, sittings };
 }
 
-/** Live option ids are "o1", "o2", … in written order (app/live/live-games.server.ts). */
-function liveOptionIndex(id: string): number {
-  return /^o\d+$/.test(id) ? Number(id.slice(1)) - 1 : -1;
-}
-
+/** Every response in a scope as plain objects (small scopes and tests; the pages use sittingsIn). */
 export async function loadItemResponses(db: PrismaClient, scope: ItemScope, now: number): Promise<LoadedItems> {
+  const { items, sittings } = await sittingsIn(db, scope, now);
   const responses: ItemResponse[] = [];
-  const sittings = new Map<string, Sitting>();
-  const pending: { participantId: string; questionId: string; revisionId: string; chosen: number[]; elapsedMs: number | null; correct: boolean | null }[] = [];
-
-  if (scope.rounds !== false && !scope.gameId) {
-    const attempts = await db.attempt.findMany({
-      where: {
-        attemptNumber: 1,
-        OR: [{ submittedAt: { not: null } }, { deadline: { lt: new Date(now) } }],
-        startedAt: between(scope),
-        roundId: scope.roundId ?? undefined,
-        round: { contestId: scope.contestId ?? undefined, createdById: scope.ownerId ?? undefined },
-      },
-      select: {
-        id: true,
-        unitId: true,
-        areaId: true,
-        questions: true,
-        startedAt: true,
-        answers: { select: { questionId: true, options: true, savedAt: true } },
-      },
-    });
-    for (const attempt of attempts) {
-      const participantId = `a:${attempt.id}`;
-      sittings.set(participantId, { source: "round", unitId: attempt.unitId, areaId: attempt.areaId });
-      // Time to answer is not recorded for rounds; the gap since the previous saved answer (or the
-      // start) is the closest measure, since participants answer one question after another.
-      const saves = [...attempt.answers].sort((a, b) => a.savedAt.getTime() - b.savedAt.getTime());
-      const elapsed = new Map<string, number>();
-      let previous = attempt.startedAt.getTime();
-      for (const save of saves) {
-        elapsed.set(save.questionId, save.savedAt.getTime() - previous);
-        previous = save.savedAt.getTime();
-      }
-      const answers = new Map(attempt.answers.map((answer) => [answer.questionId, JSON.parse(answer.options) as number[]]));
-      for (const question of JSON.parse(attempt.questions) as AttemptQuestionJson[]) {
-        const chosen = answers.get(question.questionId) ?? [];
-        pending.push({
-          participantId,
-          questionId: question.questionId,
-          revisionId: question.revisionId,
-          chosen,
-          elapsedMs: chosen.length > 0 ? (elapsed.get(question.questionId) ?? null) : null,
-          correct: null,
-        });
-      }
-    }
-  }
-
-  if (scope.live !== false && !scope.roundId && !scope.contestId) {
-    const answers = await db.liveAnswer.findMany({
-      where: {
-        gameId: scope.gameId ?? undefined,
-        game: { hostId: scope.ownerId ?? undefined, createdAt: between(scope) },
-      },
-      select: { playerId: true, revisionId: true, optionIds: true, correct: true, elapsedMs: true, player: { select: { unitId: true, areaId: true } } },
-    });
-    for (const answer of answers) {
-      const participantId = `l:${answer.playerId}`;
-      sittings.set(participantId, { source: "live", unitId: answer.player.unitId, areaId: answer.player.areaId });
-      const chosen = (JSON.parse(answer.optionIds) as string[]).map(liveOptionIndex).filter((index) => index >= 0).sort((a, b) => a - b);
-      pending.push({ participantId, questionId: "", revisionId: answer.revisionId, chosen, elapsedMs: answer.elapsedMs, correct: answer.correct });
-    }
-  }
-
-  const revisionIds = [...new Set(pending.map((response) => response.revisionId))];
-  const revisions = await db.questionRevision.findMany({
-    where: { id: { in: revisionIds } },
-    select: { id: true, questionId: true, number: true, content: true },
-  });
+  const byId = new Map<string, Sitting>();
   const keys = new Map<string, RevisionKey>();
-  const meta = new Map<string, { questionId: string; topic: string }>();
   const revisionNumbers = new Map<string, number>();
-  for (const revision of revisions) {
-    // Stored content was validated when written.
-    const content = JSON.parse(revision.content) as { topic: string; options: { correct?: boolean }[] };
-    keys.set(revision.id, {
-      optionCount: content.options.length,
-      correctOptions: content.options.flatMap((option, index) => (option.correct ? [index] : [])),
-    });
-    meta.set(revision.id, { questionId: revision.questionId, topic: content.topic });
-    revisionNumbers.set(revision.id, revision.number);
+  for (const sitting of sittings) {
+    byId.set(sitting.id, { source: sitting.source, unitId: sitting.unitId, areaId: sitting.areaId });
+    for (let at = 0; at < sitting.data.length; at += STRIDE) {
+      const revision = items.revisions[sitting.data[at]];
+      const mask = sitting.data[at + 1];
+      const chosen: number[] = [];
+      for (let option = 0; option < 31; option++) if (mask & (1 << option)) chosen.push(option);
+      keys.set(revision.revisionId, revision.key);
+      revisionNumbers.set(revision.revisionId, items.revisionNumbers[sitting.data[at]]);
+      responses.push({
+        participantId: sitting.id,
+        questionId: revision.questionId,
+        revisionId: revision.revisionId,
+        topic: revision.topic,
+        chosen,
+        correct: sitting.data[at + 2] === 1,
+        elapsedMs: sitting.data[at + 3] >= 0 ? sitting.data[at + 3] : null,
+      });
+    }
   }
-  for (const response of pending) {
-    const key = keys.get(response.revisionId);
-    const info = meta.get(response.revisionId);
-    if (!key || !info) continue;
-    const expected = [...key.correctOptions].sort((a, b) => a - b);
-    // Contest answers are scored here exactly as app/contests/attempt.ts scores them; live answers
-    // keep the verdict the game gave when it was scored.
-    const correct =
-      response.correct ??
-      (response.chosen.length === expected.length && response.chosen.every((option, index) => option === expected[index]));
-    responses.push({ ...response, questionId: info.questionId, topic: info.topic, correct });
-  }
-  return { responses, keys, revisionNumbers, sittings };
+  return { responses, keys, revisionNumbers, sittings: byId };
 }
 
 export type ItemRow = ItemStatistics & { revisionNumber: number };
 
 export async function itemAnalysisFor(db: PrismaClient, scope: ItemScope, now: number): Promise<ItemRow[]> {
-  const loaded = await loadItemResponses(db, scope, now);
-  return itemAnalysis(loaded.responses, loaded.keys).map((item) => ({ ...item, revisionNumber: loaded.revisionNumbers.get(item.revisionId) ?? 0 }));
+  const { items, sittings } = await sittingsIn(db, scope, now);
+  const numbers = new Map(items.revisions.map((revision, index) => [revision.revisionId, items.revisionNumbers[index]]));
+  return analyseSittings(sittings, items.revisions).map((item) => ({ ...item, revisionNumber: numbers.get(item.revisionId) ?? 0 }));
 }
 
 const FLAG_CACHE_MS = 5 * 60_000;
@@ -171,7 +121,8 @@ export function reviewFlagsByQuestion(db: PrismaClient, now: number): Promise<Ma
   return flagCache.flags;
 }
 
-/** Forget the cached flags (tests, and after a large import of results). */
+/** Forget the cached flags and the responses in memory (tests, and after a large import of results). */
 export function clearReviewFlags(): void {
   flagCache = null;
+  forgetStatsStore();
 }

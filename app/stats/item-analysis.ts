@@ -83,52 +83,11 @@ export const WEAK_DISTRACTOR_SHARE = 0.05;
 export const WEAK_DISTRACTOR_MIN_ANSWERED = 100;
 export const DEFAULT_MIN_RESPONSES_FOR_FLAGS = 20;
 
-type Sitting = { correct: number; shown: number };
-
-function sittings(responses: readonly ItemResponse[]): Map<string, Sitting> {
-  const result = new Map<string, Sitting>();
-  for (const response of responses) {
-    const sitting = result.get(response.participantId) ?? { correct: 0, shown: 0 };
-    sitting.shown++;
-    if (response.correct) sitting.correct++;
-    result.set(response.participantId, sitting);
-  }
-  return result;
-}
-
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The sittings in the top and bottom 27 % by share correct. */
-function extremeGroups(all: Map<string, Sitting>): { upper: Set<string>; lower: Set<string> } {
-  const ordered = [...all.entries()]
-    .sort(([idA, a], [idB, b]) => b.correct / b.shown - a.correct / a.shown || byId(idA, idB))
-    .map(([participantId]) => participantId);
-  const size = Math.round(ordered.length * EXTREME_GROUP_SHARE);
-  return { upper: new Set(ordered.slice(0, size)), lower: new Set(size > 0 ? ordered.slice(-size) : []) };
-}
-
-/** Pearson correlation of two equally long series; null when either does not vary. */
-export function correlation(xs: readonly number[], ys: readonly number[]): number | null {
-  const n = xs.length;
-  if (n < 2) return null;
-  const meanX = xs.reduce((sum, x) => sum + x, 0) / n;
-  const meanY = ys.reduce((sum, y) => sum + y, 0) / n;
-  let covariance = 0;
-  let varianceX = 0;
-  let varianceY = 0;
-  for (let i = 0; i < n; i++) {
-    covariance += (xs[i] - meanX) * (ys[i] - meanY);
-    varianceX += (xs[i] - meanX) ** 2;
-    varianceY += (ys[i] - meanY) ** 2;
-  }
-  // Rounding leaves tiny non-zero variances behind; treat them as none.
-  if (varianceX < 1e-12 || varianceY < 1e-12) return null;
-  return covariance / Math.sqrt(varianceX * varianceY);
-}
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
@@ -152,67 +111,191 @@ function flagsOf(item: Omit<ItemStatistics, "flags">, minResponses: number): Ite
   return flags;
 }
 
+/**
+ * One sitting's responses in compact form (how a year of them is kept in memory, see
+ * ./item-store.server.ts): four numbers per response — the revision's index in the revision list,
+ * the options chosen as a bit mask (bit i = written option i), 1 if right else 0, and the time to
+ * answer in milliseconds or -1 when unknown.
+ */
+export type CompactSitting = { id: string; data: Int32Array | readonly number[] };
+export const STRIDE = 4;
+
+/** What the analysis shows of a revision besides its figures. */
+export type RevisionInfo = { revisionId: string; questionId: string; topic: string; key: RevisionKey };
+
 export function itemAnalysis(
   responses: readonly ItemResponse[],
   keys: ReadonlyMap<string, RevisionKey>,
   options: { minResponsesForFlags?: number } = {},
 ): ItemStatistics[] {
-  const minResponses = options.minResponsesForFlags ?? DEFAULT_MIN_RESPONSES_FOR_FLAGS;
-  const all = sittings(responses);
-  const { upper, lower } = extremeGroups(all);
-  const byRevision = new Map<string, ItemResponse[]>();
+  const revisionIndex = new Map<string, number>();
+  const revisions: RevisionInfo[] = [];
+  const bySitting = new Map<string, number[]>();
   for (const response of responses) {
-    const list = byRevision.get(response.revisionId);
-    if (list) list.push(response);
-    else byRevision.set(response.revisionId, [response]);
+    let index = revisionIndex.get(response.revisionId);
+    if (index === undefined) {
+      const key = keys.get(response.revisionId);
+      if (!key) throw new Error(`No answer key for revision ${response.revisionId}`);
+      index = revisions.length;
+      revisionIndex.set(response.revisionId, index);
+      revisions.push({ revisionId: response.revisionId, questionId: response.questionId, topic: response.topic, key });
+    }
+    let data = bySitting.get(response.participantId);
+    if (!data) bySitting.set(response.participantId, (data = []));
+    data.push(index, optionMask(response.chosen), response.correct ? 1 : 0, response.elapsedMs ?? -1);
   }
-  const shareCorrect = (list: readonly ItemResponse[]) => list.filter((response) => response.correct).length / list.length;
+  return analyseSittings(
+    [...bySitting].map(([id, data]) => ({ id, data })),
+    revisions,
+    options,
+  );
+}
 
-  return [...byRevision.entries()]
-    .map(([revisionId, list]): ItemStatistics => {
-      const key = keys.get(revisionId);
-      if (!key) throw new Error(`No answer key for revision ${revisionId}`);
-      const upperList = list.filter((response) => upper.has(response.participantId));
-      const lowerList = list.filter((response) => lower.has(response.participantId));
-      const correct = list.filter((response) => response.correct).length;
-      const answeredList = list.filter((response) => response.chosen.length > 0);
-      const chosenCounts = new Array<number>(key.optionCount).fill(0);
-      for (const response of answeredList) for (const option of response.chosen) if (option < key.optionCount) chosenCounts[option]++;
+/** Written option indices as a bit mask. */
+export function optionMask(chosen: readonly number[]): number {
+  let mask = 0;
+  for (const option of chosen) if (option >= 0 && option < 31) mask |= 1 << option;
+  return mask;
+}
 
-      // Item–rest: the sitting's share correct on its other questions; a sitting of one question has none.
-      const xs: number[] = [];
-      const ys: number[] = [];
-      for (const response of list) {
-        const sitting = all.get(response.participantId)!;
-        if (sitting.shown < 2) continue;
-        const x = response.correct ? 1 : 0;
-        xs.push(x);
-        ys.push((sitting.correct - x) / (sitting.shown - 1));
+/** The sittings in the top and bottom 27 % by share correct, ties at a boundary split by id. */
+function extremeGroups(sittings: readonly CompactSitting[], shares: Float64Array): { upper: Uint8Array; lower: Uint8Array } {
+  const upper = new Uint8Array(sittings.length);
+  const lower = new Uint8Array(sittings.length);
+  const size = Math.round(sittings.length * EXTREME_GROUP_SHARE);
+  if (size === 0) return { upper, lower };
+  // Ordered by share, highest first, then by id: only the sittings sharing the boundary share
+  // need their ids compared.
+  const sorted = Float64Array.from(shares).sort();
+  const pick = (boundary: number, beyond: (share: number) => boolean, take: number, into: Uint8Array, lowestIds: boolean) => {
+    let taken = 0;
+    const tied: number[] = [];
+    shares.forEach((share, index) => {
+      if (beyond(share)) {
+        into[index] = 1;
+        taken++;
+      } else if (share === boundary) tied.push(index);
+    });
+    tied.sort((a, b) => byId(sittings[a].id, sittings[b].id) * (lowestIds ? 1 : -1));
+    for (const index of tied.slice(0, take - taken)) into[index] = 1;
+  };
+  const upperBoundary = sorted[sorted.length - size];
+  pick(upperBoundary, (share) => share > upperBoundary, size, upper, true);
+  const lowerBoundary = sorted[size - 1];
+  pick(lowerBoundary, (share) => share < lowerBoundary, size, lower, false);
+  return { upper, lower };
+}
+
+/** Item analysis of compact sittings (see CompactSitting); `itemAnalysis` feeds it from plain responses. */
+export function analyseSittings(
+  sittings: readonly CompactSitting[],
+  revisions: readonly RevisionInfo[],
+  options: { minResponsesForFlags?: number } = {},
+): ItemStatistics[] {
+  const minResponses = options.minResponsesForFlags ?? DEFAULT_MIN_RESPONSES_FOR_FLAGS;
+  const count = revisions.length;
+  const shown = new Int32Array(sittings.length);
+  const right = new Int32Array(sittings.length);
+  const shares = new Float64Array(sittings.length);
+  sittings.forEach((sitting, index) => {
+    for (let at = 0; at < sitting.data.length; at += STRIDE) {
+      shown[index]++;
+      right[index] += sitting.data[at + 2];
+    }
+    shares[index] = right[index] / shown[index];
+  });
+  const { upper, lower } = extremeGroups(sittings, shares);
+
+  const responses = new Int32Array(count);
+  const answered = new Int32Array(count);
+  const correct = new Int32Array(count);
+  const upperResponses = new Int32Array(count);
+  const upperCorrect = new Int32Array(count);
+  const lowerResponses = new Int32Array(count);
+  const lowerCorrect = new Int32Array(count);
+  const chosen = revisions.map((revision) => new Array<number>(revision.key.optionCount).fill(0));
+  const times: number[][] = revisions.map(() => []);
+  // Pearson's correlation of item and rest, in two passes (means, then deviations) for accuracy.
+  const pairs = new Int32Array(count);
+  const sumX = new Float64Array(count);
+  const sumY = new Float64Array(count);
+  sittings.forEach((sitting, index) => {
+    const data = sitting.data;
+    for (let at = 0; at < data.length; at += STRIDE) {
+      const revision = data[at];
+      const mask = data[at + 1];
+      const x = data[at + 2];
+      responses[revision]++;
+      correct[revision] += x;
+      if (upper[index]) {
+        upperResponses[revision]++;
+        upperCorrect[revision] += x;
       }
-      const times = answeredList.flatMap((response) => (response.elapsedMs === null ? [] : [response.elapsedMs]));
+      if (lower[index]) {
+        lowerResponses[revision]++;
+        lowerCorrect[revision] += x;
+      }
+      if (mask !== 0) {
+        answered[revision]++;
+        const counts = chosen[revision];
+        for (let option = 0; option < counts.length; option++) if (mask & (1 << option)) counts[option]++;
+        if (data[at + 3] >= 0) times[revision].push(data[at + 3]);
+      }
+      // A sitting of one question has no rest to correlate with.
+      if (shown[index] < 2) continue;
+      pairs[revision]++;
+      sumX[revision] += x;
+      sumY[revision] += (right[index] - x) / (shown[index] - 1);
+    }
+  });
+  const covariance = new Float64Array(count);
+  const varianceX = new Float64Array(count);
+  const varianceY = new Float64Array(count);
+  sittings.forEach((sitting, index) => {
+    if (shown[index] < 2) return;
+    const data = sitting.data;
+    for (let at = 0; at < data.length; at += STRIDE) {
+      const revision = data[at];
+      const x = data[at + 2];
+      const dx = x - sumX[revision] / pairs[revision];
+      const dy = (right[index] - x) / (shown[index] - 1) - sumY[revision] / pairs[revision];
+      covariance[revision] += dx * dy;
+      varianceX[revision] += dx * dx;
+      varianceY[revision] += dy * dy;
+    }
+  });
 
+  return revisions
+    .map((revision, index): ItemStatistics | null => {
+      if (responses[index] === 0) return null;
+      const answeredCount = answered[index];
+      // Rounding leaves tiny non-zero variances behind; treat them as none.
+      const pointBiserial =
+        pairs[index] < 2 || varianceX[index] < 1e-12 || varianceY[index] < 1e-12 ? null : covariance[index] / Math.sqrt(varianceX[index] * varianceY[index]);
       const item = {
-        questionId: list[0].questionId,
-        revisionId,
-        topic: list[0].topic,
-        responses: list.length,
-        answered: answeredList.length,
-        correct,
-        difficulty: correct / list.length,
-        pointBiserial: correlation(xs, ys),
-        discrimination: upperList.length > 0 && lowerList.length > 0 ? shareCorrect(upperList) - shareCorrect(lowerList) : null,
-        upperResponses: upperList.length,
-        lowerResponses: lowerList.length,
-        options: chosenCounts.map((chosen, option) => ({
+        questionId: revision.questionId,
+        revisionId: revision.revisionId,
+        topic: revision.topic,
+        responses: responses[index],
+        answered: answeredCount,
+        correct: correct[index],
+        difficulty: correct[index] / responses[index],
+        pointBiserial,
+        discrimination:
+          upperResponses[index] > 0 && lowerResponses[index] > 0 ? upperCorrect[index] / upperResponses[index] - lowerCorrect[index] / lowerResponses[index] : null,
+        upperResponses: upperResponses[index],
+        lowerResponses: lowerResponses[index],
+        options: chosen[index].map((times, option) => ({
           option,
-          correct: key.correctOptions.includes(option),
-          chosen,
-          share: answeredList.length > 0 ? chosen / answeredList.length : null,
+          correct: revision.key.correctOptions.includes(option),
+          chosen: times,
+          share: answeredCount > 0 ? times / answeredCount : null,
         })),
-        medianMs: median(times),
+        medianMs: median(times[index]),
       };
       return { ...item, flags: flagsOf(item, minResponses) };
     })
+    .filter((item): item is ItemStatistics => item !== null)
     .sort((a, b) => byId(a.questionId, b.questionId) || byId(a.revisionId, b.revisionId));
 }
 
@@ -224,20 +307,50 @@ export function topicMastery(
   responses: readonly Pick<ItemResponse, "participantId" | "topic" | "correct">[],
   groupOf: (participantId: string) => string | null,
 ): TopicMastery[] {
-  const cells = new Map<string, TopicMastery>();
+  const topics: string[] = [];
+  const topicIndex = new Map<string, number>();
+  const bySitting = new Map<string, number[]>();
   for (const response of responses) {
-    const group = groupOf(response.participantId);
+    let index = topicIndex.get(response.topic);
+    if (index === undefined) topicIndex.set(response.topic, (index = topics.push(response.topic) - 1));
+    let data = bySitting.get(response.participantId);
+    if (!data) bySitting.set(response.participantId, (data = []));
+    data.push(index, 0, response.correct ? 1 : 0, -1);
+  }
+  return masteryOfSittings(
+    [...bySitting].map(([id, data]) => ({ id, data })),
+    (index) => topics[index],
+    (sitting) => groupOf(sitting.id),
+  );
+}
+
+/** topicMastery over compact sittings; `topicOf` names the topic of a revision index. */
+export function masteryOfSittings<S extends CompactSitting>(
+  sittings: Iterable<S>,
+  topicOf: (revision: number) => string,
+  groupOf: (sitting: S) => string | null,
+): TopicMastery[] {
+  const cells = new Map<string, Map<string, TopicMastery>>();
+  for (const sitting of sittings) {
+    const group = groupOf(sitting);
     if (group === null) continue;
-    const key = JSON.stringify([group, response.topic]);
-    const cell = cells.get(key) ?? { group, topic: response.topic, responses: 0, correct: 0, mastery: 0 };
-    cell.responses++;
-    if (response.correct) cell.correct++;
-    cells.set(key, cell);
+    let row = cells.get(group);
+    if (!row) cells.set(group, (row = new Map()));
+    for (let at = 0; at < sitting.data.length; at += STRIDE) {
+      const topic = topicOf(sitting.data[at]);
+      let cell = row.get(topic);
+      if (!cell) row.set(topic, (cell = { group, topic, responses: 0, correct: 0, mastery: 0 }));
+      cell.responses++;
+      cell.correct += sitting.data[at + 2];
+    }
   }
   return [...cells.values()]
+    .flatMap((row) => [...row.values()])
     .map((cell) => ({ ...cell, mastery: cell.correct / cell.responses }))
-    .sort((a, b) => a.group.localeCompare(b.group, "vi") || a.topic.localeCompare(b.topic));
+    .sort((a, b) => byGroupName(a.group, b.group) || a.topic.localeCompare(b.topic));
 }
+
+const byGroupName = new Intl.Collator("vi").compare;
 
 /** A group × topic grid of mastery for a table or a heat map; empty cells are null. */
 export function masteryGrid(cells: readonly TopicMastery[]): { groups: string[]; topics: string[]; grid: (TopicMastery | null)[][] } {

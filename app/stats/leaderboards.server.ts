@@ -1,19 +1,20 @@
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import { ANSWER_GRACE_MS } from "~/contests/attempt";
-import { contestStanding, roundStanding, type ParticipantInfo } from "~/contests/results.server";
+import type { ParticipantInfo } from "~/contests/results.server";
 import { isActiveAt } from "~/units/history";
 import { currentMapper } from "~/units/history.server";
 import { AREA_KINDS, areaLevelOf, type AreaLevel } from "~/units/unit-kinds";
+import type { UnitNode } from "~/units/unit-tree";
 import { listUnits } from "~/units/units.server";
 import { prisma } from "~/utils/db.server";
-import { freshFingerprint } from "./figures.server";
+import { statsStore, type StatsStore } from "./fact-store.server";
 import {
   individualLeaderboard,
   schoolLeaderboard,
   type ParticipantProfile,
   type ParticipantResult,
 } from "./leaderboards";
-import { areaBoard, type AreaStanding, type AreaView } from "./area-board";
+import { areaBoard, type AreaResult, type AreaStanding, type AreaView } from "./area-board";
 
 // The public leaderboards: a closed round's or a whole contest's results, for individuals (display
 // name and school only), schools and areas. Open rounds are never shown.
@@ -33,21 +34,11 @@ export type AreaBoard = {
  * By area, from the area stored on each attempt. "recorded": the areas that existed when the
  * contest closed; "current": today's areas, old results spread by the successions' shares.
  */
-async function areaStandings(filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
+async function areaStandings(store: StatsStore, filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
   const view = filter.areaView ?? "recorded";
-  const attemptWhere = filter.roundId ? { roundId: filter.roundId } : filter.contestId ? { round: { contestId: filter.contestId } } : null;
-  const [attempts, lastRound] = attemptWhere
-    ? await Promise.all([
-        prisma.attempt.findMany({ where: attemptWhere, select: { participantKey: true, areaId: true }, orderBy: { startedAt: "asc" } }),
-        prisma.round.findFirst({
-          where: filter.roundId ? { id: filter.roundId } : { contestId: filter.contestId },
-          select: { closesAt: true },
-          orderBy: { closesAt: "desc" },
-        }),
-      ])
-    : [[], null];
-  const areaOf = new Map<string, string | null>();
-  for (const attempt of attempts) areaOf.set(attempt.participantKey, attempt.areaId ?? areaOf.get(attempt.participantKey) ?? null);
+  const rounds = [...store.rounds.values()].filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false));
+  const lastRound = rounds.length > 0 ? rounds.reduce((last, round) => (round.closesAt > last.closesAt ? round : last)) : null;
+  const areaOf = areasOfParticipants(store, rounds.map((round) => round.id));
   // A moment just before closing: a round closing at the reform belongs to the old tree.
   const asOf = lastRound ? new Date(lastRound.closesAt.getTime() - 1) : null;
   const at = view === "current" || !asOf ? new Date(now) : asOf;
@@ -59,17 +50,59 @@ async function areaStandings(filter: LeaderboardFilter, results: ParticipantResu
   const areas = candidates.filter(
     (unit) => unit.parent?.kind === "province" && (isActiveAt(unit, at) || (view === "recorded" && recordedIds.has(unit.id))),
   );
-  const mapArea = view === "current" ? await currentMapper(prisma, at) : (id: string) => [{ unitId: id, share: 1 }];
+  const mapper = view === "current" ? await currentMapper(prisma, at) : (id: string) => [{ unitId: id, share: 1 }];
+  // Thousands of results share a few hundred areas: each is mapped once.
+  const mapped = new Map<string, ReturnType<typeof mapper>>();
+  const mapArea = (id: string) => mapped.get(id) ?? mapped.set(id, mapper(id)).get(id)!;
+  const counted: AreaResult[] = [];
+  for (const result of results) {
+    if (filter.audience && result.audience !== filter.audience) continue;
+    counted.push({ participantId: result.participantId, score: result.score, areaId: areaOf.get(result.participantId) ?? null });
+  }
   const standings = areaBoard(
-    results.filter((result) => filter.audience === null || filter.audience === undefined || result.audience === filter.audience).map((result) => ({
-      participantId: result.participantId,
-      score: result.score,
-      areaId: areaOf.get(result.participantId) ?? null,
-    })),
+    counted,
     areas.map(({ id, name, kind }) => ({ id, name, kind })),
     mapArea,
   );
   return { view, level: areaLevelOf(areas.map((area) => area.kind)), asOf: view === "recorded" ? asOf : null, standings };
+}
+
+const areaOfMemo = new Map<string, Map<string, string | null>>();
+
+/** Each participant counts in the area stored on their latest attempt (in these rounds) that has one; kept while the attempts stay. */
+function areasOfParticipants(store: StatsStore, roundIds: string[]): Map<string, string | null> {
+  const key = JSON.stringify(roundIds.map((id) => [id, store.attemptsVersion(id)]));
+  const known = areaOfMemo.get(key);
+  if (known) return known;
+  const areaOf = new Map<string, string | null>();
+  const areaSince = new Map<string, number>();
+  for (const attempt of store.attemptsOf(roundIds)) {
+    const at = attempt.startedAt;
+    if (!areaOf.has(attempt.participantKey)) areaOf.set(attempt.participantKey, null);
+    if (attempt.areaId !== null && at >= (areaSince.get(attempt.participantKey) ?? -Infinity)) {
+      areaOf.set(attempt.participantKey, attempt.areaId);
+      areaSince.set(attempt.participantKey, at);
+    }
+  }
+  if (areaOfMemo.size >= MAX_MEMOISED) areaOfMemo.delete(areaOfMemo.keys().next().value!);
+  areaOfMemo.set(key, areaOf);
+  return areaOf;
+}
+
+const areaMemo = new Map<string, AreaBoard>();
+
+/** The board by area names no one: it is kept until the rounds' attempts or the units change, whatever names do. */
+async function cachedAreaStandings(store: StatsStore, filter: LeaderboardFilter, results: ParticipantResult[], now: number): Promise<AreaBoard> {
+  const rounds = [...store.rounds.values()]
+    .filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false))
+    .map((round) => [round.id, store.attemptsVersion(round.id), now > round.closesAt.getTime() + ANSWER_GRACE_MS]);
+  const key = JSON.stringify([filter.roundId, filter.contestId, filter.audience, filter.areaView, rounds, store.unitsVersion]);
+  const known = areaMemo.get(key);
+  if (known) return known;
+  const board = await areaStandings(store, filter, results, now);
+  if (areaMemo.size >= MAX_MEMOISED) areaMemo.delete(areaMemo.keys().next().value!);
+  areaMemo.set(key, board);
+  return board;
 }
 
 export function parseAudience(value: string | null): Audience | null {
@@ -103,47 +136,74 @@ const memo = new Map<string, Boards>();
 const MAX_MEMOISED = 100;
 
 /**
- * The boards, remembered until a stored fact changes (the statistics fingerprint: attempts,
- * profiles, units…) or another round closes; scores of attempts that ran out of time are stored
- * first, so the fingerprint sees them (docs/decisions/015).
+ * The boards, from the facts in memory (./fact-store.server.ts), remembered until one of the rounds
+ * they show changes (its attempts, their participants' names) or the units do, or another round's
+ * answers may be shown (docs/decisions/024).
  */
 export async function leaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel = "Thí sinh ẩn danh"): Promise<Boards> {
-  const fingerprint = await freshFingerprint(prisma, now);
-  const closedRounds = await prisma.round.count({ where: { closesAt: { lt: new Date(now - ANSWER_GRACE_MS) } } });
-  const key = JSON.stringify([filter, deletedLabel, hiddenLabel, closedRounds, fingerprint]);
+  const store = await statsStore(prisma, now);
+  const shown = [...store.rounds.values()]
+    .filter((round) => (filter.roundId ? round.id === filter.roundId : filter.contestId ? round.contestId === filter.contestId : false))
+    .map((round) => [round.id, store.roundVersion(round.id), now > round.closesAt.getTime() + ANSWER_GRACE_MS]);
+  const key = JSON.stringify([filter.roundId, filter.contestId, filter.audience ?? null, filter.areaView ?? "recorded", deletedLabel, hiddenLabel, shown, store.unitsVersion]);
   const known = memo.get(key);
   if (known) return known;
-  const boards = await computeLeaderboards(filter, now, deletedLabel, hiddenLabel);
+  const boards = await computeLeaderboards(store, filter, now, deletedLabel, hiddenLabel);
   if (memo.size >= MAX_MEMOISED) memo.delete(memo.keys().next().value!);
   memo.set(key, boards);
   return boards;
 }
 
-async function computeLeaderboards(filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel: string) {
-  let ranked: { participantId: string; rank: number; correct: number }[] = [];
-  let participants = new Map<string, ParticipantInfo>();
-  if (filter.roundId) {
-    const standing = await roundStanding(filter.roundId, now);
-    if (standing?.revealed) {
-      ranked = standing.ranked;
-      participants = standing.participants;
-    }
-  } else if (filter.contestId) {
-    const standing = await contestStanding(filter.contestId, now);
-    ranked = standing.ranked;
-    participants = standing.participants;
-  }
-  const units = await listUnits();
+type Ranking = { ranked: readonly { participantId: string; rank: number; correct: number }[]; participants: ReadonlyMap<string, ParticipantInfo> };
+const EMPTY_RANKING: Ranking = { ranked: [], participants: new Map() };
+
+/** What every board of one ranking shares, whatever the audience chosen: its public profiles and results. */
+type RankingBase = { named: Map<string, ParticipantProfile>; results: ParticipantResult[]; individuals: ReturnType<typeof individualLeaderboard> };
+// Rankings are kept by the facts' store while their rounds stay the same, so their bases are kept with them.
+const bases = new WeakMap<Ranking, Map<string, RankingBase>>();
+
+function baseOf(ranking: Ranking, units: UnitNode[], unitsVersion: number, deletedLabel: string, hiddenLabel: string): RankingBase {
+  const key = JSON.stringify([unitsVersion, deletedLabel, hiddenLabel]);
+  let known = bases.get(ranking);
+  if (!known) bases.set(ranking, (known = new Map()));
+  const base = known.get(key);
+  if (base) return base;
   // Individuals: only people who still have a profile; deleted data stays in the unit figures.
-  const named = [...participants.values()].filter((info) => info.displayName !== null).map((info) => profileOf(info, deletedLabel, hiddenLabel));
-  const results: ParticipantResult[] = ranked.flatMap((entry) => {
-    const info = participants.get(entry.participantId);
-    return info ? [{ ...profileOf(info, deletedLabel, hiddenLabel), score: entry.correct }] : [];
-  });
+  // One profile per participant: a year's contest ranks tens of thousands.
+  const named = new Map<string, ParticipantProfile>();
+  const profiles = new Map<string, ParticipantProfile>();
+  for (const info of ranking.participants.values()) {
+    const profile = profileOf(info, deletedLabel, hiddenLabel);
+    profiles.set(info.participantId, profile);
+    if (info.displayName !== null) named.set(info.participantId, profile);
+  }
+  const results: ParticipantResult[] = [];
+  for (const entry of ranking.ranked) {
+    const profile = profiles.get(entry.participantId);
+    if (profile) results.push({ participantId: profile.participantId, displayName: profile.displayName, unitId: profile.unitId, audience: profile.audience, score: entry.correct });
+  }
+  const made = { named, results, individuals: individualLeaderboard(ranking.ranked, named, units) };
+  known.set(key, made);
+  return made;
+}
+
+let unitList: { store: StatsStore; version: number; units: Promise<UnitNode[]> } | null = null;
+
+async function computeLeaderboards(store: StatsStore, filter: LeaderboardFilter, now: number, deletedLabel: string, hiddenLabel: string) {
+  let ranking = EMPTY_RANKING;
+  if (filter.roundId) {
+    const standing = await store.roundStanding(filter.roundId, now);
+    if (standing?.revealed) ranking = standing;
+  } else if (filter.contestId) {
+    ranking = await store.contestStanding(filter.contestId, now);
+  }
+  if (unitList?.store !== store || unitList.version !== store.unitsVersion) unitList = { store, version: store.unitsVersion, units: listUnits() };
+  const units = await unitList.units;
+  const base = baseOf(ranking, units, store.unitsVersion, deletedLabel, hiddenLabel);
   const options = { audience: filter.audience };
   return {
-    individuals: individualLeaderboard(ranked, named, units, options),
-    schools: schoolLeaderboard(results, units, options),
-    areas: await areaStandings(filter, results, now),
+    individuals: filter.audience ? individualLeaderboard(ranking.ranked, base.named, units, options) : base.individuals,
+    schools: schoolLeaderboard(base.results, units, options),
+    areas: await cachedAreaStandings(store, filter, base.results, now),
   };
 }

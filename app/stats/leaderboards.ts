@@ -49,20 +49,33 @@ const DEFAULT_BEST_SCORER_LIMIT = 3;
 // Young workers belong to a workplace the way pupils belong to a school; both are "the school" on a public list.
 const SCHOOL_LIKE_KINDS: readonly UnitKind[] = ["school", "workplace"];
 
-const byVietnameseName = (a: string, b: string) => a.localeCompare(b, "vi");
+/** The same order as localeCompare(…, "vi"), without building a collator for every comparison. */
+const byVietnameseName = new Intl.Collator("vi").compare;
 
 /** Looks up units and climbs the tree; a broken parent link (or a loop) simply ends the climb. */
 function unitIndex(units: readonly UnitNode[]) {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
+  // Thousands of participants share a few hundred units: each climb is made once.
+  const climbs = new Map<string, Map<string | null, UnitNode | null>>();
   const nearest = (unitId: string | null, kinds: readonly UnitKind[]): UnitNode | null => {
+    const kindsKey = kinds.join();
+    let known = climbs.get(kindsKey);
+    if (!known) climbs.set(kindsKey, (known = new Map()));
+    const cached = known.get(unitId);
+    if (cached !== undefined) return cached;
     const seen = new Set<string>();
+    let found: UnitNode | null = null;
     let current = unitId ? byId.get(unitId) : undefined;
     while (current && !seen.has(current.id)) {
-      if (kinds.includes(current.kind)) return current;
+      if (kinds.includes(current.kind)) {
+        found = current;
+        break;
+      }
       seen.add(current.id);
       current = current.parentId ? byId.get(current.parentId) : undefined;
     }
-    return null;
+    known.set(unitId, found);
+    return found;
   };
   return { nearest };
 }
@@ -71,15 +84,22 @@ function inAudience(profile: ParticipantProfile, audience: Audience | null | und
   return audience === null || audience === undefined || profile.audience === audience;
 }
 
+/** The highest scores first, then by name; only the first `limit` are kept, so a large school costs one pass. */
 function bestScorers(
   members: readonly ParticipantResult[],
   limit: number,
   schoolName: (result: ParticipantResult) => string | null,
 ): PublicParticipant[] {
-  return [...members]
-    .sort((a, b) => b.score - a.score || byVietnameseName(a.displayName, b.displayName))
-    .slice(0, limit)
-    .map((member) => ({ displayName: member.displayName, schoolName: schoolName(member), score: member.score }));
+  const before = (a: ParticipantResult, b: ParticipantResult) => b.score - a.score || byVietnameseName(a.displayName, b.displayName);
+  const best: ParticipantResult[] = [];
+  for (const member of members) {
+    if (best.length === limit && before(member, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && before(member, best[at - 1]) < 0) at--;
+    best.splice(at, 0, member);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((member) => ({ displayName: member.displayName, schoolName: schoolName(member), score: member.score }));
 }
 
 /**
@@ -118,13 +138,14 @@ export function unitLeaderboard(
     seen.add(unit.id);
     return unit.enrolment !== null ? [unit] : (children.get(unit.id) ?? []).flatMap((child) => enrolled(child, seen));
   };
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const within = (unitId: string | null, ids: Set<string>) => {
     const seen = new Set<string>();
-    let current = unitId ? units.find((candidate) => candidate.id === unitId) : undefined;
+    let current = unitId ? unitById.get(unitId) : undefined;
     while (current && !seen.has(current.id)) {
       if (ids.has(current.id)) return true;
       seen.add(current.id);
-      current = current.parentId ? units.find((candidate) => candidate.id === current!.parentId) : undefined;
+      current = current.parentId ? unitById.get(current.parentId) : undefined;
     }
     return false;
   };
@@ -179,18 +200,18 @@ export function areaLeaderboard(results: readonly ParticipantResult[], units: re
  */
 export function individualLeaderboard(
   ranked: readonly { participantId: string; rank: number; correct: number }[],
-  profiles: readonly ParticipantProfile[],
+  profiles: readonly ParticipantProfile[] | ReadonlyMap<string, ParticipantProfile>,
   units: readonly UnitNode[],
   options: Pick<LeaderboardOptions, "audience"> = {},
 ): PublicRankedParticipant[] {
   const { nearest } = unitIndex(units);
-  const profileById = new Map(profiles.map((profile) => [profile.participantId, profile]));
-  const shown = [...ranked]
-    .sort((a, b) => a.rank - b.rank)
-    .flatMap((entry) => {
-      const profile = profileById.get(entry.participantId);
-      return profile && inAudience(profile, options.audience) ? [{ entry, profile }] : [];
-    });
+  // A caller that keeps the profiles by participant (the public boards) passes them so.
+  const profileById = "get" in profiles ? profiles : new Map(profiles.map((profile) => [profile.participantId, profile]));
+  const shown: { entry: (typeof ranked)[number]; profile: ParticipantProfile }[] = [];
+  for (const entry of [...ranked].sort((a, b) => a.rank - b.rank)) {
+    const profile = profileById.get(entry.participantId);
+    if (profile && inAudience(profile, options.audience)) shown.push({ entry, profile });
+  }
 
   const ranks: number[] = [];
   shown.forEach(({ entry }, index) => {

@@ -1,7 +1,7 @@
 import { isAreaKind } from "~/units/unit-kinds";
 import type { PrismaClient } from "~/utils/db.server";
-import { topicMastery, type TopicMastery } from "./item-analysis";
-import { loadItemResponses, type ItemScope } from "./item-analysis.server";
+import { masteryOfSittings, type TopicMastery } from "./item-analysis";
+import { sittingsIn, type ItemScope } from "./item-analysis.server";
 
 // Topic mastery by area or by school / workplace, from the same responses item analysis reads.
 
@@ -10,8 +10,8 @@ export type MasteryBy = "area" | "school";
 export type MasteryRow = { unitId: string; name: string; cells: (TopicMastery | null)[] };
 
 export async function masteryTable(db: PrismaClient, by: MasteryBy, scope: ItemScope, now: number) {
-  const [loaded, units] = await Promise.all([
-    loadItemResponses(db, scope, now),
+  const [{ items, sittings }, units] = await Promise.all([
+    sittingsIn(db, scope, now),
     db.unit.findMany({ select: { id: true, name: true, kind: true, parentId: true } }),
   ]);
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
@@ -26,12 +26,11 @@ export async function masteryTable(db: PrismaClient, by: MasteryBy, scope: ItemS
     }
     return null;
   };
-  const groupOf = (participantId: string): string | null => {
-    const sitting = loaded.sittings.get(participantId);
-    if (!sitting) return null;
-    return by === "area" ? (sitting.areaId ?? areaOf(sitting.unitId)) : sitting.unitId;
-  };
-  const cells = topicMastery(loaded.responses, groupOf);
+  const cells = masteryOfSittings(
+    sittings,
+    (revision) => items.revisions[revision].topic,
+    (sitting) => (by === "area" ? (sitting.areaId ?? areaOf(sitting.unitId)) : sitting.unitId),
+  );
   const topics = [...new Set(cells.map((cell) => cell.topic))].sort();
   const byGroup = new Map<string, Map<string, TopicMastery>>();
   for (const cell of cells) byGroup.set(cell.group, (byGroup.get(cell.group) ?? new Map()).set(cell.topic, cell));

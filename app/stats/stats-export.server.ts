@@ -29,7 +29,7 @@ export async function statsExport(db: PrismaClient, viewer: StatsViewer, params:
     filter.contestId ? `${t("stats.filter.contest")}: ${choices.contests.find((contest) => contest.id === filter.contestId)?.title ?? filter.contestId}` : null,
     filter.roundId ? `${t("stats.filter.round")}: ${choices.rounds.find((round) => round.id === filter.roundId)?.title ?? filter.roundId}` : null,
     filter.audience ? `${t("stats.filter.audience")}: ${t(`contests.audience.${filter.audience}` as Parameters<Translate>[0])}` : null,
-    filter.areaId ? `${t("stats.filter.area")}: ${nameOf(filter.areaId) ?? filter.areaId}` : null,
+    filter.areaId ? `${data.areaLabel}: ${nameOf(filter.areaId) ?? filter.areaId}` : null,
     filter.schoolId ? `${t("stats.filter.school")}: ${nameOf(filter.schoolId) ?? filter.schoolId}` : null,
     t(`stats.view.${filter.view}`),
   ].filter(Boolean);

@@ -1,9 +1,10 @@
 import { bankTopics } from "~/contests/pool.server";
 import { AREA_KINDS } from "~/units/unit-kinds";
-import { contestStanding } from "~/contests/results.server";
 import type { PrismaClient } from "~/utils/db.server";
+import { statsStore } from "./fact-store.server";
 import { computeFigures } from "./figures.server";
-import { loadItemResponses } from "./item-analysis.server";
+import { STRIDE } from "./item-analysis";
+import { sittingsIn } from "./item-analysis.server";
 import { reportOrganisation } from "./report-organisation.server";
 import { yearlyReport, type BestIndividual, type ReportModel, type TopicUse } from "./yearly-report";
 
@@ -66,15 +67,18 @@ export async function yearlyReportModel(db: PrismaClient, options: { year: numbe
   };
 
   // Topics covered and questions used, from every response given in the year within the unit.
-  const loaded = await loadItemResponses(db, period, now);
+  const { items, sittings } = await sittingsIn(db, period, now);
   const byTopic = new Map<string, { questions: Set<string>; responses: number; correct: number }>();
-  for (const response of loaded.responses) {
-    if (!withinScope(loaded.sittings.get(response.participantId)?.unitId ?? null)) continue;
-    const entry = byTopic.get(response.topic) ?? { questions: new Set(), responses: 0, correct: 0 };
-    entry.questions.add(response.questionId);
-    entry.responses++;
-    if (response.correct) entry.correct++;
-    byTopic.set(response.topic, entry);
+  for (const sitting of sittings) {
+    if (!withinScope(sitting.unitId)) continue;
+    for (let at = 0; at < sitting.data.length; at += STRIDE) {
+      const revision = items.revisions[sitting.data[at]];
+      let entry = byTopic.get(revision.topic);
+      if (!entry) byTopic.set(revision.topic, (entry = { questions: new Set(), responses: 0, correct: 0 }));
+      entry.questions.add(revision.questionId);
+      entry.responses++;
+      entry.correct += sitting.data[at + 2];
+    }
   }
   const topics: TopicUse[] = [...byTopic.entries()]
     .map(([topic, entry]) => ({
@@ -89,7 +93,7 @@ export async function yearlyReportModel(db: PrismaClient, options: { year: numbe
   // The best individuals of each contest held in the year, by its public ranking.
   const bestIndividuals: BestIndividual[] = [];
   for (const contest of figures.byContest.filter((candidate) => candidate.attempts > 0)) {
-    const standing = await contestStanding(contest.key, now);
+    const standing = await (await statsStore(db, now)).contestStanding(contest.key, now);
     const named = standing.ranked.filter((entry) => {
       const info = standing.participants.get(entry.participantId);
       return info && info.displayName !== null && withinScope(info.unitId);

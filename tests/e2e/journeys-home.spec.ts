@@ -1,5 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signedIn } from "./sign-in";
+
+/** The figures at a glance on a role's home: the ones shown, each a number or a percentage. */
+async function glance(page: Page, figures: string[]) {
+  const section = page.getByRole("region", { name: /^Số liệu năm \d{4}$/ });
+  await expect(section).toBeVisible();
+  for (const figure of figures) {
+    await expect(section.getByTestId(`glance-${figure}`)).toHaveText(/^(\d[\d.]*(,\d+)?%?|—)$/);
+  }
+  await expect(section.getByTestId(/^glance-/)).toHaveCount(figures.length);
+  await expect(section.getByRole("link", { name: "Xem thống kê" })).toHaveAttribute("href", "/organizer/stats");
+  return section;
+}
+
+/** A number as the page writes it in Vietnamese ("1.234"). */
+const asNumber = (text: string | null) => Number((text ?? "").replaceAll(".", "").replace(",", "."));
 
 // Every home page shows the next step: the public page the open round with its rules, deadline and
 // latest results; each role its own rounds, games or the contest at a glance.
@@ -39,6 +54,8 @@ test("a teacher's home lists their class rounds and their state; a host's their 
   await expect(round.getByText("Đang mở", { exact: true })).toBeVisible();
   await expect(round.getByText("lớp 9B")).toBeVisible();
   await expect(round.getByText("0 học sinh đã làm")).toBeVisible();
+  // Their school's figures of the year; live games are the hosts'.
+  await glance(teacher, ["participants", "attempts", "completionRate", "averageScore"]);
 
   const host = await signedIn(browser, "dai-ptth", "asean-host");
   await host.goto("/host/games/new");
@@ -51,6 +68,7 @@ test("a teacher's home lists their class rounds and their state; a host's their 
   const game = host.getByRole("listitem").filter({ hasText: "Trò chơi trên trang chủ người dẫn" });
   await expect(game.getByText("Đang chờ người chơi")).toBeVisible();
   await expect(host.getByRole("heading", { name: "Trò chơi gần đây" })).toBeVisible();
+  await glance(host, ["liveGames", "livePlayers"]);
 
   const organizer = await signedIn(browser, "btc", "asean-btc");
   await expect(organizer).toHaveURL("/organizer");
@@ -60,4 +78,14 @@ test("a teacher's home lists their class rounds and their state; a host's their 
   await expect(organizer.getByTestId("review-queue")).toHaveText(/^\d[\d.]*$/);
   await expect(organizer.getByRole("main").getByRole("link", { name: "Duyệt câu hỏi" })).toBeVisible();
   await expect(organizer.getByRole("listitem").filter({ hasText: "Tuần 2" }).getByText("Đang mở", { exact: true })).toBeVisible();
+  // The province's figures of the year, the same numbers as the dashboard's totals.
+  const figures = await glance(organizer, ["participants", "attempts", "completionRate", "averageScore", "liveGames", "livePlayers"]);
+  const participants = asNumber(await figures.getByTestId("glance-participants").textContent());
+  const attempts = asNumber(await figures.getByTestId("glance-attempts").textContent());
+  expect(participants).toBeGreaterThan(0);
+  await figures.getByRole("link", { name: "Xem thống kê" }).click();
+  await organizer.waitForURL("/organizer/stats");
+  const totals = organizer.locator('section[data-table="totals"] tbody tr');
+  await expect(totals.filter({ hasText: "Người tham gia" }).locator('td[data-column="thisYear"]')).toHaveAttribute("data-value", String(participants));
+  await expect(totals.filter({ hasText: "Lượt thi" }).locator('td[data-column="thisYear"]')).toHaveAttribute("data-value", String(attempts));
 });

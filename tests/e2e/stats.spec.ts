@@ -33,7 +33,8 @@ test("an organizer filters the statistics by an area; charts, tables and the XLS
   expect(busy).toBeTruthy();
   const areaName = busy![0] as string;
 
-  await page.getByLabel("Địa bàn (huyện/xã)").selectOption({ label: areaName });
+  // The level is named from the units of the period: communes and wards since 1 July 2025.
+  await page.getByRole("combobox", { name: "Xã/phường", exact: true }).selectOption({ label: areaName });
   await page.getByRole("button", { name: "Xem số liệu" }).click();
   await page.waitForURL(/area=/);
   await expect(page.locator('section[data-table="byArea"] tbody tr')).toHaveCount(1);
@@ -65,8 +66,15 @@ test("an organizer filters the statistics by an area; charts, tables and the XLS
   expect(sheet.getCell("A1").value).toBe("Theo địa bàn");
   expect(sheet.getCell("A2").value).toBe("Đơn vị");
   expect(sheet.getCell("B2").value).toBe(areaName);
-  expect(String(sheet.getCell("B4").value)).toContain(`Địa bàn (huyện/xã): ${areaName}`);
+  expect(String(sheet.getCell("B4").value)).toContain(`Xã/phường: ${areaName}`);
   expect(sheet.getCell("A5").value).toBe("Thời điểm xuất (giờ Việt Nam)");
   expect(sheet.getCell("A8").value).toBe(areaName);
   expect(sheet.getCell("B8").value).toBe(busy![1]);
+});
+
+test("the area filter names the level of the chosen year: districts in 2024", async ({ page }) => {
+  await signIn(page, "btc", "asean-btc");
+  await page.goto("/organizer/stats?year=2024");
+  await expect(page.getByRole("combobox", { name: "Huyện", exact: true })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Huyện", exact: true }).getByRole("option", { name: "Xã Sơn Động" })).toHaveCount(0);
 });

@@ -10,6 +10,7 @@ import { opsMessages } from "./messages/ops";
 import { securityMessages } from "./messages/security";
 import { statsMessages } from "./messages/stats";
 import { statsReportMessages } from "./messages/stats-report";
+import { statsGlanceMessages } from "./messages/stats-glance";
 import { unitMessages } from "./messages/units";
 import { securityDataMessages } from "./messages/security-data";
 import type { Message } from "./define-messages";
@@ -37,6 +38,7 @@ const coreMessages = {
   ...securityMessages,
   ...statsMessages,
   ...statsReportMessages,
+  ...statsGlanceMessages,
   ...journeyMessages,
   ...broadcastMessages,
 };

@@ -16,7 +16,6 @@ export const statsMessages = defineMessages({
   "stats.filter.contest": { vi: "Cuộc thi", en: "Contest" },
   "stats.filter.round": { vi: "Vòng thi", en: "Round" },
   "stats.filter.audience": { vi: "Đối tượng", en: "Audience" },
-  "stats.filter.area": { vi: "Địa bàn (huyện/xã)", en: "Area (district/commune)" },
   "stats.filter.school": { vi: "Trường / cơ quan", en: "School / workplace" },
   "stats.filter.view": { vi: "Cách tính đơn vị", en: "Units as" },
   "stats.filter.all": { vi: "Tất cả", en: "All" },

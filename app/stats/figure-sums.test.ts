@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { FactTable } from "./fact-table";
+import { FigureSums } from "./figure-sums";
+import { figuresOf, type AttemptFact, type MapUnit, type StatsFacts, type StatsFilter, type UnitFact } from "./figures";
+
+// Sums mended after changes must equal sums counted afresh, for every kind of filter: the
+// dashboard after a new attempt shows mended sums (docs/decisions/024).
+
+const REFORM = Date.UTC(2025, 6, 1) - 7 * 3_600_000;
+const units: UnitFact[] = [
+  { id: "p", name: "Tỉnh", kind: "province", parentId: null, enrolment: null, validFrom: null, validTo: null },
+  { id: "dA", name: "Huyện An", kind: "district", parentId: "p", enrolment: null, validFrom: null, validTo: REFORM },
+  { id: "dB", name: "Huyện Bình", kind: "district", parentId: "p", enrolment: 300, validFrom: null, validTo: REFORM },
+  { id: "cX", name: "Xã Xuân", kind: "commune", parentId: "p", enrolment: null, validFrom: REFORM, validTo: null },
+  { id: "cY", name: "Xã Yên", kind: "commune", parentId: "p", enrolment: 500, validFrom: REFORM, validTo: null },
+  { id: "s1", name: "Trường Một", kind: "school", parentId: "dA", enrolment: 40, validFrom: null, validTo: null },
+  { id: "s2", name: "Trường Hai", kind: "school", parentId: "dB", enrolment: null, validFrom: null, validTo: null },
+  { id: "s3", name: "Trường Ba", kind: "school", parentId: "cY", enrolment: 60, validFrom: null, validTo: null },
+];
+const mapUnit: MapUnit = (unitId) =>
+  unitId === "dA"
+    ? [
+        { unitId: "cX", share: 0.6 },
+        { unitId: "cY", share: 0.4 },
+      ]
+    : unitId === "dB"
+      ? [{ unitId: "cY", share: 1 }]
+      : [{ unitId, share: 1 }];
+
+// A deterministic generator, so a failure can be replayed.
+function generator(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  return { next, pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
+}
+
+const START = Date.UTC(2025, 0, 1);
+function randomFact(random: ReturnType<typeof generator>): AttemptFact {
+  const unitId = random.pick(["s1", "s2", "s3", null]);
+  const roundId = random.pick(["r1", "r2", "r3"]);
+  const correct = random.next() < 0.2 ? null : Math.floor(random.next() * 11);
+  return {
+    participantKey: random.pick(["a", "b", "c", "d", "e", "f", "g", "h"]),
+    roundId,
+    contestId: roundId === "r3" ? null : "c1",
+    audience: random.pick(["lower-secondary", "upper-secondary", null]),
+    unitId,
+    areaId: unitId === "s1" ? "dA" : unitId === "s2" ? "dB" : unitId === "s3" ? random.pick(["cY", null]) : null,
+    birthYear: random.pick([2008, 2011, null]),
+    startedAt: START + Math.floor(random.next() * 400) * 86_400_000 + Math.floor(random.next() * 86_400_000),
+    submitted: random.next() < 0.8,
+    correct,
+    questionCount: 10,
+  };
+}
+
+const year2025 = { from: new Date(START - 7 * 3_600_000), to: new Date(Date.UTC(2026, 0, 1) - 7 * 3_600_000) };
+const filters: StatsFilter[] = [
+  { from: null, to: null, view: "as-it-was" },
+  { ...year2025, view: "as-it-was" },
+  { ...year2025, view: "current" },
+  { ...year2025, view: "current", areaId: "cY" },
+  { ...year2025, view: "as-it-was", areaId: "dA" },
+  { from: null, to: null, view: "as-it-was", schoolId: "s3" },
+  { from: null, to: null, view: "as-it-was", audience: "upper-secondary", contestId: "c1" },
+  { from: null, to: null, view: "as-it-was", roundId: "r3" },
+  { from: null, to: null, view: "as-it-was", roundId: "r-none-yet" },
+];
+
+describe("FigureSums", () => {
+  it("mended after facts are added, changed and removed, gives the figures of a fresh count", () => {
+    const random = generator(20_261_207);
+    const table = new FactTable();
+    let next = 0;
+    for (; next < 60; next++) table.set(`f${next}`, randomFact(random));
+    const facts: StatsFacts = {
+      units,
+      rounds: ["r1", "r2", "r3", "r-none-yet"].map((id, index) => ({ id, title: id, contestId: id === "r3" ? null : "c1", opensAt: START + index, closesAt: START + 500 * 86_400_000 })),
+      contests: [{ id: "c1", title: "Cuộc thi" }],
+      attempts: table,
+      liveGames: [],
+      livePlayers: [],
+    };
+    const now = Date.UTC(2026, 5, 1);
+    const kept = filters.map((filter) => new FigureSums(table, units, filter, mapUnit).addAll());
+    for (let step = 0; step < 40; step++) {
+      table.trackChanges();
+      for (let change = 0; change < 1 + Math.floor(random.next() * 4); change++) {
+        const roll = random.next();
+        if (roll < 0.4) table.set(`f${next++}`, randomFact(random));
+        else if (roll < 0.8) table.set(`f${Math.floor(random.next() * next)}`, randomFact(random));
+        else table.delete(`f${Math.floor(random.next() * next)}`);
+      }
+      const changes = table.takeChanges();
+      for (const [participant, before] of changes) {
+        const after = table.participantColumns(participant);
+        for (const sums of kept) sums.replaceParticipant(before, after);
+      }
+      filters.forEach((filter, index) => {
+        const fresh = figuresOf(new FigureSums(table, units, filter, mapUnit).addAll(), table, facts, now);
+        expect(figuresOf(kept[index], table, facts, now)).toEqual(fresh);
+      });
+    }
+    // The facts did move: the figures are not all empty.
+    expect(figuresOf(kept[0], table, facts, now).totals.attempts).toBeGreaterThan(40);
+  });
+});
