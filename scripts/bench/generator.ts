@@ -1,0 +1,628 @@
+/**
+ * The load generator of the live benchmark, in a process of its own (pinned to its own core by
+ * scripts/bench-live.ts). It plays one game against one server — the game or the floor, which
+ * speak the same events — with a host and N players on raw WebSockets (raw-socket.ts), and
+ * prints what it measured as one JSON object on stdout. Progress goes to stderr.
+ *
+ * A game: players join; then for each question the host starts the countdown, every player but
+ * one answers once at a uniformly random moment in the answer window (the one who never answers
+ * keeps the question open until the host closes it, as on air), the host closes the question
+ * (results), shows the leaderboard, and after the last question the podium. Optionally, a share
+ * of the players loses its connection in the middle of one question and comes back at once
+ * (the reconnect storm).
+ *
+ * Usage: node --import tsx scripts/bench/generator.ts '<config as JSON>'
+ */
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { RawSocket } from "./raw-socket";
+import type { ServerPhaseStats } from "./server-stats";
+import { percentiles, round, type Percentiles } from "./stats";
+
+export type GeneratorConfig = {
+  port: number;
+  pin: string;
+  gameId: string;
+  hostCookie: string | null;
+  players: number;
+  questions: number;
+  /** The answer window of each question, cycled: [5000, 1000] alternates five seconds and one. */
+  windowsMs: number[];
+  /** Share of the players dropped mid-question and reconnected at once (0: no storm). */
+  stormShare: number;
+  /** The question (0-based) of the storm. */
+  stormQuestion: number;
+  /** Players connecting and joining at the same time. */
+  joinConcurrency: number;
+  /** Players per network address (X-Forwarded-For), as behind a school's NAT. */
+  playersPerAddress: number;
+  /** A heap snapshot of the server after these phases (profiling). */
+  heapSnapshotDir: string | null;
+};
+
+export type GeneratorPhase = {
+  server: ServerPhaseStats & { afterGc?: { rssMb: number; heapUsedMb: number } };
+  generator: { cpuShare: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
+};
+
+export type QuestionReport = {
+  index: number;
+  windowMs: number;
+  /** Server opened the question → a player has it (the server's clock in the view, this machine's clock). */
+  questionFanoutMs: Percentiles;
+  /** Answer sent → ack (the game acks only after the answer is stored). */
+  ackMs: Percentiles;
+  /** Host's "next" sent → a player has the results (their own). */
+  resultsFanoutMs: Percentiles;
+  /** Host's "next" sent → a player has the leaderboard. */
+  leaderboardFanoutMs: Percentiles;
+  sent: number;
+  acked: number;
+  refused: Record<string, number>;
+  /** The server's count of answers at the reveal (the host's view). */
+  answeredAtReveal: number | null;
+  bytesPerPlayer: number;
+  answering: GeneratorPhase;
+  results: GeneratorPhase;
+};
+
+export type StormReport = {
+  questionIndex: number;
+  dropped: number;
+  reconnected: number;
+  /** New connection opened → the resumed snapshot is in. */
+  reconnectToSnapshotMs: Percentiles;
+  /** Snapshots that did not show the open question with time left, or lost the score or answer. */
+  wrongSnapshots: number;
+  retriedAnswers: number;
+  phase: GeneratorPhase;
+};
+
+export type GeneratorReport = {
+  players: number;
+  joined: number;
+  joinFailures: Record<string, number>;
+  join: { ms: number; perSecond: number; latencyMs: Percentiles; serverCpuPerJoinMs: number; phase: GeneratorPhase };
+  idle: { rssPerPlayerKb: number; heapPerPlayerKb: number; rssMb: number; heapUsedMb: number };
+  questions: QuestionReport[];
+  storm: StormReport | null;
+  afterGame: { rssMb: number; heapUsedMb: number; rssAtStartMb: number };
+  afterDisconnect: { rssMb: number; heapUsedMb: number };
+  /** Wrong results: players whose reveal said "not answered" although their answer was acknowledged, and the reverse. */
+  lostAnswers: number;
+  phantomAnswers: number;
+  sentTotal: number;
+  ackedTotal: number;
+  /** Every question together; acks by answer window. */
+  summary: {
+    questionFanoutMs: Percentiles;
+    resultsFanoutMs: Percentiles;
+    leaderboardFanoutMs: Percentiles;
+    ackMs: Percentiles;
+    ackMsByWindow: Record<string, Percentiles>;
+    /** The server's event-loop delay p99 while answers came in, the worst question of each window. */
+    loopDelayP99MsByWindow: Record<string, number>;
+    /** The highest RSS sampled from the first join to the end of the game. */
+    rssMaxMb: number;
+    bytesPerPlayerPerQuestion: number;
+  };
+  valid: boolean;
+  invalidBecause: string[];
+};
+
+const config = JSON.parse(process.argv[2]) as GeneratorConfig;
+const HOST = "127.0.0.1";
+/** A generator whose own loop lags this much measures itself (STACK.md): the run is marked invalid. */
+const GENERATOR_LOOP_P99_LIMIT_MS = 50;
+const GENERATOR_CPU_LIMIT = 0.85;
+const WAIT_LIMIT_MS = 120_000;
+
+const log = (message: string) => process.stderr.write(`[generator ${config.port}] ${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Measuring phases on both sides
+
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+let generatorCpu = process.cpuUsage();
+let generatorSince = performance.now();
+const invalidBecause: string[] = [];
+
+async function serverPhase(options: { gc?: boolean; heap?: string } = {}): Promise<GeneratorPhase["server"]> {
+  const query = new URLSearchParams();
+  if (options.gc) query.set("gc", "1");
+  if (options.heap) query.set("heap", options.heap);
+  const response = await fetch(`http://${HOST}:${config.port}/bench/stats?${query}`);
+  return (await response.json()) as GeneratorPhase["server"];
+}
+
+/** Ends a phase: the server's figures and the generator's own (a lagging generator invalidates the run). */
+async function endPhase(name: string, options: { gc?: boolean; heap?: string; measured?: boolean } = {}): Promise<GeneratorPhase> {
+  const used = process.cpuUsage(generatorCpu);
+  const wall = performance.now() - generatorSince;
+  const generator = {
+    cpuShare: round((used.user + used.system) / 1000 / wall, 2),
+    loopDelayP99Ms: round(loop.percentile(99) / 1e6),
+    loopDelayMaxMs: round(loop.max / 1e6),
+  };
+  const server = await serverPhase(options);
+  if (options.measured !== false) {
+    if (generator.loopDelayP99Ms > GENERATOR_LOOP_P99_LIMIT_MS) invalidBecause.push(`${name}: generator loop delay p99 ${generator.loopDelayP99Ms} ms`);
+    if (generator.cpuShare > GENERATOR_CPU_LIMIT) invalidBecause.push(`${name}: generator CPU ${Math.round(generator.cpuShare * 100)} %`);
+  }
+  loop.reset();
+  generatorCpu = process.cpuUsage();
+  generatorSince = performance.now();
+  return { server, generator };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Players
+
+type Player = {
+  index: number;
+  address: string;
+  socket: RawSocket | null;
+  /** Joined or resumed on the current connection: only then may it answer. */
+  ready: boolean;
+  playerId: string;
+  token: string;
+  /** Score in the last results this player saw. */
+  score: number;
+  /** Question index → the answer id, once an ack said it is stored. */
+  acked: Set<number>;
+  /** The answer to send when the connection is back (a drop came between the timer and the ack). */
+  pendingAnswer: number | null;
+  seen: Set<string>;
+  bytes: number;
+};
+
+type Tally = { count: number; samples: number[]; waiters: { target: number; wake: () => void }[] };
+const tallies = new Map<string, Tally>();
+
+function tally(key: string): Tally {
+  let entry = tallies.get(key);
+  if (!entry) {
+    entry = { count: 0, samples: [], waiters: [] };
+    tallies.set(key, entry);
+  }
+  return entry;
+}
+
+function count(key: string, sample?: number): void {
+  const entry = tally(key);
+  entry.count += 1;
+  if (sample !== undefined) entry.samples.push(sample);
+  for (const waiter of [...entry.waiters]) {
+    if (entry.count >= waiter.target) {
+      entry.waiters.splice(entry.waiters.indexOf(waiter), 1);
+      waiter.wake();
+    }
+  }
+}
+
+/** Waits until `target` events of `key` happened, or gives up after the limit (logged). */
+async function until(key: string, target: number, limitMs = WAIT_LIMIT_MS): Promise<void> {
+  const entry = tally(key);
+  if (entry.count >= target) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    new Promise<void>((wake) => entry.waiters.push({ target, wake })),
+    new Promise<void>((wake) => {
+      timer = setTimeout(() => {
+        log(`gave up waiting for ${key}: ${entry.count} of ${target}`);
+        wake();
+      }, limitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+const players: Player[] = [];
+const refusedAnswers = new Map<number, Record<string, number>>();
+const sentAnswers = new Map<number, number>();
+const retried = { count: 0 };
+let currentQuestion = -1;
+
+function windowOf(questionIndex: number): number {
+  return config.windowsMs[questionIndex % config.windowsMs.length];
+}
+
+/** The player who never answers: the host closes each question, not the last answer. */
+const isSilent = (player: Player) => player.index === 0;
+
+function phaseOf(text: string): string {
+  const at = text.indexOf('"phase":"');
+  if (at === -1) return "";
+  return text.slice(at + 9, text.indexOf('"', at + 9));
+}
+
+function onPlayerEvent(player: Player, text: string, receivedAt: number): void {
+  // text: ["game:state",{…}] or ["game:common",{…}]
+  if (!text.startsWith('["game:')) return;
+  const phase = phaseOf(text);
+  if (phase === "question") {
+    const view = JSON.parse(text)[1] as { question: { index: number; deadline: number; timeLimitMs: number; remainingMs: number } };
+    const question = view.question;
+    const key = `question:${question.index}`;
+    if (player.seen.has(key)) return;
+    player.seen.add(key);
+    const openedAt = question.deadline - question.timeLimitMs;
+    count(key, performance.timeOrigin + receivedAt - openedAt);
+    if (!isSilent(player)) {
+      const delay = Math.random() * windowOf(question.index);
+      setTimeout(() => answer(player, question.index), delay);
+    }
+  } else if (phase === "reveal") {
+    const key = `reveal:${currentQuestion}`;
+    if (player.seen.has(key)) return;
+    const view = JSON.parse(text)[1] as { me?: { score: number }; myOutcome?: { answered: boolean } | null; question: { index: number } };
+    if (view.question.index !== currentQuestion || !view.me) return;
+    player.seen.add(key);
+    player.score = view.me.score;
+    count(key, receivedAt - hostSentAt);
+    const acked = player.acked.has(currentQuestion);
+    const answered = view.myOutcome?.answered ?? false;
+    if (acked && !answered) count(`lost`);
+    if (!acked && answered) count(`phantom`);
+  } else if (phase === "leaderboard" || phase === "podium" || phase === "countdown") {
+    const key = `${phase}:${currentQuestion}`;
+    if (player.seen.has(key)) return;
+    player.seen.add(key);
+    count(key, receivedAt - hostSentAt);
+  }
+}
+
+/** A player's answer, at its moment in the window (`retry`: the same answer again after a drop). */
+function answer(player: Player, questionIndex: number, retry = false): void {
+  if (!retry) sentAnswers.set(questionIndex, (sentAnswers.get(questionIndex) ?? 0) + 1);
+  if (!player.socket || player.socket.closed || !player.ready) {
+    player.pendingAnswer = questionIndex;
+    return;
+  }
+  if (retry) retried.count += 1;
+  const socket = player.socket;
+  const options = 4;
+  const key = String.fromCharCode(65 + (player.index % options));
+  const sentAt = performance.now();
+  player.pendingAnswer = null;
+  void socket
+    .emitWithAck("answer:submit", { gameId: config.gameId, questionIndex, optionIds: [key], answerId: `a-${player.index}-${questionIndex}` })
+    .then(({ text, receivedAt }) => {
+      if (text === "") {
+        // The connection went before the ack: the same answer is sent again once it is back.
+        player.pendingAnswer = questionIndex;
+        return;
+      }
+      if (text.startsWith('[{"ok":true')) {
+        if (!player.acked.has(questionIndex)) {
+          player.acked.add(questionIndex);
+          count(`acked:${questionIndex}`, retry ? undefined : receivedAt - sentAt);
+        }
+      } else {
+        const error = /"error":"([^"]*)"/.exec(text)?.[1] ?? "unknown";
+        const refused = refusedAnswers.get(questionIndex) ?? {};
+        refused[error] = (refused[error] ?? 0) + 1;
+        refusedAnswers.set(questionIndex, refused);
+        count(`acked:${questionIndex}`);
+      }
+    });
+}
+
+function headersFor(player: Player): Record<string, string> {
+  return { "X-Forwarded-For": player.address };
+}
+
+async function connectPlayer(player: Player): Promise<RawSocket> {
+  return RawSocket.open({
+    host: HOST,
+    port: config.port,
+    headers: headersFor(player),
+    onEvent: (text, receivedAt) => onPlayerEvent(player, text, receivedAt),
+    onBytes: (bytes) => {
+      player.bytes += bytes;
+    },
+  });
+}
+
+async function join(player: Player, failures: Record<string, number>, latencies: number[]): Promise<void> {
+  const started = performance.now();
+  try {
+    const socket = await connectPlayer(player);
+    player.socket = socket;
+    const { text, receivedAt } = await socket.emitWithAck("player:join", { pin: config.pin, name: `Người chơi ${player.index + 1}`, unitId: null });
+    const [response] = JSON.parse(text || "[{}]") as [{ ok: boolean; error?: string; data?: { playerId: string; token: string } }];
+    if (!response.ok || !response.data) {
+      failures[response.error ?? "closed"] = (failures[response.error ?? "closed"] ?? 0) + 1;
+      socket.close();
+      player.socket = null;
+      return;
+    }
+    player.playerId = response.data.playerId;
+    player.token = response.data.token;
+    player.ready = true;
+    latencies.push(receivedAt - started);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    failures[reason] = (failures[reason] ?? 0) + 1;
+    player.socket = null;
+  }
+}
+
+function addressOf(index: number): string {
+  const group = Math.floor(index / config.playersPerAddress);
+  return `10.${(group >> 16) & 255}.${(group >> 8) & 255}.${group & 255}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The host
+
+type HostView = { phase: string; controls: { step: number } | null; counts?: { answered: number | null }; result?: { answeredCount: number } | null; question?: { index: number } | null };
+let hostView: HostView | null = null;
+let hostSentAt = 0;
+const hostWaiters: (() => void)[] = [];
+
+async function connectHost(): Promise<RawSocket> {
+  const socket = await RawSocket.open({
+    host: HOST,
+    port: config.port,
+    headers: config.hostCookie ? { Cookie: config.hostCookie } : {},
+    onEvent: (text) => {
+      if (!text.startsWith('["game:state"')) return;
+      hostView = JSON.parse(text)[1] as HostView;
+      for (const wake of hostWaiters.splice(0)) wake();
+    },
+  });
+  const { text } = await socket.emitWithAck("host:watch", { gameId: config.gameId });
+  const [response] = JSON.parse(text) as [{ ok: boolean; error?: string; data: HostView }];
+  if (!response.ok) throw new Error(`host:watch refused: ${response.error}`);
+  hostView = response.data;
+  return socket;
+}
+
+async function hostUntil(test: (view: HostView) => boolean): Promise<HostView> {
+  const deadline = performance.now() + WAIT_LIMIT_MS;
+  while (!hostView || !test(hostView)) {
+    if (performance.now() > deadline) throw new Error(`host view never reached the expected state (phase ${hostView?.phase})`);
+    await new Promise<void>((wake) => {
+      hostWaiters.push(wake);
+      setTimeout(wake, 1_000);
+    });
+  }
+  return hostView;
+}
+
+async function command(host: RawSocket, name: "start" | "next" | "end"): Promise<void> {
+  hostSentAt = performance.now();
+  const { text } = await host.emitWithAck("host:command", { gameId: config.gameId, command: name, step: hostView!.controls!.step });
+  const [response] = JSON.parse(text) as [{ ok: boolean; error?: string }];
+  if (!response.ok) throw new Error(`host:command ${name}: ${response.error}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reconnect storm
+
+async function storm(questionIndex: number): Promise<StormReport> {
+  const connected = players.filter((player) => player.socket && !player.socket.closed);
+  const dropped = connected.filter((_, position) => position % Math.round(1 / config.stormShare) === 0).slice(0, Math.round(connected.length * config.stormShare));
+  const before = new Map(dropped.map((player) => [player, { score: player.score, acked: player.acked.has(questionIndex) }]));
+  for (const player of dropped) {
+    player.socket!.destroy();
+    player.socket = null;
+    player.ready = false;
+  }
+  log(`storm: dropped ${dropped.length} players`);
+  await sleep(300);
+  await endPhase("before storm", { measured: false });
+  const latencies: number[] = [];
+  let wrong = 0;
+  let reconnected = 0;
+  await Promise.all(
+    dropped.map(async (player) => {
+      const started = performance.now();
+      try {
+        const socket = await connectPlayer(player);
+        player.socket = socket;
+        const { text, receivedAt } = await socket.emitWithAck("player:resume", { gameId: config.gameId, token: player.token });
+        const [response] = JSON.parse(text || "[{}]") as [
+          { ok: boolean; data?: { view: { phase: string; question: { index: number; remainingMs: number } | null; me: { score: number }; myAnswer: unknown } } },
+        ];
+        if (!response.ok || !response.data) {
+          wrong += 1;
+          return;
+        }
+        reconnected += 1;
+        player.ready = true;
+        latencies.push(receivedAt - started);
+        const view = response.data.view;
+        const was = before.get(player)!;
+        const right =
+          view.phase === "question" &&
+          view.question?.index === questionIndex &&
+          view.question.remainingMs > 0 &&
+          view.me.score === was.score &&
+          (was.acked ? view.myAnswer !== null : true);
+        if (!right) wrong += 1;
+        if (player.pendingAnswer === questionIndex) answer(player, questionIndex, true);
+      } catch {
+        wrong += 1;
+      }
+    }),
+  );
+  const phase = await endPhase("storm");
+  log(`storm: ${reconnected} back, ${wrong} wrong snapshots`);
+  return {
+    questionIndex,
+    dropped: dropped.length,
+    reconnected,
+    reconnectToSnapshotMs: percentiles(latencies),
+    wrongSnapshots: wrong,
+    retriedAnswers: retried.count,
+    phase,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The game
+
+async function main(): Promise<GeneratorReport> {
+  const host = await connectHost();
+  await sleep(200);
+  const start = await endPhase("setup", { gc: true, measured: false });
+
+  // Joining: waves of `joinConcurrency` players at a time, as an audience does after the PIN is on screen.
+  for (let index = 0; index < config.players; index += 1) {
+    players.push({ index, address: addressOf(index), socket: null, ready: false, playerId: "", token: "", score: 0, acked: new Set(), pendingAnswer: null, seen: new Set(), bytes: 0 });
+  }
+  const joinFailures: Record<string, number> = {};
+  const joinLatencies: number[] = [];
+  const joinStarted = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: config.joinConcurrency }, async () => {
+      while (next < players.length) {
+        const player = players[next++];
+        await join(player, joinFailures, joinLatencies);
+        if (player.index > 0 && player.index % 1000 === 0) log(`${player.index} players joined`);
+      }
+    }),
+  );
+  const joinMs = performance.now() - joinStarted;
+  const joinPhase = await endPhase("join");
+  const joined = players.filter((player) => player.socket !== null);
+  log(`${joined.length} joined in ${Math.round(joinMs)} ms`);
+
+  await sleep(1_000);
+  const idlePhase = await endPhase("idle", { gc: true, measured: false, heap: config.heapSnapshotDir ? `${config.heapSnapshotDir}/idle.heapsnapshot` : undefined });
+  const idle = {
+    rssMb: round(idlePhase.server.afterGc!.rssMb),
+    heapUsedMb: round(idlePhase.server.afterGc!.heapUsedMb),
+    rssPerPlayerKb: round(((idlePhase.server.afterGc!.rssMb - start.server.afterGc!.rssMb) * 1024) / Math.max(1, joined.length)),
+    heapPerPlayerKb: round(((idlePhase.server.afterGc!.heapUsedMb - start.server.afterGc!.heapUsedMb) * 1024) / Math.max(1, joined.length)),
+  };
+
+  const questions: QuestionReport[] = [];
+  let stormReport: StormReport | null = null;
+  for (let index = 0; index < config.questions; index += 1) {
+    currentQuestion = index;
+    const connectedCount = () => players.filter((player) => player.socket && !player.socket.closed).length;
+    const answering = players.filter((player) => player.socket && !isSilent(player)).length;
+    for (const player of players) player.bytes = 0;
+    await command(host, index === 0 ? "start" : "next");
+    await until(`question:${index}`, connectedCount());
+    const opened = performance.now();
+    if (config.stormShare > 0 && index === config.stormQuestion) {
+      await sleep(windowOf(index) / 2);
+      stormReport = await storm(index);
+    }
+    await until(`acked:${index}`, answering, windowOf(index) + WAIT_LIMIT_MS);
+    // The last answers' effects (the staff's counters) settle before the question closes.
+    await sleep(Math.max(0, 300 - (performance.now() - opened - windowOf(index))));
+    const answeringPhase = await endPhase(`question ${index + 1} answering`, {
+      heap: config.heapSnapshotDir && index === 0 ? `${config.heapSnapshotDir}/answering.heapsnapshot` : undefined,
+      measured: true,
+    });
+
+    await hostUntil((view) => view.phase === "question");
+    await command(host, "next");
+    await until(`reveal:${index}`, connectedCount());
+    const host_ = await hostUntil((view) => view.phase === "reveal");
+    const resultsPhase = await endPhase(`question ${index + 1} results`);
+    await command(host, "next");
+    await until(`leaderboard:${index}`, connectedCount());
+    await hostUntil((view) => view.phase === "leaderboard");
+
+    const refused = refusedAnswers.get(index) ?? {};
+    const refusedCount = Object.values(refused).reduce((sum, value) => sum + value, 0);
+    const acked = tally(`acked:${index}`).count - refusedCount;
+    const bytes = players.reduce((sum, player) => sum + player.bytes, 0);
+    questions.push({
+      index,
+      windowMs: windowOf(index),
+      questionFanoutMs: percentiles(tally(`question:${index}`).samples),
+      ackMs: percentiles(tally(`acked:${index}`).samples),
+      resultsFanoutMs: percentiles(tally(`reveal:${index}`).samples),
+      leaderboardFanoutMs: percentiles(tally(`leaderboard:${index}`).samples),
+      sent: sentAnswers.get(index) ?? 0,
+      acked,
+      refused,
+      answeredAtReveal: host_.result?.answeredCount ?? null,
+      bytesPerPlayer: Math.round(bytes / Math.max(1, connectedCount())),
+      answering: answeringPhase,
+      results: resultsPhase,
+    });
+    const last = questions.at(-1)!;
+    log(
+      `question ${index + 1} (${last.windowMs} ms): fan-out p99 ${last.questionFanoutMs.p99} ms, ack p99 ${last.ackMs.p99} ms, results p99 ${last.resultsFanoutMs.p99} ms, ${last.acked}/${last.sent} acked`,
+    );
+  }
+  currentQuestion = config.questions;
+  await command(host, "next");
+  await hostUntil((view) => view.phase === "podium");
+  await command(host, "end");
+  await hostUntil((view) => view.phase === "ended");
+  await sleep(500);
+  const after = await endPhase("after the game", { gc: true, measured: false, heap: config.heapSnapshotDir ? `${config.heapSnapshotDir}/after.heapsnapshot` : undefined });
+
+  for (const player of players) player.socket?.close();
+  host.close();
+  await sleep(1_500);
+  const disconnected = await endPhase("after disconnect", { gc: true, measured: false });
+
+  const sentTotal = [...sentAnswers.values()].reduce((sum, value) => sum + value, 0);
+  const ackedTotal = questions.reduce((sum, question) => sum + question.acked, 0);
+  const samples = (prefix: string, indexes: number[]) => indexes.flatMap((index) => tally(`${prefix}:${index}`).samples);
+  const all = questions.map((question) => question.index);
+  // The storm's question has figures of its own: its acks wait for reconnections.
+  const calm = questions.filter((question) => question.index !== stormReport?.questionIndex);
+  const windows = [...new Set(calm.map((question) => question.windowMs))];
+  const ofWindow = (windowMs: number) => calm.filter((question) => question.windowMs === windowMs);
+  const phases = [joinPhase, ...questions.flatMap((question) => [question.answering, question.results]), ...(stormReport ? [stormReport.phase] : [])];
+  const summary = {
+    questionFanoutMs: percentiles(samples("question", all)),
+    resultsFanoutMs: percentiles(samples("reveal", all)),
+    leaderboardFanoutMs: percentiles(samples("leaderboard", all)),
+    ackMs: percentiles(samples("acked", calm.map((question) => question.index))),
+    ackMsByWindow: Object.fromEntries(windows.map((windowMs) => [String(windowMs), percentiles(samples("acked", ofWindow(windowMs).map((question) => question.index)))])),
+    loopDelayP99MsByWindow: Object.fromEntries(
+      windows.map((windowMs) => [String(windowMs), round(Math.max(...ofWindow(windowMs).map((question) => question.answering.server.loopDelayP99Ms)))]),
+    ),
+    rssMaxMb: round(Math.max(...phases.map((phase) => phase.server.rssMaxMb))),
+    bytesPerPlayerPerQuestion: Math.round(questions.reduce((sum, question) => sum + question.bytesPerPlayer, 0) / Math.max(1, questions.length)),
+  };
+  return {
+    players: config.players,
+    joined: joined.length,
+    joinFailures,
+    join: {
+      ms: Math.round(joinMs),
+      perSecond: Math.round((joined.length / joinMs) * 1000),
+      latencyMs: percentiles(joinLatencies),
+      serverCpuPerJoinMs: round(joinPhase.server.cpuMs / Math.max(1, joined.length), 2),
+      phase: joinPhase,
+    },
+    idle,
+    questions,
+    storm: stormReport,
+    afterGame: { rssMb: round(after.server.afterGc!.rssMb), heapUsedMb: round(after.server.afterGc!.heapUsedMb), rssAtStartMb: idle.rssMb },
+    afterDisconnect: { rssMb: round(disconnected.server.afterGc!.rssMb), heapUsedMb: round(disconnected.server.afterGc!.heapUsedMb) },
+    lostAnswers: tally("lost").count,
+    phantomAnswers: tally("phantom").count,
+    sentTotal,
+    ackedTotal,
+    summary,
+    valid: invalidBecause.length === 0,
+    invalidBecause,
+  };
+}
+
+main().then(
+  (report) => {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    process.exit(0);
+  },
+  (error) => {
+    log(`failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);
