@@ -10,6 +10,9 @@ function recordingStore() {
   const log: string[] = [];
   let failAnswers = false;
   const store: LiveStore = {
+    async insertPlayers(rows) {
+      log.push(`players:${rows.map((row) => row.id).join(",")}`);
+    },
     async writeAnswers(rows: readonly PersistedAnswer[]) {
       await Promise.resolve();
       if (failAnswers) throw new Error("disk full");
@@ -35,6 +38,10 @@ function recordingOutput(log: string[]): RunnerOutput {
   return {
     connectedPlayers: () => ["ann", "bao", "chi"],
     toPlayer: (playerId: string, view: PlayerView) => log.push(`to:${playerId}:${view.phase}`),
+    toPlayers: (common, views) => {
+      for (const [playerId, view] of views) log.push(`to:${playerId}:${view.phase}`);
+      if (views.length < 3) log.push(`common:${common.phase}`);
+    },
     toStaff: () => log.push("to:staff"),
     kick: () => undefined,
   };
@@ -83,6 +90,33 @@ describe("GameRunner", () => {
     await answer(runner, "chi").done;
     expect(runner.state.phase.name).toBe("reveal");
     expect(log.filter((entry) => entry !== "scores").slice(0, 3)).toEqual(["answers:chi", "snapshot:reveal", "to:ann:reveal"]);
+    runner.abandon();
+  });
+
+  it("broadcasts the common part alone when no player's own part changed, and whole snapshots to those whose part did", async () => {
+    const { runner, log } = await runnerInQuestion();
+    // Everyone has seen the question: at the reveal each gets their own outcome, score and rank.
+    await answer(runner, "ann").stored;
+    await runner.dispatch({ type: "host-command", command: "next", step: runner.state.step }).done;
+    expect(log.filter((entry) => entry.startsWith("to:") && entry.includes(":reveal"))).toEqual(["to:ann:reveal", "to:bao:reveal", "to:chi:reveal"]);
+    log.length = 0;
+    // The leaderboard and the next countdown change nobody's own part: one common message each.
+    await runner.dispatch({ type: "host-command", command: "next", step: runner.state.step }).done;
+    await runner.dispatch({ type: "host-command", command: "next", step: runner.state.step }).done;
+    expect(log.filter((entry) => !entry.startsWith("snapshot") && entry !== "to:staff" && entry !== "scores")).toEqual(["common:leaderboard", "common:countdown"]);
+    runner.abandon();
+  });
+
+  it("sends a whole snapshot in the middle of a question only to the players whose answer it must show", async () => {
+    const { runner, log } = await runnerInQuestion();
+    for (const playerId of ["ann", "bao", "chi"]) runner.viewFor(playerId);
+    await answer(runner, "bao").stored;
+    log.length = 0;
+    await runner.dispatch({ type: "host-command", command: "pause", step: runner.state.step }).done;
+    expect(log.filter((entry) => entry.startsWith("to:") || entry.startsWith("common:")).filter((entry) => entry !== "to:staff")).toEqual([
+      "to:bao:question",
+      "common:question",
+    ]);
     runner.abandon();
   });
 

@@ -6,8 +6,10 @@ import { sameSecret } from "~/live/join-links.server";
 import { hashToken, newPlayerToken, openGameByPin, resolvePlayerUnit } from "~/live/live-games.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import { findPlayer } from "~/live/players";
-import { displayView, hostView, playerView } from "~/live/player-view";
+import { displayView, hostView } from "~/live/player-view";
 import type { PrismaClient } from "~/utils/db.server";
+import type { PlayerUnit } from "~/live/game-state";
+import type { Server } from "socket.io";
 import type { Ack, ClientToServerEvents, LiveSocketData, ServerToClientEvents, SocketData } from "./events";
 import {
   answerSubmitSchema,
@@ -26,6 +28,14 @@ import { joinThrottle as defaultJoinThrottle, type createJoinThrottle } from "~/
  */
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The room of a game's players: a broadcast's common part goes to it in one emit, encoded once. */
+const playersRoom = (gameId: string) => `game:${gameId}:players`;
+
+/** A school or area read once a minute at most: a wave of joins names the same few hundred units. */
+const UNIT_CACHE_MS = 60_000;
+const UNIT_CACHE_SIZE = 5_000;
 
 const HOST_ROLES = new Set(["host", "organizer", "teacher", "admin"]);
 
@@ -42,12 +52,31 @@ export type LiveContext = {
 
 export class LiveTransport {
   private readonly games = new Map<string, GameSockets>();
+  /** PIN → game, for games this process runs: a join asks the database only the first time. */
+  private readonly pins = new Map<string, string>();
+  private readonly units = new Map<string, { unit: PlayerUnit | null; at: number }>();
 
-  constructor(private readonly context: LiveContext) {
+  constructor(
+    private readonly context: LiveContext,
+    private readonly io: LiveServer,
+  ) {
     context.registry.connect((gameId) => ({
       connectedPlayers: () => this.socketsOf(gameId).players.keys(),
       toPlayer: (playerId, view) => {
         for (const socket of this.socketsOf(gameId).players.get(playerId) ?? []) socket.emit("game:state", view);
+      },
+      toPlayers: (common, views) => {
+        const sockets = this.socketsOf(gameId).players;
+        const except: string[] = [];
+        for (const [playerId, view] of views) {
+          for (const socket of sockets.get(playerId) ?? []) {
+            socket.emit("game:state", view);
+            except.push(socket.id);
+          }
+        }
+        const room = playersRoom(gameId);
+        const members = this.io.of("/").adapter.rooms.get(room)?.size ?? 0;
+        if (members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
       },
       toStaff: ({ host, display }) => {
         const sockets = this.socketsOf(gameId);
@@ -115,43 +144,45 @@ export class LiveTransport {
       const throttle = this.context.joinThrottle ?? defaultJoinThrottle;
       const address = socket.data.address ?? "unknown";
       if (!throttle.allowPinLookup(address, now())) return refused("too-many-joins");
-      const game = await openGameByPin(db, pin);
+      const game = await this.gameByPin(pin);
       if (!game) return refused("unknown-pin");
+      const { gameId, runner } = game;
       // One socket is one player: more names need more connections, and those count per address.
       const current = socket.data.live;
-      if (current?.role === "player" && current.gameId === game.id) return refused("already-playing");
-      if (!throttle.allowJoin(address, game.id, now())) return refused("too-many-joins");
-      const unit = unitId ? await resolvePlayerUnit(db, unitId) : null;
+      if (current?.role === "player" && current.gameId === gameId) return refused("already-playing");
+      if (!throttle.allowJoin(address, gameId, now())) return refused("too-many-joins");
+      const unit = unitId ? await this.unit(unitId) : null;
       if (unitId && !unit) return refused("unknown-unit");
-      const runner = await registry.get(game.id);
-      if (!runner) return refused("unknown-pin");
 
       const playerId = `p_${randomBytes(9).toString("base64url")}`;
       const { token, tokenHash } = newPlayerToken();
-      // The row first: answers reference it, and a restart must find the token.
-      await db.livePlayer.create({
-        data: { id: playerId, gameId: game.id, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash },
-        select: { id: true },
-      });
-      this.attach(socket, { role: "player", gameId: game.id, playerId });
+      // The row first: answers reference it, and a restart must find the token. Rows of joins
+      // arriving together are committed together (the store groups them).
+      await registry.store.insertPlayers([
+        { id: playerId, gameId, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash, joinedAt: now() },
+      ]);
+      this.attach(socket, { role: "player", gameId, playerId });
       const outcome = runner.dispatch({ type: "player-joined", playerId, name, unit });
       if (!outcome.ok) {
         this.detach(socket, false);
         await db.livePlayer.delete({ where: { id: playerId } }).catch(() => undefined);
         return refused(outcome.code);
       }
+      runner.rememberToken(tokenHash, playerId);
       await settle(outcome);
-      const view = playerView(runner.state, playerId, runner.now());
-      return view ? accepted({ gameId: game.id, playerId, token, view }) : refused("unknown-player");
+      const view = runner.viewFor(playerId);
+      return view ? accepted({ gameId, playerId, token, view }) : refused("unknown-player");
     });
 
     on(socket, bucket, now, this.context.log, "player:resume", playerResumeSchema, async ({ gameId, token }) => {
-      const row = await db.livePlayer.findUnique({
-        where: { tokenHash: hashToken(token) },
-        select: { id: true, gameId: true, displayName: true, unitId: true },
-      });
-      if (!row || row.gameId !== gameId) return refused("unknown-player");
+      const tokenHash = hashToken(token);
       const runner = await registry.get(gameId);
+      // A player who joined in this process is known by their token's hash; after a restart, the row says who it is.
+      const remembered = runner?.playerForToken(tokenHash);
+      const row = remembered
+        ? { id: remembered, gameId, displayName: "", unitId: null }
+        : await db.livePlayer.findUnique({ where: { tokenHash }, select: { id: true, gameId: true, displayName: true, unitId: true } });
+      if (!row || row.gameId !== gameId) return refused("unknown-player");
       if (!runner) return refused("unknown-game");
       this.attach(socket, { role: "player", gameId, playerId: row.id });
       const known = findPlayer(runner.state.players, row.id);
@@ -169,8 +200,9 @@ export class LiveTransport {
         this.detach(socket, false);
         return refused(outcome.code);
       }
+      runner.rememberToken(tokenHash, row.id);
       await settle(outcome);
-      const view = playerView(runner.state, row.id, runner.now());
+      const view = runner.viewFor(row.id);
       return view ? accepted({ playerId: row.id, view }) : refused("unknown-player");
     });
 
@@ -192,6 +224,33 @@ export class LiveTransport {
     });
 
     socket.on("disconnect", () => this.detach(socket, true));
+  }
+
+  /** The open game with this PIN and its runner, from the cache while the game is open here. */
+  private async gameByPin(pin: string): Promise<{ gameId: string; runner: GameRunner } | null> {
+    const { registry, db } = this.context;
+    const cached = this.pins.get(pin);
+    if (cached) {
+      const runner = await registry.get(cached);
+      if (runner && runner.state.phase.name !== "ended") return { gameId: cached, runner };
+      this.pins.delete(pin);
+    }
+    const game = await openGameByPin(db, pin);
+    if (!game) return null;
+    const runner = await registry.get(game.id);
+    if (!runner) return null;
+    this.pins.set(pin, game.id);
+    return { gameId: game.id, runner };
+  }
+
+  private async unit(unitId: string): Promise<PlayerUnit | null> {
+    const now = this.context.now();
+    const cached = this.units.get(unitId);
+    if (cached && now - cached.at < UNIT_CACHE_MS) return cached.unit;
+    const unit = await resolvePlayerUnit(this.context.db, unitId);
+    if (this.units.size >= UNIT_CACHE_SIZE) this.units.clear();
+    this.units.set(unitId, { unit, at: now });
+    return unit;
   }
 
   private socketsOf(gameId: string): GameSockets {
@@ -217,7 +276,7 @@ export class LiveTransport {
       set.add(socket);
       sockets.players.set(live.playerId, set);
     }
-    void socket.join(`game:${live.gameId}`);
+    void socket.join(live.role === "player" ? [`game:${live.gameId}`, playersRoom(live.gameId)] : `game:${live.gameId}`);
   }
 
   /** Forgets a socket; the last socket of a player or of the host going away is an event for the game. */
@@ -226,6 +285,7 @@ export class LiveTransport {
     if (!live) return;
     socket.data.live = undefined;
     void socket.leave(`game:${live.gameId}`);
+    if (live.role === "player") void socket.leave(playersRoom(live.gameId));
     const sockets = this.socketsOf(live.gameId);
     let event: { type: "player-left"; playerId: string } | { type: "host-disconnected" } | null = null;
     if (live.role === "host") {

@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LiveRegistry } from "~/live/live-registry.server";
-import { prismaLiveStore } from "~/live/live-store.server";
+import { liveStoreFor } from "~/live/live-writer.server";
 import { instrumentedStore, instrumentRealtime, observeBroadcast } from "~/ops/operations.server";
 import { attachRealtime } from "~/realtime/io.server";
 import { prisma } from "~/utils/db.server";
@@ -15,7 +15,7 @@ import { serverStats } from "./server-stats";
 
 const stats = serverStats();
 const registry = new LiveRegistry({
-  store: instrumentedStore(prismaLiveStore(prisma)),
+  store: instrumentedStore(liveStoreFor(prisma, process.env.DATABASE_URL!)),
   onBroadcast: observeBroadcast,
   log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
 });
