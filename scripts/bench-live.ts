@@ -15,8 +15,10 @@
  * Options: --players N (500, at most 10,000) --questions Q (4) --window MS[,MS…] (5000,1000: the
  * answer window of each question, cycled) --countdown MS (1000) --storm SHARE (0: none; 0.3 drops
  * 30 % of the players in the middle of --storm-question, default the second, and reconnects
- * them at once) --only game|floor --cpu-prof DIR and --heap-snapshots DIR (profiles of the game's
- * server) --timeout S (900).
+ * them at once) --only game|floor --cpu-prof DIR, --heap-prof DIR (sampled allocations) and
+ * --heap-snapshots DIR (profiles of the game's server), --allocations DIR (every allocation of each
+ * phase, garbage included, sampled; both servers), --phase-profiles DIR (a CPU profile of each
+ * phase; both servers) --server-flags="…" (Node flags for both servers) --timeout S (900).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -43,6 +45,10 @@ const { values: options } = parseArgs({
     "storm-question": { type: "string", default: "1" },
     only: { type: "string" },
     "cpu-prof": { type: "string" },
+    "heap-prof": { type: "string" },
+    allocations: { type: "string" },
+    "phase-profiles": { type: "string" },
+    "server-flags": { type: "string", default: "" },
     "heap-snapshots": { type: "string" },
     "join-concurrency": { type: "string", default: "100" },
     timeout: { type: "string", default: "900" },
@@ -82,20 +88,29 @@ type RunResult = { report: GeneratorReport; storedAnswers: number | null };
 async function main() {
   const questions = benchQuestions(root, questionCount, timeLimitMs);
   const results: Partial<Record<"floor" | "game", RunResult>> = {};
+  const failures: string[] = [];
   for (const kind of runs) {
     console.error(`› ${kind === "floor" ? "The floor (bare Socket.IO)" : "The game"}: ${playerCount} players, ${questionCount} questions`);
-    results[kind] = kind === "floor" ? await runFloor(questions) : await runGame(questions);
+    try {
+      results[kind] = kind === "floor" ? await runFloor(questions) : await runGame(questions);
+    } catch (error) {
+      // One side failing (a server that fell over) still leaves the other side's figures to report.
+      failures.push(`${kind}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
+  if (!results.floor && !results.game) throw new Error(failures.join("; "));
   report(results);
+  for (const failure of failures) console.error(`failed: ${failure}`);
+  if (failures.length > 0) process.exitCode = 1;
 }
 
 async function runFloor(questions: ReturnType<typeof benchQuestions>): Promise<RunResult> {
   const file = path.join(scratch, "questions.json");
   writeFileSync(file, JSON.stringify(questions));
-  const server = startServer([path.join(here, "bench", "floor-server.ts"), file, PIN, String(countdownMs)], {});
+  const server = startServer([path.join(here, "bench", "floor-server.ts"), file, PIN, String(countdownMs)], {}, profilingFlags("floor"));
   try {
     const port = await portOf(server);
-    const report = await generate({ port, pin: PIN, gameId: "floor", hostCookie: null, heapSnapshotDir: null });
+    const report = await generate({ port, pin: PIN, gameId: "floor", hostCookie: null, heapSnapshotDir: null }, "floor");
     return { report, storedAnswers: null };
   } finally {
     await stop(server);
@@ -120,7 +135,7 @@ async function runGame(questions: ReturnType<typeof benchQuestions>): Promise<Ru
   if (!created.ok) throw new Error(created.problem);
   await prisma.$disconnect();
 
-  const profiling = options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options["cpu-prof"])}`] : [];
+  const profiling = profilingFlags("game");
   if (options["heap-snapshots"]) mkdirSync(path.resolve(options["heap-snapshots"]), { recursive: true });
   const server = startServer([path.join(here, "bench", "game-server.ts")], { DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn" }, profiling);
   try {
@@ -131,7 +146,7 @@ async function runGame(questions: ReturnType<typeof benchQuestions>): Promise<Ru
       gameId: created.gameId,
       hostCookie: cookie,
       heapSnapshotDir: options["heap-snapshots"] ? path.resolve(options["heap-snapshots"]) : null,
-    });
+    }, "game");
     await stop(server);
     // Every acknowledged answer is a row, once (the answers table is unique on game, player, question).
     const count = await prisma.liveAnswer.count({ where: { gameId: created.gameId } });
@@ -142,8 +157,17 @@ async function runGame(questions: ReturnType<typeof benchQuestions>): Promise<Ru
   }
 }
 
+/** Profiles of a server, in DIR/floor and DIR/game: both sides pay the profiler's overhead alike. */
+function profilingFlags(kind: "floor" | "game"): string[] {
+  return [
+    ...(options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options["cpu-prof"], kind)}`] : []),
+    ...(options["heap-prof"] ? ["--heap-prof", `--heap-prof-dir=${path.resolve(options["heap-prof"], kind)}`] : []),
+  ];
+}
+
 function startServer(args: string[], env: Record<string, string>, nodeOptions: string[] = []): ChildProcess {
-  const [program, programArgs] = pinned(0, [process.execPath, "--expose-gc", ...nodeOptions, "--import", "tsx", ...args]);
+  const extra = options["server-flags"].split(" ").filter(Boolean);
+  const [program, programArgs] = pinned(0, [process.execPath, "--expose-gc", ...extra, ...nodeOptions, "--import", "tsx", ...args]);
   const child = spawn(program, programArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   children.add(child);
   child.once("exit", () => children.delete(child));
@@ -159,7 +183,8 @@ function portOf(server: ChildProcess): Promise<number> {
         const port = /^\{"port":(\d+)\}$/.exec(line.trim())?.[1];
         if (port) {
           server.stdout!.off("data", onData);
-          server.stdout!.resume();
+          // What the server prints later (warnings, --trace-gc) goes with the progress, not the report.
+          server.stdout!.pipe(process.stderr);
           return resolve(Number(port));
         }
       }
@@ -177,9 +202,15 @@ async function stop(server: ChildProcess): Promise<void> {
   if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
 }
 
-function generate(target: Pick<GeneratorConfig, "port" | "pin" | "gameId" | "hostCookie" | "heapSnapshotDir">): Promise<GeneratorReport> {
+function generate(target: Pick<GeneratorConfig, "port" | "pin" | "gameId" | "hostCookie" | "heapSnapshotDir">, kind: "floor" | "game"): Promise<GeneratorReport> {
+  const allocationsDir = options.allocations ? path.resolve(options.allocations, kind) : null;
+  if (allocationsDir) mkdirSync(allocationsDir, { recursive: true });
+  const phaseProfilesDir = options["phase-profiles"] ? path.resolve(options["phase-profiles"], kind) : null;
+  if (phaseProfilesDir) mkdirSync(phaseProfilesDir, { recursive: true });
   const config: GeneratorConfig = {
     ...target,
+    allocationsDir,
+    phaseProfilesDir,
     players: playerCount,
     questions: questionCount,
     windowsMs,
@@ -225,6 +256,8 @@ function headline(run: RunResult) {
     resultsP99Ms: summary.resultsFanoutMs.p99,
     leaderboardP99Ms: summary.leaderboardFanoutMs.p99,
     loopDelayP99Ms: Math.max(...Object.values(summary.loopDelayP99MsByWindow)),
+    cpuPerAnswerUs: summary.serverCpuPerAnswerUs,
+    cpuPerResultsMs: summary.serverCpuPerResultsMs,
     rssMb: summary.rssMaxMb,
     rssStartMb: report.afterGame.rssAtStartMb,
     rssAfterGameMb: report.afterGame.rssMb,
@@ -274,6 +307,8 @@ function report(results: Partial<Record<"floor" | "game", RunResult>>) {
     ["results fan-out p50 / p99 (ms)", "results"],
     ["leaderboard fan-out p99 (ms)", "leaderboardP99Ms"],
     ["server loop delay p99 while answering (ms)", "loopDelayP99Ms"],
+    ["server CPU per answer (µs)", "cpuPerAnswerUs"],
+    ["server CPU per results broadcast (ms)", "cpuPerResultsMs"],
     ["server RSS: start / highest / after the game (MB)", "rss"],
     ["bytes per player per question", "bytesPerPlayerPerQuestion"],
     ...(main.stormDropped !== undefined

@@ -120,6 +120,29 @@ describe("GameRunner", () => {
     runner.abandon();
   });
 
+  it("applies the answers of one turn together, each with its own outcome, and never changes the state it started from", async () => {
+    const { runner, log } = await runnerInQuestion();
+    const before = runner.state;
+    const frozen = JSON.stringify(before);
+    const outcomes = await Promise.all([
+      runner.submitAnswer({ type: "answer-submitted", playerId: "ann", answerId: "ann-0", questionIndex: 0, optionIds: ["A"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "ann", answerId: "ann-0", questionIndex: 0, optionIds: ["A"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "bao", answerId: "bao-0", questionIndex: 0, optionIds: ["Z"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "bao", answerId: "bao-1", questionIndex: 0, optionIds: ["B"] }),
+      // The last of the three closes the question; an answer after it in the same turn is too late.
+      runner.submitAnswer({ type: "answer-submitted", playerId: "chi", answerId: "chi-0", questionIndex: 0, optionIds: ["C"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "chi", answerId: "chi-9", questionIndex: 0, optionIds: ["D"] }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.code)).toEqual(["accepted", "duplicate", "invalid-option", "accepted", "accepted", "too-late"]);
+    await Promise.all(outcomes.map((outcome) => outcome.done));
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(before.players.every((player) => player.answer === null)).toBe(true);
+    expect(runner.state.phase.name).toBe("reveal");
+    expect(runner.state.lastResult?.answeredCount).toBe(3);
+    expect(log.filter((entry) => entry.startsWith("answers"))).toEqual(["answers:ann,ann,bao,chi"]);
+    runner.abandon();
+  });
+
   it("refuses to acknowledge an answer whose write failed, and announces nothing after it", async () => {
     const { runner, log, failNextAnswers } = await runnerInQuestion();
     await Promise.all([answer(runner, "ann").done, answer(runner, "bao").done]);

@@ -5,14 +5,15 @@ import {
   composePlayerView,
   displayView,
   hostView,
-  personalOf,
   playerCommonView,
   playerPersonal,
+  sentPersonal,
   type PlayerCommonView,
-  type PlayerPersonal,
   type PlayerView,
+  type SentPersonal,
   type StaffView,
 } from "./player-view";
+import { draftPlayers, sealPlayers } from "./players";
 import { restoreAfterRestart } from "./restore";
 import { isCorrectSelection } from "./scoring";
 import { transition } from "./transition";
@@ -102,9 +103,10 @@ export class GameRunner {
    * Per player, the personal part of the last whole snapshot sent: a broadcast sends a player only
    * the common part when that still shows what their own part would (docs/decisions/029).
    */
-  private readonly sentPersonal = new Map<string, PlayerPersonal>();
+  private readonly sentPersonal = new Map<string, SentPersonal>();
   /** Token hash → player, for the players who joined or came back while this runner ran: a reconnect storm asks no database. */
   private readonly tokens = new Map<string, string>();
+  private answerQueue: { event: Extract<GameEvent, { type: "answer-submitted" }>; resolve: (outcome: DispatchOutcome) => void; reject: (error: unknown) => void }[] = [];
   private stopped = false;
   private draining = false;
 
@@ -137,6 +139,36 @@ export class GameRunner {
    */
   drain(): void {
     this.draining = true;
+  }
+
+  /**
+   * An answer, applied together with the others that arrive in the same turn of the event loop:
+   * one copy of the players for the whole burst (players.ts, draftPlayers), each answer still its
+   * own event with its own outcome, in arrival order.
+   */
+  submitAnswer(event: Extract<GameEvent, { type: "answer-submitted" }>): Promise<DispatchOutcome> {
+    return new Promise((resolve, reject) => {
+      this.answerQueue.push({ event, resolve, reject });
+      if (this.answerQueue.length === 1) setImmediate(() => this.applyAnswers());
+    });
+  }
+
+  private applyAnswers(): void {
+    const queued = this.answerQueue;
+    this.answerQueue = [];
+    const draft = draftPlayers(this.current.players);
+    this.current = { ...this.current, players: draft };
+    try {
+      for (const { event, resolve, reject } of queued) {
+        try {
+          resolve(this.dispatch(event));
+        } catch (error) {
+          reject(error);
+        }
+      }
+    } finally {
+      sealPlayers(draft);
+    }
   }
 
   /** Applies one event now. The state changes at once; effects follow in order. */
@@ -182,7 +214,7 @@ export class GameRunner {
     const personal = playerPersonal(this.current, playerId);
     if (!personal) return null;
     const view = composePlayerView(playerCommonView(this.current, this.clock()), personal);
-    this.sentPersonal.set(playerId, personalOf(view));
+    this.sentPersonal.set(playerId, sentPersonal(this.current, playerId, view, personal));
     return view;
   }
 

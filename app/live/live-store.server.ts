@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GameState, PersistedAnswer } from "./game-state";
 import type { PrismaClient } from "~/utils/db.server";
-import { snapshotJson } from "./snapshot-json";
+import { snapshotEncoder } from "./snapshot-json";
 
 /**
  * The live game's persistence (docs/decisions/005): the snapshot row of a game and its answers
@@ -60,6 +60,7 @@ export function gameStatus(state: GameState): "lobby" | "running" | "ended" {
 }
 
 export function prismaLiveStore(db: PrismaClient): LiveStore {
+  const snapshotJson = snapshotEncoder();
   return {
     async insertPlayers(rows) {
       await db.livePlayer.createMany({

@@ -1,4 +1,5 @@
 // @ts-check
+import { randomUUID } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 
@@ -49,7 +50,7 @@ function run(job) {
     case "answers":
       job.rows.forEach((row, index) => {
         insertAnswer.run(
-          job.ids[index],
+          randomUUID(),
           row.gameId,
           row.playerId,
           row.questionIndex,
@@ -82,9 +83,22 @@ const commitOne = db.transaction((/** @type {WriteJob} */ job) => run(job));
 let queue = [];
 let scheduled = false;
 
+const decoder = new TextDecoder();
+
+/**
+ * The jobs of a message (live-writer.server.ts, WriteBatch): JSON bytes, snapshots apart.
+ * @param {WriteBatch} batch
+ * @returns {WriteJob[]}
+ */
+function jobsOf(batch) {
+  /** @type {(WriteJob | (Omit<Extract<WriteJob, { kind: "snapshot" }>, "json"> & { json: number }))[]} */
+  const jobs = JSON.parse(decoder.decode(batch.head));
+  return jobs.map((job) => (job.kind === "snapshot" ? { ...job, json: decoder.decode(batch.snapshots[/** @type {number} */ (job.json)]) } : /** @type {WriteJob} */ (job)));
+}
+
 function commit() {
   scheduled = false;
-  const batches = queue;
+  const batches = queue.map((batch) => ({ batch: batch.batch, jobs: jobsOf(batch) }));
   queue = [];
   const jobs = batches.flatMap((batch) => batch.jobs);
   /** @type {(string | null)[]} */

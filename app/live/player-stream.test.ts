@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GameEvent, GameState } from "./game-state";
-import { broadcastViews, personalOf, playerCommonView, playerView, type PlayerPersonal } from "./player-view";
+import { broadcastViews, composePlayerView, playerCommonView, playerPersonal, playerView, sentPersonal, type SentPersonal } from "./player-view";
 import { currentView, receiveCommon, receiveView, type PlayerStream } from "./player-stream";
 import { seededRandom } from "./shuffle";
 import { pendingTimer, transition } from "./transition";
@@ -24,7 +24,7 @@ describe("a phone joining common parts and whole snapshots (property)", () => {
         teamsBy: pick(["school", "area", null] as const),
         questions: [makeQuestion(1), makeQuestion(2), makeQuestion(3)],
       });
-      const sent = new Map<string, PlayerPersonal>();
+      const sent = new Map<string, SentPersonal>();
       const phones = new Map<string, PlayerStream | null>();
       let now = 0;
       let checked = 0;
@@ -32,10 +32,11 @@ describe("a phone joining common parts and whole snapshots (property)", () => {
 
       // A phone that joins gets its whole snapshot in the ack, as the transport sends it.
       const connect = (playerId: string) => {
-        const view = playerView(state, playerId, now);
-        if (!view) return;
+        const personal = playerPersonal(state, playerId);
+        if (!personal) return;
+        const view = composePlayerView(playerCommonView(state, now), personal);
         phones.set(playerId, receiveView(phones.get(playerId) ?? null, view));
-        sent.set(playerId, personalOf(view));
+        sent.set(playerId, sentPersonal(state, playerId, view, personal));
       };
       for (const [index, id] of ids.entries()) {
         state = must(state, { type: "player-joined", playerId: id, name: `Tên ${index}`, unit: school(`s${index % 3}`, `d${index % 2}`) }, now).state;

@@ -10,7 +10,7 @@ import type {
   TeamGrouping,
 } from "./game-state";
 import { displayedOptions, keysForOptionIds } from "./options";
-import { composePlayerView, personalOf, samePersonalView } from "./player-parts";
+import { composePlayerView, personalOf, samePersonalView, shownPersonal } from "./player-parts";
 import { findPlayer, presentCount, standingsOf } from "./players";
 import { rankPlayers } from "./ranking";
 import { teamOf, teamStandings, type TeamStanding } from "./teams";
@@ -188,6 +188,18 @@ export function playerViews(state: GameState, now: number): Map<string, PlayerVi
 }
 
 /**
+ * What a player was last sent whole: the personal part as that snapshot shows it (`shown`, what
+ * their phone knows), and the part it was built from with what it was built from, so that a
+ * broadcast that finds the same player and the same standings need not build it again.
+ */
+export type SentPersonal = { shown: PlayerPersonal; personal: PlayerPersonal; player: Player; standings: readonly Player[]; lobby: boolean };
+
+export function sentPersonal(state: GameState, playerId: string, view: PlayerView, personal: PlayerPersonal): SentPersonal {
+  const lobby = state.phase.name === "lobby";
+  return { shown: personalOf(view), personal, player: findPlayer(state.players, playerId)!, standings: standingsOf(state.players), lobby };
+}
+
+/**
  * One broadcast to the players (docs/decisions/029): the common part, built once, and a whole
  * snapshot for each player whose own part would show something other than the personal part they
  * were last sent (`sent`, kept up to date here). Everyone else needs only the common part.
@@ -196,19 +208,25 @@ export function broadcastViews(
   state: GameState,
   now: number,
   playerIds: Iterable<string>,
-  sent: Map<string, PlayerPersonal>,
+  sent: Map<string, SentPersonal>,
 ): { common: PlayerCommonView; views: [string, PlayerView][]; players: number } {
   const common = playerCommonView(state, now);
+  const standings = standingsOf(state.players);
+  // In the lobby nobody is ranked yet (playerPersonal): a part built there is not one built after.
+  const lobby = state.phase.name === "lobby";
   const views: [string, PlayerView][] = [];
   let players = 0;
   for (const playerId of playerIds) {
     players += 1;
-    const personal = playerPersonal(state, playerId);
-    if (!personal) continue;
     const known = sent.get(playerId);
-    if (known && samePersonalView(common, known, personal)) continue;
+    const player = findPlayer(state.players, playerId);
+    // The same player object and the same standings: the same personal part, nothing to build.
+    const personal =
+      known && known.player === player && known.standings === standings && known.lobby === lobby ? known.personal : playerPersonal(state, playerId);
+    if (!personal) continue;
+    if (known && samePersonalView(common, known.shown, personal)) continue;
     const view = composePlayerView(common, personal);
-    sent.set(playerId, personalOf(view));
+    sent.set(playerId, { shown: shownPersonal(common, personal), personal, player: player!, standings, lobby });
     views.push([playerId, view]);
   }
   return { common, views, players };
@@ -272,24 +290,30 @@ function staffView(state: GameState, now: number, audience: "host" | "display"):
   const phase = state.phase;
   const showStandings = phase.name === "leaderboard" || phase.name === "podium" || phase.name === "ended";
   const ranking = showStandings ? rankingOf(state) : null;
-  const present = state.players.filter((player) => !player.kicked);
+  // Counted in one pass without copies: the host's screen is refreshed a few times a second, and
+  // three filtered copies of 10,000 players each time were most of what a refresh cost.
+  let players = 0;
+  let connected = 0;
+  let standing = 0;
+  for (const player of state.players) {
+    if (player.kicked) continue;
+    players += 1;
+    if (player.connected) connected += 1;
+    if (player.eliminatedAt === null) standing += 1;
+  }
+  const lobby: { id: string; name: string; unitName: string | null }[] = [];
+  if (phase.name === "lobby") {
+    for (let index = state.players.length - 1; index >= 0 && lobby.length < LOBBY_NAMES_SHOWN; index -= 1) {
+      const player = state.players[index];
+      if (!player.kicked) lobby.push({ id: player.id, name: player.name, unitName: unitName(state, player) });
+    }
+  }
 
   return {
     audience,
     ...base(state, now),
-    counts: {
-      players: present.length,
-      connected: present.filter((player) => player.connected).length,
-      standing: present.filter((player) => player.eliminatedAt === null).length,
-      answered: phase.name === "question" ? phase.answeredCount : null,
-    },
-    lobby:
-      phase.name === "lobby"
-        ? present
-            .slice(-LOBBY_NAMES_SHOWN)
-            .reverse()
-            .map((player) => ({ id: player.id, name: player.name, unitName: unitName(state, player) }))
-        : null,
+    counts: { players, connected, standing, answered: phase.name === "question" ? phase.answeredCount : null },
+    lobby: phase.name === "lobby" ? lobby : null,
     leaderboard: ranking?.rows ?? null,
     teams: ranking?.teams?.slice(0, LEADERBOARD_SIZE) ?? null,
     controls: audience === "host" ? hostControls(state) : null,

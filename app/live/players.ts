@@ -72,7 +72,37 @@ export function withPlayerAdded(players: readonly Player[], player: Player): Pla
   return next;
 }
 
+/**
+ * Arrays a batch of events may change in place (`draftPlayers` … `sealPlayers`). A burst of
+ * answers replaces one player per answer; copying 10,000 players for each costs more than the
+ * rest of the answer. The runner applies the answers that arrived together to one draft copy
+ * (GameRunner.submitAnswer), so the state it was given is never changed and the whole burst copies
+ * the players once. Only the runner, which keeps no older state of a draft, may draft.
+ */
+const drafts = new WeakSet<readonly Player[]>();
+
+export function draftPlayers(players: readonly Player[]): Player[] {
+  const draft = players.slice();
+  const index = positions.get(players);
+  if (index) positions.set(draft, index);
+  standings.set(draft, standingsOf(players));
+  const count = presentCounts.get(players);
+  if (count !== undefined) presentCounts.set(draft, count);
+  drafts.add(draft);
+  return draft;
+}
+
+/** Ends a draft: from now on the array is as immutable as any other. */
+export function sealPlayers(players: readonly Player[]): void {
+  drafts.delete(players);
+}
+
 export function withPlayerReplaced(players: readonly Player[], position: number, player: Player): Player[] {
+  // In place only when nobody moves in the standings (answers): a cached ranking of the draft stays true.
+  if (drafts.has(players) && sameStanding(players[position], player)) {
+    (players as Player[])[position] = player;
+    return players as Player[];
+  }
   const next = players.slice();
   next[position] = player;
   const index = positions.get(players);

@@ -211,7 +211,7 @@ export class LiveTransport {
       if (live?.role !== "player" || live.gameId !== payload.gameId) return refused("not-joined");
       const runner = await registry.get(payload.gameId);
       if (!runner) return refused("unknown-game");
-      const outcome = runner.dispatch({
+      const outcome = await runner.submitAnswer({
         type: "answer-submitted",
         playerId: live.playerId,
         answerId: payload.answerId,

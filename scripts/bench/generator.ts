@@ -38,6 +38,10 @@ export type GeneratorConfig = {
   playersPerAddress: number;
   /** A heap snapshot of the server after these phases (profiling). */
   heapSnapshotDir: string | null;
+  /** Sampled allocations of the server, garbage included, one file per phase (profiling). */
+  allocationsDir: string | null;
+  /** CPU profiles of the server, one file per phase (profiling). */
+  phaseProfilesDir: string | null;
 };
 
 export type GeneratorPhase = {
@@ -102,6 +106,10 @@ export type GeneratorReport = {
     ackMsByWindow: Record<string, Percentiles>;
     /** The server's event-loop delay p99 while answers came in, the worst question of each window. */
     loopDelayP99MsByWindow: Record<string, number>;
+    /** Server CPU while answers came in, per answer (µs): CPU time, so less moved by a busy machine than any latency. */
+    serverCpuPerAnswerUs: number;
+    /** Server CPU to close a question and send every player their results (ms). */
+    serverCpuPerResultsMs: number;
     /** The highest RSS sampled from the first join to the end of the game. */
     rssMaxMb: number;
     bytesPerPlayerPerQuestion: number;
@@ -128,16 +136,30 @@ let generatorCpu = process.cpuUsage();
 let generatorSince = performance.now();
 const invalidBecause: string[] = [];
 
-async function serverPhase(options: { gc?: boolean; heap?: string } = {}): Promise<GeneratorPhase["server"]> {
+async function serverPhase(options: { gc?: boolean; heap?: string; allocations?: string; cpu?: string } = {}): Promise<GeneratorPhase["server"]> {
   const query = new URLSearchParams();
   if (options.gc) query.set("gc", "1");
   if (options.heap) query.set("heap", options.heap);
-  const response = await fetch(`http://${HOST}:${config.port}/bench/stats?${query}`);
-  return (await response.json()) as GeneratorPhase["server"];
+  if (options.allocations) query.set("allocations", options.allocations);
+  if (options.cpu) query.set("cpu", options.cpu);
+  // A server still busy with a broadcast may be slow to answer: try a few times before giving up on the run.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = await fetch(`http://${HOST}:${config.port}/bench/stats?${query}`, { signal: AbortSignal.timeout(60_000) });
+      return (await response.json()) as GeneratorPhase["server"];
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`server stats: ${error instanceof Error ? error.message : String(error)}; trying again`);
+      await sleep(1_000);
+    }
+  }
 }
 
 /** Ends a phase: the server's figures and the generator's own (a lagging generator invalidates the run). */
 async function endPhase(name: string, options: { gc?: boolean; heap?: string; measured?: boolean } = {}): Promise<GeneratorPhase> {
+  // With --allocations, each phase's allocations (garbage included) go to a file of their own.
+  const allocations = config.allocationsDir ? `${config.allocationsDir}/${name.replace(/\W+/g, "-")}.heapprofile` : undefined;
+  const cpu = config.phaseProfilesDir ? `${config.phaseProfilesDir}/${name.replace(/\W+/g, "-")}.cpuprofile` : undefined;
   const used = process.cpuUsage(generatorCpu);
   const wall = performance.now() - generatorSince;
   const generator = {
@@ -145,7 +167,7 @@ async function endPhase(name: string, options: { gc?: boolean; heap?: string; me
     loopDelayP99Ms: round(loop.percentile(99) / 1e6),
     loopDelayMaxMs: round(loop.max / 1e6),
   };
-  const server = await serverPhase(options);
+  const server = await serverPhase({ ...options, allocations, cpu });
   if (options.measured !== false) {
     if (generator.loopDelayP99Ms > GENERATOR_LOOP_P99_LIMIT_MS) invalidBecause.push(`${name}: generator loop delay p99 ${generator.loopDelayP99Ms} ms`);
     if (generator.cpuShare > GENERATOR_CPU_LIMIT) invalidBecause.push(`${name}: generator CPU ${Math.round(generator.cpuShare * 100)} %`);
@@ -614,6 +636,8 @@ async function main(): Promise<GeneratorReport> {
     loopDelayP99MsByWindow: Object.fromEntries(
       windows.map((windowMs) => [String(windowMs), round(Math.max(...ofWindow(windowMs).map((question) => question.answering.server.loopDelayP99Ms)))]),
     ),
+    serverCpuPerAnswerUs: round((1000 * calm.reduce((sum, question) => sum + question.answering.server.cpuMs, 0)) / Math.max(1, calm.reduce((sum, question) => sum + question.acked, 0))),
+    serverCpuPerResultsMs: round(questions.reduce((sum, question) => sum + question.results.server.cpuMs, 0) / Math.max(1, questions.length)),
     rssMaxMb: round(Math.max(...phases.map((phase) => phase.server.rssMaxMb))),
     bytesPerPlayerPerQuestion: Math.round(questions.reduce((sum, question) => sum + question.bytesPerPlayer, 0) / Math.max(1, questions.length)),
   };

@@ -1,9 +1,11 @@
 /**
  * Reads a V8 CPU profile (node --cpu-prof, as `npm run bench:live -- --cpu-prof DIR` writes for the
  * game's server) and prints where the time went: by area of code, then the functions with the most
- * time of their own and the most time including what they call.
+ * time of their own and the most time including what they call. A sampled allocation profile
+ * (`--heap-prof DIR`, a .heapprofile) prints the bytes allocated by function and by app caller.
  *
  *   node --import tsx scripts/bench/profile-summary.ts DIR/CPU.*.cpuprofile [--top 25]
+ *   … --callers REGEX   the time of frames matching REGEX, by the nearest calling frames of the app
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,7 +17,7 @@ type ProfileNode = {
 };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" }, callers: { type: "string" } } });
 const top = Number(values.top);
 
 /** Which part of the program a frame belongs to. */
@@ -35,7 +37,37 @@ function areaOf(url: string, name: string): string {
   return "other packages";
 }
 
+type HeapNode = { callFrame: ProfileNode["callFrame"]; selfSize: number; children: HeapNode[] };
+
+/** A sampled allocation profile (--heap-prof): bytes allocated, by function and by its callers in the app. */
+function heapSummary(file: string, root: HeapNode): void {
+  const bySelf = new Map<string, number>();
+  const byCaller = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode, stack: string[]) => {
+    const name = `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.replace(/^.*\/(node_modules|app|scripts)\//, "$1/")}:${node.callFrame.lineNumber + 1}`;
+    const next = [...stack, name];
+    if (node.selfSize > 0) {
+      total += node.selfSize;
+      bySelf.set(name, (bySelf.get(name) ?? 0) + node.selfSize);
+      const app = next.filter((frame) => /^\S+ (app|scripts)\//.test(frame)).slice(-2).reverse().join(" < ") || "(no app frame)";
+      byCaller.set(app, (byCaller.get(app) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child, next);
+  };
+  walk(root, []);
+  const line = (label: string, bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).padStart(8)} MB ${((100 * bytes) / total).toFixed(1).padStart(5)} %  ${label}`;
+  console.log(`${file}\n${(total / 1024 / 1024).toFixed(1)} MB sampled\n\nAllocated by, top ${top}:`);
+  for (const [name, bytes] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(name, bytes));
+  console.log(`\nFor the app code, top ${top}:`);
+  for (const [name, bytes] of [...byCaller].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(name, bytes));
+}
+
 for (const file of positionals) {
+  if (file.endsWith(".heapprofile")) {
+    heapSummary(file, (JSON.parse(readFileSync(file, "utf8")) as { head: HeapNode }).head);
+    continue;
+  }
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
@@ -65,6 +97,25 @@ for (const file of positionals) {
   }
 
   const busy = total - (areas.get("(idle)") ?? 0);
+  if (values.callers) {
+    // Which code of ours the matching time is spent for: the two nearest app or script frames above it.
+    const pattern = new RegExp(values.callers);
+    const byCaller = new Map<string, number>();
+    for (const [id, ms] of self) {
+      let matched = false;
+      const chain: string[] = [];
+      for (let current: number | undefined = id; current !== undefined && chain.length < 2; current = parent.get(current)) {
+        const node = byId.get(current)!;
+        const name = key(node);
+        if (!matched && pattern.test(name)) matched = true;
+        if (matched && /^\S+ (app|scripts)\//.test(name)) chain.push(name.split(" ")[0] + " " + name.split(" ")[1].replace(/:\d+$/, ""));
+      }
+      if (matched) byCaller.set(chain.join(" < ") || "(no app frame: a callback or a microtask)", (byCaller.get(chain.join(" < ") || "(no app frame: a callback or a microtask)") ?? 0) + ms);
+    }
+    console.log(`${file}\nTime in frames matching ${pattern}, by the app code above them:`);
+    for (const [name, ms] of [...byCaller].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(ms / 1000).toFixed(2).padStart(8)} s ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${name}`);
+    continue;
+  }
   const line = (label: string, ms: number) => `${(ms / 1000).toFixed(2).padStart(8)} s ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${label}`;
   console.log(`${file}\n${(total / 1000).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy (percentages of busy time)\n\nBy area:`);
   for (const [area, ms] of [...areas].sort((a, b) => b[1] - a[1])) if (area !== "(idle)") console.log(line(area, ms));

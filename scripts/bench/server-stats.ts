@@ -1,4 +1,6 @@
+import { writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Session } from "node:inspector";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import v8 from "node:v8";
 
@@ -22,6 +24,48 @@ export type ServerPhaseStats = {
 };
 
 const MB = 1024 * 1024;
+
+let inspector: Session | null = null;
+let sampling = false;
+let profiling = false;
+
+function session(): Session {
+  if (!inspector) {
+    inspector = new Session();
+    inspector.connect();
+  }
+  return inspector;
+}
+
+/** Writes the allocations sampled since the last call (if any) to `file`, and starts sampling again. */
+function sampleAllocations(file: string): void {
+  const debug = session();
+  if (!sampling) debug.post("HeapProfiler.enable");
+  else {
+    debug.post("HeapProfiler.stopSampling", (error, result) => {
+      if (!error) writeFileSync(file, JSON.stringify(result.profile));
+    });
+  }
+  sampling = true;
+  debug.post("HeapProfiler.startSampling", {
+    samplingInterval: 64 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as object);
+}
+
+/** Writes the CPU profile since the last call (if any) to `file`, and starts a new one. */
+function profileCpu(file: string): void {
+  const debug = session();
+  if (!profiling) debug.post("Profiler.enable");
+  else {
+    debug.post("Profiler.stop", (error, result) => {
+      if (!error) writeFileSync(file, JSON.stringify(result.profile));
+    });
+  }
+  profiling = true;
+  debug.post("Profiler.start");
+}
 
 export function serverStats() {
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -70,11 +114,21 @@ export function serverStats() {
     }
     const heap = url.searchParams.get("heap");
     if (heap) v8.writeHeapSnapshot(heap);
-    // The next phase starts once the delay this request caused (a collection, a snapshot) is behind it.
+    // ?allocations=<file>: every allocation since the last such request, garbage included, sampled
+    // (profiling runs only: a .heapprofile that scripts/bench/profile-summary.ts reads).
+    const allocations = url.searchParams.get("allocations");
+    if (allocations) sampleAllocations(allocations);
+    // ?cpu=<file>: a CPU profile of the phase that ends now (a .cpuprofile).
+    const cpu = url.searchParams.get("cpu");
+    if (cpu) profileCpu(cpu);
+    // The next phase starts once the delay this request caused (a collection, a snapshot) has been
+    // recorded by the loop-delay monitor, whose timer runs late after it.
     setTimeout(() => {
-      nextPhase();
-      response.setHeader("Content-Type", "application/json");
-      response.end(JSON.stringify(stats));
+      setTimeout(() => {
+        nextPhase();
+        response.setHeader("Content-Type", "application/json");
+        response.end(JSON.stringify(stats));
+      }, 20);
     }, 20);
     return true;
   };
