@@ -18,7 +18,8 @@
  * them at once) --only game|floor --cpu-prof DIR, --heap-prof DIR (sampled allocations) and
  * --heap-snapshots DIR (profiles of the game's server), --allocations DIR (every allocation of each
  * phase, garbage included, sampled; both servers), --phase-profiles DIR (a CPU profile of each
- * phase; both servers) --server-flags="…" (Node flags for both servers) --timeout S (900).
+ * phase; both servers) --server-flags="…" (Node flags for both servers) --rounds N (1: the floor
+ * and the game N times each, alternating; the last line then holds the medians) --timeout S (900).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -52,6 +53,7 @@ const { values: options } = parseArgs({
     "heap-snapshots": { type: "string" },
     "join-concurrency": { type: "string", default: "100" },
     timeout: { type: "string", default: "900" },
+    rounds: { type: "string", default: "1" },
   },
 });
 
@@ -87,21 +89,55 @@ type RunResult = { report: GeneratorReport; storedAnswers: number | null };
 
 async function main() {
   const questions = benchQuestions(root, questionCount, timeLimitMs);
-  const results: Partial<Record<"floor" | "game", RunResult>> = {};
+  const rounds = Math.max(1, Number(options.rounds));
+  const compared: Comparison[] = [];
   const failures: string[] = [];
-  for (const kind of runs) {
-    console.error(`› ${kind === "floor" ? "The floor (bare Socket.IO)" : "The game"}: ${playerCount} players, ${questionCount} questions`);
-    try {
-      results[kind] = kind === "floor" ? await runFloor(questions) : await runGame(questions);
-    } catch (error) {
-      // One side failing (a server that fell over) still leaves the other side's figures to report.
-      failures.push(`${kind}: ${error instanceof Error ? error.message : String(error)}`);
+  // Several rounds alternate the floor and the game, so that the machine's changing load falls on both.
+  for (let round = 1; round <= rounds; round += 1) {
+    const results: Partial<Record<"floor" | "game", RunResult>> = {};
+    for (const kind of runs) {
+      console.error(`› Round ${round} of ${rounds}. ${kind === "floor" ? "The floor (bare Socket.IO)" : "The game"}: ${playerCount} players, ${questionCount} questions`);
+      try {
+        results[kind] = kind === "floor" ? await runFloor(questions) : await runGame(questions, round);
+      } catch (error) {
+        // One side failing (a server that fell over) still leaves the other side's figures to report.
+        failures.push(`round ${round}, ${kind}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
+    if (!results.floor && !results.game) continue;
+    const comparison = compare(results);
+    printTable(rounds > 1 ? `Round ${round} of ${rounds}: ` : "", comparison, results);
+    compared.push(comparison);
   }
-  if (!results.floor && !results.game) throw new Error(failures.join("; "));
-  report(results);
+  if (compared.length === 0) throw new Error(failures.join("; "));
   for (const failure of failures) console.error(`failed: ${failure}`);
   if (failures.length > 0) process.exitCode = 1;
+  if (compared.length === 1) {
+    const [only] = compared;
+    console.log(JSON.stringify({ ...only.main, floor: only.floor, ratio: only.ratios, details: only.details }));
+    return;
+  }
+  // The medians of the rounds, each figure and each ratio on its own.
+  const combined = medians(compared.map((comparison) => comparison.main as Record<string, unknown>));
+  const floor = compared.every((comparison) => comparison.floor) ? medians(compared.map((comparison) => comparison.floor as Record<string, unknown>)) : null;
+  const ratios = compared.every((comparison) => comparison.ratios) ? medians(compared.map((comparison) => comparison.ratios as Record<string, unknown>)) : null;
+  if (floor && ratios) printTable(`Median of ${compared.length} rounds: `, { main: combined as Headline, game: combined as Headline, floor: floor as Headline, ratios: ratios as Record<string, number>, details: null }, {});
+  console.log(
+    JSON.stringify({ ...combined, floor, ratio: ratios, rounds: compared.map((comparison) => ({ game: comparison.game, floor: comparison.floor, ratio: comparison.ratios })) }),
+  );
+}
+
+function medians(rows: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(rows[0])) {
+    const values = rows.map((row) => row[key]);
+    if (values.every((value) => typeof value === "number")) {
+      const sorted = (values as number[]).sort((a, b) => a - b);
+      out[key] = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : round((sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2, 2);
+    } else if (values.every((value) => typeof value === "boolean")) out[key] = (values as boolean[]).every(Boolean);
+    else out[key] = values[0];
+  }
+  return out;
 }
 
 async function runFloor(questions: ReturnType<typeof benchQuestions>): Promise<RunResult> {
@@ -117,15 +153,20 @@ async function runFloor(questions: ReturnType<typeof benchQuestions>): Promise<R
   }
 }
 
-async function runGame(questions: ReturnType<typeof benchQuestions>): Promise<RunResult> {
+async function runGame(questions: ReturnType<typeof benchQuestions>, round: number): Promise<RunResult> {
+  // One database for every round (this process's Prisma client opens one file), a new game each time.
   const databaseUrl = `file:${path.join(scratch, "bench.db")}`;
   process.env.DATABASE_URL = databaseUrl;
   const { deployMigrations } = await import("./db/migrations");
-  await deployMigrations({ databaseUrl, root });
+  if (round === 1) await deployMigrations({ databaseUrl, root });
   const { prisma } = await import("../app/utils/db.server");
   const { createSession } = await import("../app/utils/session.server");
   const { insertLiveGame } = await import("../app/live/live-games.server");
-  const host = await prisma.user.create({ data: { username: "bench-host", displayName: "Bench", passwordHash: "x", role: "host" } });
+  const host = await prisma.user.upsert({
+    where: { username: "bench-host" },
+    create: { username: "bench-host", displayName: "Bench", passwordHash: "x", role: "host" },
+    update: {},
+  });
   const cookie = (await createSession(host.id)).split(";")[0];
   const created = await insertLiveGame(
     prisma,
@@ -280,17 +321,32 @@ function headline(run: RunResult) {
   };
 }
 
-function report(results: Partial<Record<"floor" | "game", RunResult>>) {
+type Headline = ReturnType<typeof headline>;
+type Comparison = {
+  main: Headline;
+  game: Headline | null;
+  floor: Headline | null;
+  ratios: Record<string, number> | null;
+  details: { game: GeneratorReport | null; floor: GeneratorReport | null } | null;
+};
+
+function compare(results: Partial<Record<"floor" | "game", RunResult>>): Comparison {
   const floor = results.floor ? headline(results.floor) : null;
   const game = results.game ? headline(results.game) : null;
-  const main = game ?? floor!;
-  const ratios: Record<string, number> = {};
+  let ratios: Record<string, number> | null = null;
   if (floor && game) {
+    ratios = {};
     for (const [key, value] of Object.entries(game)) {
       const base = (floor as Record<string, unknown>)[key];
       if (typeof value === "number" && typeof base === "number" && base > 0 && key !== "players" && key !== "sent") ratios[key] = round(value / base, 2);
     }
   }
+  return { main: game ?? floor!, game, floor, ratios, details: { game: results.game?.report ?? null, floor: results.floor?.report ?? null } };
+}
+
+function printTable(label: string, comparison: Comparison, results: Partial<Record<"floor" | "game", RunResult>>) {
+  const { main, game, floor } = comparison;
+  const ratios = comparison.ratios ?? {};
 
   const rows: [string, string][] = [
     ["players joined", "players"],
@@ -352,7 +408,7 @@ function report(results: Partial<Record<"floor" | "game", RunResult>>) {
     ...rows.map(([label, key]) => [label, cell(game, key), cell(floor, key), ratioOf(key)]),
   ];
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  console.log(`\n${playerCount} players, ${questionCount} questions, answer windows ${windowsMs.join(" / ")} ms, ${taskset ? "server on CPU 0, generator on CPU 1" : "not pinned (no taskset)"}`);
+  console.log(`\n${label}${playerCount} players, ${questionCount} questions, answer windows ${windowsMs.join(" / ")} ms, ${taskset ? "server on CPU 0, generator on CPU 1" : "not pinned (no taskset)"}`);
   for (const row of table) console.log(row.map((text, column) => text.padEnd(widths[column])).join("  "));
   for (const [kind, run] of Object.entries(results)) {
     for (const reason of run.report.invalidBecause) console.log(`${kind}: invalid: ${reason}`);
@@ -361,7 +417,6 @@ function report(results: Partial<Record<"floor" | "game", RunResult>>) {
       if (Object.keys(question.refused).length > 0) console.log(`${kind}: question ${question.index + 1} refused ${JSON.stringify(question.refused)}`);
     }
   }
-  console.log(JSON.stringify({ ...main, floor, ratio: floor && game ? ratios : null, details: { game: results.game?.report ?? null, floor: results.floor?.report ?? null } }));
 }
 
 main()

@@ -38,9 +38,9 @@ function recordingOutput(log: string[]): RunnerOutput {
   return {
     connectedPlayers: () => ["ann", "bao", "chi"],
     toPlayer: (playerId: string, view: PlayerView) => log.push(`to:${playerId}:${view.phase}`),
-    toPlayers: (common, views) => {
-      for (const [playerId, view] of views) log.push(`to:${playerId}:${view.phase}`);
-      if (views.length < 3) log.push(`common:${common.phase}`);
+    toPlayers: (common, personal) => {
+      for (const [playerId] of personal) log.push(`to:${playerId}:${common.phase}`);
+      if (personal.length < 3) log.push(`common:${common.phase}`);
     },
     toStaff: () => log.push("to:staff"),
     kick: () => undefined,

@@ -9,6 +9,7 @@ import {
   playerPersonal,
   sentPersonal,
   type PlayerCommonView,
+  type PlayerPersonal,
   type PlayerView,
   type SentPersonal,
   type StaffView,
@@ -33,9 +34,10 @@ export type RunnerOutput = {
   toPlayer(playerId: string, view: PlayerView): void;
   /**
    * One broadcast: `common` to every player of the game (one room emit, encoded once), except the
-   * players in `views`, who get their whole snapshot instead (docs/decisions/029).
+   * players in `personal`, who get their whole snapshot, `composePlayerView(common, personal)`,
+   * instead (docs/decisions/029).
    */
-  toPlayers(common: PlayerCommonView, views: readonly (readonly [string, PlayerView])[]): void;
+  toPlayers(common: PlayerCommonView, personal: readonly (readonly [string, PlayerPersonal])[]): void;
   /** Views are built only if a host or display is watching. */
   toStaff(views: { host: () => StaffView; display: () => StaffView }): void;
   kick(playerId: string): void;
@@ -317,8 +319,8 @@ export class GameRunner {
         const started = performance.now();
         // The common part once for everyone; a whole snapshot only to players whose own part
         // shows something new (at a reveal, everyone: their outcome, score and rank).
-        const { common, views, players } = broadcastViews(state, now, this.output.connectedPlayers(), this.sentPersonal);
-        this.output.toPlayers(common, views);
+        const { common, personal, players } = broadcastViews(state, now, this.output.connectedPlayers(), this.sentPersonal);
+        this.output.toPlayers(common, personal);
         this.onBroadcast(players, performance.now() - started);
         this.clearStaffTimer();
         this.lastStaffAt = now;

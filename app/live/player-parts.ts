@@ -7,15 +7,28 @@ import type { MyAnswerView, MyOutcomeView, PlayerCommonView, PlayerPersonal, Pla
  * Nothing here imports the engine: the phone's bundle carries only this file.
  */
 
-/**
- * The snapshot a player renders: the common part, with their own answer and outcome only while
- * their question is on screen. Written out field by field rather than spread: a reveal builds
- * 10,000 of these, and a spread of the common part cost several times more.
- */
+/** The snapshot a player renders: the common part, with their own answer and outcome only while their question is on screen. */
 export function composePlayerView(common: PlayerCommonView, personal: PlayerPersonal): PlayerView {
-  const answer = visibleAnswer(common, personal);
-  const outcome = visibleOutcome(common, personal);
-  const me = personal.me;
+  return { ...viewFields(common), ...personalFields(common, personal) };
+}
+
+/**
+ * The same snapshot as JSON, from the common part encoded once (`encodedViewHead`) and this
+ * player's own fields: `JSON.parse` of it is `composePlayerView(common, personal)`. A reveal sends
+ * 10,000 of these; encoding each whole costs ~20 µs, joining the common part's JSON with ~200
+ * bytes of its own ~5 µs.
+ */
+export function encodePlayerView(head: string, common: PlayerCommonView, personal: PlayerPersonal): string {
+  return `${head},${JSON.stringify(personalFields(common, personal)).slice(1)}`;
+}
+
+/** The common part of every player's snapshot as JSON, without its closing brace. */
+export function encodedViewHead(common: PlayerCommonView): string {
+  return JSON.stringify(viewFields(common)).slice(0, -1);
+}
+
+/** The fields of a player's snapshot that come from the common part: every field of it, by name. */
+function viewFields(common: PlayerCommonView): PlayerCommonView {
   return {
     audience: "player",
     gameId: common.gameId,
@@ -32,6 +45,14 @@ export function composePlayerView(common: PlayerCommonView, personal: PlayerPers
     result: common.result,
     podium: common.podium,
     playerCount: common.playerCount,
+  };
+}
+
+function personalFields(common: PlayerCommonView, personal: PlayerPersonal): Pick<PlayerView, "me" | "myAnswer" | "myOutcome"> {
+  const answer = visibleAnswer(common, personal);
+  const outcome = visibleOutcome(common, personal);
+  const me = personal.me;
+  return {
     me: {
       id: me.id,
       name: me.name,

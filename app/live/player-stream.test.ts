@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GameEvent, GameState } from "./game-state";
-import { broadcastViews, composePlayerView, playerCommonView, playerPersonal, playerView, sentPersonal, type SentPersonal } from "./player-view";
+import { broadcastViews, composePlayerView, encodedViewHead, encodePlayerView, playerCommonView, playerPersonal, playerView, sentPersonal, type PlayerView, type SentPersonal } from "./player-view";
 import { currentView, receiveCommon, receiveView, type PlayerStream } from "./player-stream";
 import { seededRandom } from "./shuffle";
 import { pendingTimer, transition } from "./transition";
@@ -67,10 +67,13 @@ describe("a phone joining common parts and whole snapshots (property)", () => {
           if (effect.type === "send" && effect.to.role === "player") connect(effect.to.playerId);
           if (effect.type !== "broadcast") continue;
           const present = ids.filter((id) => playerView(state, id, now) !== null);
-          const { common, views } = broadcastViews(state, now, present, sent);
-          const personal = new Map(views);
+          const { common, personal } = broadcastViews(state, now, present, sent);
+          const head = encodedViewHead(common);
+          // Whole snapshots as the transport writes them: encoded from the common part's JSON.
+          const views = new Map(personal.map(([id, part]) => [id, JSON.parse(encodePlayerView(head, common, part)) as PlayerView]));
           for (const id of present) {
-            const whole = personal.get(id);
+            const whole = views.get(id);
+            if (whole) expect(whole).toEqual(composePlayerView(common, personal.find(([other]) => other === id)![1]));
             if (!whole) fromCommon += 1;
             phones.set(id, whole ? receiveView(phones.get(id) ?? null, whole) : receiveCommon(phones.get(id) ?? null, common));
             expect(currentView(phones.get(id) ?? null)).toEqual(playerView(state, id, now));

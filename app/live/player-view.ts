@@ -169,7 +169,7 @@ function rankingOf(state: GameState): Ranking {
 }
 
 /** One player's snapshot, or null for an unknown or kicked player. */
-export { composePlayerView, personalOf, samePersonalView } from "./player-parts";
+export { composePlayerView, encodedViewHead, encodePlayerView, personalOf, samePersonalView } from "./player-parts";
 
 export function playerView(state: GameState, playerId: string, now: number): PlayerView | null {
   const personal = playerPersonal(state, playerId);
@@ -200,21 +200,22 @@ export function sentPersonal(state: GameState, playerId: string, view: PlayerVie
 }
 
 /**
- * One broadcast to the players (docs/decisions/029): the common part, built once, and a whole
- * snapshot for each player whose own part would show something other than the personal part they
- * were last sent (`sent`, kept up to date here). Everyone else needs only the common part.
+ * One broadcast to the players (docs/decisions/029): the common part, built once, and the players
+ * who need a whole snapshot (`composePlayerView(common, personal)`) because their own part would
+ * show something other than the personal part they were last sent (`sent`, kept up to date here).
+ * Everyone else needs only the common part.
  */
 export function broadcastViews(
   state: GameState,
   now: number,
   playerIds: Iterable<string>,
   sent: Map<string, SentPersonal>,
-): { common: PlayerCommonView; views: [string, PlayerView][]; players: number } {
+): { common: PlayerCommonView; personal: [string, PlayerPersonal][]; players: number } {
   const common = playerCommonView(state, now);
   const standings = standingsOf(state.players);
   // In the lobby nobody is ranked yet (playerPersonal): a part built there is not one built after.
   const lobby = state.phase.name === "lobby";
-  const views: [string, PlayerView][] = [];
+  const whole: [string, PlayerPersonal][] = [];
   let players = 0;
   for (const playerId of playerIds) {
     players += 1;
@@ -225,11 +226,10 @@ export function broadcastViews(
       known && known.player === player && known.standings === standings && known.lobby === lobby ? known.personal : playerPersonal(state, playerId);
     if (!personal) continue;
     if (known && samePersonalView(common, known.shown, personal)) continue;
-    const view = composePlayerView(common, personal);
     sent.set(playerId, { shown: shownPersonal(common, personal), personal, player: player!, standings, lobby });
-    views.push([playerId, view]);
+    whole.push([playerId, personal]);
   }
-  return { common, views, players };
+  return { common, personal: whole, players };
 }
 
 /** What every player is shown alike, built once per broadcast. */

@@ -6,7 +6,7 @@ import { sameSecret } from "~/live/join-links.server";
 import { hashToken, newPlayerToken, openGameByPin, resolvePlayerUnit } from "~/live/live-games.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import { findPlayer } from "~/live/players";
-import { displayView, hostView } from "~/live/player-view";
+import { displayView, encodedViewHead, encodePlayerView, hostView } from "~/live/player-view";
 import type { PrismaClient } from "~/utils/db.server";
 import type { PlayerUnit } from "~/live/game-state";
 import type { Server } from "socket.io";
@@ -65,12 +65,16 @@ export class LiveTransport {
       toPlayer: (playerId, view) => {
         for (const socket of this.socketsOf(gameId).players.get(playerId) ?? []) socket.emit("game:state", view);
       },
-      toPlayers: (common, views) => {
+      toPlayers: (common, personal) => {
         const sockets = this.socketsOf(gameId).players;
         const except: string[] = [];
-        for (const [playerId, view] of views) {
-          for (const socket of sockets.get(playerId) ?? []) {
-            socket.emit("game:state", view);
+        const head = personal.length > 0 ? encodedViewHead(common) : "";
+        for (const [playerId, part] of personal) {
+          const owned = sockets.get(playerId);
+          if (!owned) continue;
+          const packet = `2["game:state",${encodePlayerView(head, common, part)}]`;
+          for (const socket of owned) {
+            sendEncoded(socket, packet);
             except.push(socket.id);
           }
         }
@@ -308,6 +312,19 @@ export class LiveTransport {
       .then((runner) => runner && settle(runner.dispatch(happened)))
       .catch((error) => this.context.log(`disconnect of a socket in game ${live.gameId}`, error));
   }
+}
+
+/**
+ * Writes a Socket.IO packet already encoded (`2[…]`: an event on the main namespace), the way
+ * Socket.IO's own adapters write a room broadcast: a player's snapshot is the common part's JSON,
+ * encoded once per broadcast, joined with the player's own fields (player-parts.ts), instead of
+ * 10,000 whole snapshots encoded one by one. `_packet` with `preEncoded` is the path Socket.IO 4
+ * keeps for adapters (socket.io/dist/client.js); app/realtime/live.server.test.ts checks that real
+ * clients receive these snapshots.
+ */
+function sendEncoded(socket: LiveSocket, packet: string): void {
+  const write = socket.client._packet as unknown as (packet: string, options: { preEncoded: boolean }) => void;
+  write.call(socket.client, packet, { preEncoded: true });
 }
 
 function playerOf(live: LiveSocketData): string | null {
