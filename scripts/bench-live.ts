@@ -299,6 +299,8 @@ function headline(run: RunResult) {
     loopDelayP99Ms: Math.max(...Object.values(summary.loopDelayP99MsByWindow)),
     cpuPerAnswerUs: summary.serverCpuPerAnswerUs,
     cpuPerResultsMs: summary.serverCpuPerResultsMs,
+    cpuPerQuestionOpenMs: summary.serverCpuPerQuestionOpenMs,
+    cpuPerLeaderboardMs: summary.serverCpuPerLeaderboardMs,
     rssMb: summary.rssMaxMb,
     rssStartMb: report.afterGame.rssAtStartMb,
     rssAfterGameMb: report.afterGame.rssMb,
@@ -365,6 +367,8 @@ function printTable(label: string, comparison: Comparison, results: Partial<Reco
     ["server loop delay p99 while answering (ms)", "loopDelayP99Ms"],
     ["server CPU per answer (µs)", "cpuPerAnswerUs"],
     ["server CPU per results broadcast (ms)", "cpuPerResultsMs"],
+    ["server CPU per question opened (ms)", "cpuPerQuestionOpenMs"],
+    ["server CPU per leaderboard (ms)", "cpuPerLeaderboardMs"],
     ["server RSS: start / highest / after the game (MB)", "rss"],
     ["bytes per player per question", "bytesPerPlayerPerQuestion"],
     ...(main.stormDropped !== undefined

@@ -66,8 +66,11 @@ export type QuestionReport = {
   /** The server's count of answers at the reveal (the host's view). */
   answeredAtReveal: number | null;
   bytesPerPlayer: number;
+  /** From the host's command to the question on every screen (the countdown, its snapshot and broadcast, the question's). */
+  open: GeneratorPhase;
   answering: GeneratorPhase;
   results: GeneratorPhase;
+  leaderboard: GeneratorPhase;
 };
 
 export type StormReport = {
@@ -106,10 +109,13 @@ export type GeneratorReport = {
     ackMsByWindow: Record<string, Percentiles>;
     /** The server's event-loop delay p99 while answers came in, the worst question of each window. */
     loopDelayP99MsByWindow: Record<string, number>;
-    /** Server CPU while answers came in, per answer (µs): CPU time, so less moved by a busy machine than any latency. */
+    /** Server CPU while answers came in, per answer, less its idle CPU (µs): CPU time, so less moved by a busy machine than any latency. */
     serverCpuPerAnswerUs: number;
     /** Server CPU to close a question and send every player their results (ms). */
     serverCpuPerResultsMs: number;
+    /** Server CPU from the host's command to the question on every screen, and for a leaderboard (ms). */
+    serverCpuPerQuestionOpenMs: number;
+    serverCpuPerLeaderboardMs: number;
     /** The highest RSS sampled from the first join to the end of the game. */
     rssMaxMb: number;
     bytesPerPlayerPerQuestion: number;
@@ -554,6 +560,8 @@ async function main(): Promise<GeneratorReport> {
     await command(host, index === 0 ? "start" : "next");
     await until(`question:${index}`, connectedCount());
     const opened = performance.now();
+    // The countdown and the question going out, apart from the answers that follow.
+    const openPhase = await endPhase(`question ${index + 1} open`);
     if (config.stormShare > 0 && index === config.stormQuestion) {
       await sleep(windowOf(index) / 2);
       stormReport = await storm(index);
@@ -580,6 +588,7 @@ async function main(): Promise<GeneratorReport> {
     await command(host, "next");
     await until(`leaderboard:${index}`, connectedCount());
     await hostUntil((view) => view.phase === "leaderboard");
+    const leaderboardPhase = await endPhase(`question ${index + 1} leaderboard`);
 
     const refused = refusedAnswers.get(index) ?? {};
     const refusedCount = Object.values(refused).reduce((sum, value) => sum + value, 0);
@@ -597,8 +606,10 @@ async function main(): Promise<GeneratorReport> {
       refused,
       answeredAtReveal: host_.result?.answeredCount ?? null,
       bytesPerPlayer: Math.round(bytes / Math.max(1, connectedCount())),
+      open: openPhase,
       answering: answeringPhase,
       results: resultsPhase,
+      leaderboard: leaderboardPhase,
     });
     const last = questions.at(-1)!;
     log(
@@ -618,6 +629,7 @@ async function main(): Promise<GeneratorReport> {
   await sleep(1_500);
   const disconnected = await endPhase("after disconnect", { gc: true, measured: false });
 
+  const idleCpuShare = idlePhase.server.cpuMs / Math.max(1, idlePhase.server.wallMs);
   const sentTotal = [...sentAnswers.values()].reduce((sum, value) => sum + value, 0);
   const ackedTotal = questions.reduce((sum, question) => sum + question.acked, 0);
   const samples = (prefix: string, indexes: number[]) => indexes.flatMap((index) => tally(`${prefix}:${index}`).samples);
@@ -626,7 +638,7 @@ async function main(): Promise<GeneratorReport> {
   const calm = questions.filter((question) => question.index !== stormReport?.questionIndex);
   const windows = [...new Set(calm.map((question) => question.windowMs))];
   const ofWindow = (windowMs: number) => calm.filter((question) => question.windowMs === windowMs);
-  const phases = [joinPhase, ...questions.flatMap((question) => [question.answering, question.results]), ...(stormReport ? [stormReport.phase] : [])];
+  const phases = [joinPhase, ...questions.flatMap((question) => [question.open, question.answering, question.results, question.leaderboard]), ...(stormReport ? [stormReport.phase] : [])];
   const summary = {
     questionFanoutMs: percentiles(samples("question", all)),
     resultsFanoutMs: percentiles(samples("reveal", all)),
@@ -636,8 +648,15 @@ async function main(): Promise<GeneratorReport> {
     loopDelayP99MsByWindow: Object.fromEntries(
       windows.map((windowMs) => [String(windowMs), round(Math.max(...ofWindow(windowMs).map((question) => question.answering.server.loopDelayP99Ms)))]),
     ),
-    serverCpuPerAnswerUs: round((1000 * calm.reduce((sum, question) => sum + question.answering.server.cpuMs, 0)) / Math.max(1, calm.reduce((sum, question) => sum + question.acked, 0))),
+    // Less what the server spends idle in as long (its timers), measured with every player joined and nothing happening.
+    serverCpuPerAnswerUs: round(
+      (1000 *
+        calm.reduce((sum, question) => sum + Math.max(0, question.answering.server.cpuMs - idleCpuShare * question.answering.server.wallMs), 0)) /
+        Math.max(1, calm.reduce((sum, question) => sum + question.acked, 0)),
+    ),
     serverCpuPerResultsMs: round(questions.reduce((sum, question) => sum + question.results.server.cpuMs, 0) / Math.max(1, questions.length)),
+    serverCpuPerQuestionOpenMs: round(questions.reduce((sum, question) => sum + question.open.server.cpuMs, 0) / Math.max(1, questions.length)),
+    serverCpuPerLeaderboardMs: round(questions.reduce((sum, question) => sum + question.leaderboard.server.cpuMs, 0) / Math.max(1, questions.length)),
     rssMaxMb: round(Math.max(...phases.map((phase) => phase.server.rssMaxMb))),
     bytesPerPlayerPerQuestion: Math.round(questions.reduce((sum, question) => sum + question.bytesPerPlayer, 0) / Math.max(1, questions.length)),
   };
