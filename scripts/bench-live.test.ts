@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  */
 describe("npm run bench:live", () => {
   it("plays 200 players through the game and the floor and ends with one JSON line of figures", async () => {
-    const args = ["--players", "200", "--questions", "2", "--window", "1000", "--countdown", "300", "--storm", "0.3", "--storm-question", "1"];
+    const args = ["--players", "200", "--questions", "2", "--window", "1000", "--countdown", "300", "--storm", "0.3", "--storm-question", "1", "--writes", "2000"];
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-live.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
@@ -44,6 +44,7 @@ describe("npm run bench:live", () => {
       expect(run.stormWrongSnapshots).toBe(0);
     }
     expect(summary.storedAnswers).toBe(summary.acked);
+    expect(typeof summary.answersStoredPerSecond).toBe("number");
     expect(typeof summary.ratio.fanoutP99Ms).toBe("number");
     // The human-readable table sits above the JSON line, the floor beside the game.
     expect(stdout).toMatch(/game ÷ floor/);

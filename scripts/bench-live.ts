@@ -16,10 +16,12 @@
  * answer window of each question, cycled) --countdown MS (1000) --storm SHARE (0: none; 0.3 drops
  * 30 % of the players in the middle of --storm-question, default the second, and reconnects
  * them at once) --only game|floor --cpu-prof DIR, --heap-prof DIR (sampled allocations) and
- * --heap-snapshots DIR (profiles of the game's server), --allocations DIR (every allocation of each
+ * --heap-snapshots DIR (profiles of both servers), --allocations DIR (every allocation of each
  * phase, garbage included, sampled; both servers), --phase-profiles DIR (a CPU profile of each
  * phase; both servers) --server-flags="…" (Node flags for both servers) --rounds N (1: the floor
- * and the game N times each, alternating; the last line then holds the medians) --timeout S (900).
+ * and the game N times each, alternating; the last line then holds the medians) --writes N (100,000
+ * answers through the writer thread alone after the game: stored per second; 0 to skip)
+ * --timeout S (900).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -54,6 +56,7 @@ const { values: options } = parseArgs({
     "join-concurrency": { type: "string", default: "100" },
     timeout: { type: "string", default: "900" },
     rounds: { type: "string", default: "1" },
+    writes: { type: "string", default: "100000" },
   },
 });
 
@@ -85,7 +88,8 @@ const stopAll = setTimeout(() => {
   process.exit(2);
 }, Number(options.timeout) * 1000);
 
-type RunResult = { report: GeneratorReport; storedAnswers: number | null };
+type RunResult = { report: GeneratorReport; storedAnswers: number | null; writer: WriterResult | null };
+type WriterResult = { rowsPerSecond: number; cpuPerRowUs: number; stored: number };
 
 async function main() {
   const questions = benchQuestions(root, questionCount, timeLimitMs);
@@ -146,8 +150,10 @@ async function runFloor(questions: ReturnType<typeof benchQuestions>): Promise<R
   const server = startServer([path.join(here, "bench", "floor-server.ts"), file, PIN, String(countdownMs)], {}, profilingFlags("floor"));
   try {
     const port = await portOf(server);
-    const report = await generate({ port, pin: PIN, gameId: "floor", hostCookie: null, heapSnapshotDir: null }, "floor");
-    return { report, storedAnswers: null };
+    const heapDir = options["heap-snapshots"] ? path.resolve(options["heap-snapshots"], "floor") : null;
+    if (heapDir) mkdirSync(heapDir, { recursive: true });
+    const report = await generate({ port, pin: PIN, gameId: "floor", hostCookie: null, heapSnapshotDir: heapDir }, "floor");
+    return { report, storedAnswers: null, writer: null };
   } finally {
     await stop(server);
   }
@@ -177,7 +183,7 @@ async function runGame(questions: ReturnType<typeof benchQuestions>, round: numb
   await prisma.$disconnect();
 
   const profiling = profilingFlags("game");
-  if (options["heap-snapshots"]) mkdirSync(path.resolve(options["heap-snapshots"]), { recursive: true });
+  if (options["heap-snapshots"]) mkdirSync(path.resolve(options["heap-snapshots"], "game"), { recursive: true });
   const server = startServer([path.join(here, "bench", "game-server.ts")], { DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn" }, profiling);
   try {
     const port = await portOf(server);
@@ -186,13 +192,13 @@ async function runGame(questions: ReturnType<typeof benchQuestions>, round: numb
       pin: created.pin,
       gameId: created.gameId,
       hostCookie: cookie,
-      heapSnapshotDir: options["heap-snapshots"] ? path.resolve(options["heap-snapshots"]) : null,
+      heapSnapshotDir: options["heap-snapshots"] ? path.resolve(options["heap-snapshots"], "game") : null,
     }, "game");
     await stop(server);
     // Every acknowledged answer is a row, once (the answers table is unique on game, player, question).
     const count = await prisma.liveAnswer.count({ where: { gameId: created.gameId } });
     await prisma.$disconnect();
-    return { report, storedAnswers: count };
+    return { report, storedAnswers: count, writer: await measureWriter() };
   } finally {
     await stop(server);
   }
@@ -204,6 +210,27 @@ function profilingFlags(kind: "floor" | "game"): string[] {
     ...(options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options["cpu-prof"], kind)}`] : []),
     ...(options["heap-prof"] ? ["--heap-prof", `--heap-prof-dir=${path.resolve(options["heap-prof"], kind)}`] : []),
   ];
+}
+
+/**
+ * Acknowledged answers stored per second by the live store's writer thread alone, pinned like the
+ * server (scripts/bench/writer-throughput.ts), on a database of its own.
+ */
+async function measureWriter(): Promise<WriterResult | null> {
+  const answers = Number(options.writes);
+  if (!(answers > 0)) return null;
+  const dir = mkdtempSync(path.join(scratch, "writer-"));
+  const config = { dir, players: Math.min(playerCount, 10_000), answers, perTurn: 500 };
+  const [program, args] = pinned(0, [process.execPath, "--import", "tsx", path.join(here, "bench", "writer-throughput.ts"), JSON.stringify(config)]);
+  const child = spawn(program, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  children.add(child);
+  let output = "";
+  child.stdout!.on("data", (data: Buffer) => (output += data.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  children.delete(child);
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`writer benchmark exited with ${code}`);
+  return JSON.parse(output.trim().split("\n").at(-1)!) as WriterResult;
 }
 
 function startServer(args: string[], env: Record<string, string>, nodeOptions: string[] = []): ChildProcess {
@@ -319,6 +346,7 @@ function headline(run: RunResult) {
       : {}),
     lostAnswers: report.lostAnswers,
     phantomAnswers: report.phantomAnswers,
+    ...(run.writer ? { answersStoredPerSecond: run.writer.rowsPerSecond, writerCpuPerAnswerUs: run.writer.cpuPerRowUs } : {}),
     valid: report.valid,
   };
 }
@@ -379,6 +407,12 @@ function printTable(label: string, comparison: Comparison, results: Partial<Reco
         ] as [string, string][])
       : []),
     ["results that lost / invented an answer", "lostPhantom"],
+    ...(main.answersStoredPerSecond !== undefined
+      ? ([
+          ["answers stored per second, writer alone (acked after commit)", "answersStoredPerSecond"],
+          ["CPU per stored answer, writer alone (µs, both threads)", "writerCpuPerAnswerUs"],
+        ] as [string, string][])
+      : []),
     ["valid run (generator kept up)", "valid"],
   ];
   const cell = (run: ReturnType<typeof headline> | null, key: string): string => {

@@ -255,6 +255,19 @@ export class GameRunner {
   }
 
   private perform(state: GameState, effects: Effect[]): { stored: Promise<void>; done: Promise<void> } {
+    // The common case, thousands of times a second: an answer to store, then the staff's counters.
+    // Its write is the batch's own promise, shared by every answer of the batch.
+    const [first, second] = effects;
+    if (first?.type === "persist-answer" && (effects.length === 1 || (effects.length === 2 && second.type === "refresh-staff"))) {
+      const stored = this.performOne(state, first) ?? Promise.resolve();
+      const done = stored.then(
+        () => {
+          if (second) this.refreshStaff();
+        },
+        (error: unknown) => this.log(`write failed in game ${state.gameId}`, error),
+      );
+      return { stored, done };
+    }
     let markStored!: () => void;
     let failStored!: (error: unknown) => void;
     const stored = new Promise<void>((resolve, reject) => {

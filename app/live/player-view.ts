@@ -11,7 +11,7 @@ import type {
 } from "./game-state";
 import { displayedOptions, keysForOptionIds } from "./options";
 import { composePlayerView, personalOf, samePersonalView, shownPersonal } from "./player-parts";
-import { findPlayer, presentCount, standingsOf } from "./players";
+import { findPlayer, presentCount, standingsId, standingsOf } from "./players";
 import { rankPlayers } from "./ranking";
 import { teamOf, teamStandings, type TeamStanding } from "./teams";
 
@@ -192,11 +192,11 @@ export function playerViews(state: GameState, now: number): Map<string, PlayerVi
  * their phone knows), and the part it was built from with what it was built from, so that a
  * broadcast that finds the same player and the same standings need not build it again.
  */
-export type SentPersonal = { shown: PlayerPersonal; personal: PlayerPersonal; player: Player; standings: readonly Player[]; lobby: boolean };
+export type SentPersonal = { shown: PlayerPersonal; personal: PlayerPersonal; player: Player; standings: number; lobby: boolean };
 
 export function sentPersonal(state: GameState, playerId: string, view: PlayerView, personal: PlayerPersonal): SentPersonal {
   const lobby = state.phase.name === "lobby";
-  return { shown: personalOf(view), personal, player: findPlayer(state.players, playerId)!, standings: standingsOf(state.players), lobby };
+  return { shown: personalOf(view), personal, player: findPlayer(state.players, playerId)!, standings: standingsId(state.players), lobby };
 }
 
 /**
@@ -212,7 +212,7 @@ export function broadcastViews(
   sent: Map<string, SentPersonal>,
 ): { common: PlayerCommonView; personal: [string, PlayerPersonal][]; players: number } {
   const common = playerCommonView(state, now);
-  const standings = standingsOf(state.players);
+  const standings = standingsId(state.players);
   // In the lobby nobody is ranked yet (playerPersonal): a part built there is not one built after.
   const lobby = state.phase.name === "lobby";
   const whole: [string, PlayerPersonal][] = [];

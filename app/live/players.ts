@@ -39,6 +39,25 @@ export function standingsOf(players: readonly Player[]): readonly Player[] {
   return standings.get(players) ?? players;
 }
 
+/**
+ * A number naming the standings of a players array, for records that outlive the array: keeping
+ * the array itself would keep every player of it (a record per player, each holding the array of
+ * its own join, held 10,000 arrays of up to 10,000 players).
+ */
+const standingsIds = new WeakMap<readonly Player[], number>();
+let lastStandingsId = 0;
+
+export function standingsId(players: readonly Player[]): number {
+  const root = standingsOf(players);
+  let id = standingsIds.get(root);
+  if (id === undefined) {
+    lastStandingsId += 1;
+    id = lastStandingsId;
+    standingsIds.set(root, id);
+  }
+  return id;
+}
+
 /** Whether two versions of a player rank and show the same in every standing. */
 function sameStanding(a: Player, b: Player): boolean {
   return a.score === b.score && a.eliminatedAt === b.eliminatedAt && a.kicked === b.kicked && a.name === b.name && a.unit === b.unit;

@@ -1,4 +1,5 @@
 import type { PlayerCommonView, PlayerView, StaffView } from "~/live/player-view";
+import type { TokenBucket } from "~/utils/rate-limit";
 
 /**
  * The typed Socket.IO contract. Event names are `domain:verb`; every client request carries an
@@ -59,4 +60,6 @@ export interface SocketData {
   live?: LiveSocketData;
   /** The client's network address (per-address join limits), set at connection. */
   address?: string;
+  /** This socket's request budget (app/realtime/io.server.ts), shared by every event. */
+  bucket?: TokenBucket;
 }

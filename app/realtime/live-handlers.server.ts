@@ -39,6 +39,8 @@ const UNIT_CACHE_SIZE = 5_000;
 
 const HOST_ROLES = new Set(["host", "organizer", "teacher", "admin"]);
 
+type Listener = (this: LiveSocket, payload: unknown, ack: unknown) => void;
+
 type GameSockets = { players: Map<string, Set<LiveSocket>>; hosts: Set<LiveSocket>; displays: Set<LiveSocket> };
 
 export type LiveContext = {
@@ -101,12 +103,32 @@ export class LiveTransport {
         }
       },
     }));
+    this.defineHandlers();
   }
 
+  /**
+   * Gives a new socket the game's events. The listeners are the same functions for every socket
+   * (Socket.IO calls them with the socket as `this`): 10,000 sockets do not each hold a dozen
+   * closures of their own.
+   */
   handle(socket: LiveSocket, bucket: TokenBucket): void {
+    socket.data.bucket = bucket;
+    for (const [event, listener] of this.listeners) (socket.on as (event: string, listener: Listener) => void)(event, listener);
+    socket.on("disconnect", this.onDisconnect);
+  }
+
+  private readonly listeners: [string, Listener][] = [];
+  private readonly onDisconnect = (() => {
+    const transport = this;
+    return function (this: LiveSocket) {
+      transport.detach(this, true);
+    };
+  })();
+
+  private defineHandlers(): void {
     const { registry, db, now } = this.context;
 
-    on(socket, bucket, now, this.context.log, "host:watch", hostWatchSchema, async ({ gameId }) => {
+    this.define("host:watch", hostWatchSchema, async (socket, { gameId }) => {
       const user = socket.data.user;
       if (!user || !HOST_ROLES.has(user.role)) return refused("forbidden");
       const game = await db.liveGame.findUnique({ where: { id: gameId }, select: { hostId: true } });
@@ -119,7 +141,7 @@ export class LiveTransport {
       return accepted(hostView(runner.state, runner.now()));
     });
 
-    on(socket, bucket, now, this.context.log, "display:watch", displayWatchSchema, async ({ gameId, token }) => {
+    this.define("display:watch", displayWatchSchema, async (socket, { gameId, token }) => {
       const game = await db.liveGame.findUnique({ where: { id: gameId }, select: { displayToken: true } });
       if (!game || !sameSecret(game.displayToken, token)) return refused("forbidden");
       const runner = await registry.get(gameId);
@@ -128,7 +150,7 @@ export class LiveTransport {
       return accepted(displayView(runner.state, runner.now()));
     });
 
-    on(socket, bucket, now, this.context.log, "host:command", hostCommandSchema, async (payload) => {
+    this.define("host:command", hostCommandSchema, async (socket, payload) => {
       const live = socket.data.live;
       if (live?.role !== "host" || live.gameId !== payload.gameId) return refused("not-watching");
       const runner = await registry.get(payload.gameId);
@@ -144,7 +166,7 @@ export class LiveTransport {
       return (await settle(outcome)) ? accepted({ code: outcome.code }) : refused("not-stored");
     });
 
-    on(socket, bucket, now, this.context.log, "player:join", playerJoinSchema, async ({ pin, name, unitId }) => {
+    this.define("player:join", playerJoinSchema, async (socket, { pin, name, unitId }) => {
       const throttle = this.context.joinThrottle ?? defaultJoinThrottle;
       const address = socket.data.address ?? "unknown";
       if (!throttle.allowPinLookup(address, now())) return refused("too-many-joins");
@@ -178,7 +200,7 @@ export class LiveTransport {
       return view ? accepted({ gameId, playerId, token, view }) : refused("unknown-player");
     });
 
-    on(socket, bucket, now, this.context.log, "player:resume", playerResumeSchema, async ({ gameId, token }) => {
+    this.define("player:resume", playerResumeSchema, async (socket, { gameId, token }) => {
       const tokenHash = hashToken(token);
       const runner = await registry.get(gameId);
       // A player who joined in this process is known by their token's hash; after a restart, the row says who it is.
@@ -210,7 +232,7 @@ export class LiveTransport {
       return view ? accepted({ playerId: row.id, view }) : refused("unknown-player");
     });
 
-    on(socket, bucket, now, this.context.log, "answer:submit", answerSubmitSchema, async (payload) => {
+    this.define("answer:submit", answerSubmitSchema, async (socket, payload) => {
       const live = socket.data.live;
       if (live?.role !== "player" || live.gameId !== payload.gameId) return refused("not-joined");
       const runner = await registry.get(payload.gameId);
@@ -227,7 +249,29 @@ export class LiveTransport {
       return (await settle(outcome)) ? accepted({ code: outcome.code }) : refused("not-stored");
     });
 
-    socket.on("disconnect", () => this.detach(socket, true));
+  }
+
+  /** One request handler for every socket: an ack always, a rate limit, zod first, no stack trace to the client. */
+  private define<E extends Exclude<keyof ClientToServerEvents, "system:ping">, S extends z.ZodType>(
+    event: E,
+    schema: S,
+    handler: (socket: LiveSocket, payload: z.output<S>) => Promise<HandlerResult<AckData<E>>>,
+  ): void {
+    const { now, log } = this.context;
+    const listener = async function (this: LiveSocket, payload: unknown, ack: unknown) {
+      if (typeof ack !== "function") return;
+      const reply = ack as Ack<AckData<E>>;
+      if (!this.data.bucket?.take(now())) return reply({ ok: false, error: "rate-limited" });
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
+      try {
+        reply(await handler(this, parsed.data));
+      } catch (error) {
+        log(`${event} failed`, error);
+        reply({ ok: false, error: "server-error" });
+      }
+    };
+    this.listeners.push([event, listener as Listener]);
   }
 
   /** The open game with this PIN and its runner, from the cache while the game is open here. */
@@ -354,28 +398,3 @@ async function settle(outcome: ReturnType<GameRunner["dispatch"]>): Promise<bool
 
 type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
 
-/** Registers one request handler: an ack always, a rate limit, zod first, no stack trace to the client. */
-function on<E extends Exclude<keyof ClientToServerEvents, "system:ping">, S extends z.ZodType>(
-  socket: LiveSocket,
-  bucket: TokenBucket,
-  now: () => number,
-  log: (message: string, error?: unknown) => void,
-  event: E,
-  schema: S,
-  handler: (payload: z.output<S>) => Promise<HandlerResult<AckData<E>>>,
-): void {
-  const listener = async (payload: unknown, ack: unknown) => {
-    if (typeof ack !== "function") return;
-    const reply = ack as Ack<AckData<E>>;
-    if (!bucket.take(now())) return reply({ ok: false, error: "rate-limited" });
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
-    try {
-      reply(await handler(parsed.data));
-    } catch (error) {
-      log(`${event} failed`, error);
-      reply({ ok: false, error: "server-error" });
-    }
-  };
-  (socket.on as (event: string, listener: (payload: unknown, ack: unknown) => void) => void)(event, listener);
-}

@@ -32,7 +32,13 @@ for (const file of positionals) {
     const size = heap.nodes[index + sizeAt];
     all += size;
     // Strings and code are grouped by kind; objects and closures by their constructor or function name.
-    const name = type === "object" || type === "closure" ? heap.strings[heap.nodes[index + nameAt]] : "";
+    // Arrays by size class: many small ones are per-socket or per-player state, a few big ones are tables.
+    const name =
+      type === "object" || type === "closure"
+        ? heap.strings[heap.nodes[index + nameAt]]
+        : type === "array"
+          ? `${heap.strings[heap.nodes[index + nameAt]]} ≤${2 ** Math.ceil(Math.log2(Math.max(16, size)))} B`
+          : "";
     const key = `${type}${name ? ` ${name}` : ""}`;
     const entry = totals.get(key) ?? { bytes: 0, count: 0 };
     entry.bytes += size;
