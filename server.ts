@@ -9,7 +9,7 @@ import { guardRequests } from "~/http/guard-requests.server";
 import { createRemixHandler } from "~/http/remix-handler.server";
 import { IDLE_SWEEP_EVERY_MS, closeIdleLobbies } from "~/live/idle-lobbies.server";
 import { LiveRegistry } from "~/live/live-registry.server";
-import { prismaLiveStore } from "~/live/live-store.server";
+import { liveStoreFor } from "~/live/live-writer.server";
 import { createReadinessCheck, migrationsFolderFor } from "~/ops/health.server";
 import { claimLiveGames } from "~/ops/live-games-owner.server";
 import { createLogger, logger, requestLogging, setLogger } from "~/ops/logger.server";
@@ -58,7 +58,8 @@ async function main() {
   const dropConnections = trackConnections(httpServer);
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
   const liveGames = new LiveRegistry({
-    store: instrumentedStore(prismaLiveStore(prisma)),
+    // On SQLite the games' writes go through a writer thread of their own (docs/decisions/028).
+    store: instrumentedStore(liveStoreFor(prisma, config.DATABASE_URL)),
     onBroadcast: observeBroadcast,
     log: (message, error) => logger().error({ err: error }, `live: ${message}`),
   });

@@ -10,6 +10,9 @@ function recordingStore() {
   const log: string[] = [];
   let failAnswers = false;
   const store: LiveStore = {
+    async insertPlayers(rows) {
+      log.push(`players:${rows.map((row) => row.id).join(",")}`);
+    },
     async writeAnswers(rows: readonly PersistedAnswer[]) {
       await Promise.resolve();
       if (failAnswers) throw new Error("disk full");
@@ -35,6 +38,10 @@ function recordingOutput(log: string[]): RunnerOutput {
   return {
     connectedPlayers: () => ["ann", "bao", "chi"],
     toPlayer: (playerId: string, view: PlayerView) => log.push(`to:${playerId}:${view.phase}`),
+    toPlayers: (common, personal) => {
+      for (const [playerId] of personal) log.push(`to:${playerId}:${common.phase}`);
+      if (personal.length < 3) log.push(`common:${common.phase}`);
+    },
     toStaff: () => log.push("to:staff"),
     kick: () => undefined,
   };
@@ -83,6 +90,56 @@ describe("GameRunner", () => {
     await answer(runner, "chi").done;
     expect(runner.state.phase.name).toBe("reveal");
     expect(log.filter((entry) => entry !== "scores").slice(0, 3)).toEqual(["answers:chi", "snapshot:reveal", "to:ann:reveal"]);
+    runner.abandon();
+  });
+
+  it("broadcasts the common part alone when no player's own part changed, and whole snapshots to those whose part did", async () => {
+    const { runner, log } = await runnerInQuestion();
+    // Everyone has seen the question: at the reveal each gets their own outcome, score and rank.
+    await answer(runner, "ann").stored;
+    await runner.dispatch({ type: "host-command", command: "next", step: runner.state.step }).done;
+    expect(log.filter((entry) => entry.startsWith("to:") && entry.includes(":reveal"))).toEqual(["to:ann:reveal", "to:bao:reveal", "to:chi:reveal"]);
+    log.length = 0;
+    // The leaderboard and the next countdown change nobody's own part: one common message each.
+    await runner.dispatch({ type: "host-command", command: "next", step: runner.state.step }).done;
+    await runner.dispatch({ type: "host-command", command: "next", step: runner.state.step }).done;
+    expect(log.filter((entry) => !entry.startsWith("snapshot") && entry !== "to:staff" && entry !== "scores")).toEqual(["common:leaderboard", "common:countdown"]);
+    runner.abandon();
+  });
+
+  it("sends a whole snapshot in the middle of a question only to the players whose answer it must show", async () => {
+    const { runner, log } = await runnerInQuestion();
+    for (const playerId of ["ann", "bao", "chi"]) runner.viewFor(playerId);
+    await answer(runner, "bao").stored;
+    log.length = 0;
+    await runner.dispatch({ type: "host-command", command: "pause", step: runner.state.step }).done;
+    expect(log.filter((entry) => entry.startsWith("to:") || entry.startsWith("common:")).filter((entry) => entry !== "to:staff")).toEqual([
+      "to:bao:question",
+      "common:question",
+    ]);
+    runner.abandon();
+  });
+
+  it("applies the answers of one turn together, each with its own outcome, and never changes the state it started from", async () => {
+    const { runner, log } = await runnerInQuestion();
+    const before = runner.state;
+    const frozen = JSON.stringify(before);
+    const outcomes = await Promise.all([
+      runner.submitAnswer({ type: "answer-submitted", playerId: "ann", answerId: "ann-0", questionIndex: 0, optionIds: ["A"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "ann", answerId: "ann-0", questionIndex: 0, optionIds: ["A"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "bao", answerId: "bao-0", questionIndex: 0, optionIds: ["Z"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "bao", answerId: "bao-1", questionIndex: 0, optionIds: ["B"] }),
+      // The last of the three closes the question; an answer after it in the same turn is too late.
+      runner.submitAnswer({ type: "answer-submitted", playerId: "chi", answerId: "chi-0", questionIndex: 0, optionIds: ["C"] }),
+      runner.submitAnswer({ type: "answer-submitted", playerId: "chi", answerId: "chi-9", questionIndex: 0, optionIds: ["D"] }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.code)).toEqual(["accepted", "duplicate", "invalid-option", "accepted", "accepted", "too-late"]);
+    await Promise.all(outcomes.map((outcome) => outcome.done));
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(before.players.every((player) => player.answer === null)).toBe(true);
+    expect(runner.state.phase.name).toBe("reveal");
+    expect(runner.state.lastResult?.answeredCount).toBe(3);
+    expect(log.filter((entry) => entry.startsWith("answers"))).toEqual(["answers:ann,ann,bao,chi"]);
     runner.abandon();
   });
 

@@ -1,6 +1,20 @@
 import type { Effect, GameEvent, GameState, OutcomeCode, PersistedAnswer, TimerRef } from "./game-state";
 import type { LiveStore } from "./live-store.server";
-import { displayView, hostView, playerView, type PlayerView, type StaffView } from "./player-view";
+import {
+  broadcastViews,
+  composePlayerView,
+  displayView,
+  hostView,
+  playerCommonView,
+  playerPersonal,
+  sentPersonal,
+  type PlayerCommonView,
+  type PlayerPersonal,
+  type PlayerView,
+  type SentPersonal,
+  type StaffView,
+} from "./player-view";
+import { draftPlayers, sealPlayers } from "./players";
 import { restoreAfterRestart } from "./restore";
 import { isCorrectSelection } from "./scoring";
 import { transition } from "./transition";
@@ -16,7 +30,14 @@ import { transition } from "./transition";
 export type RunnerOutput = {
   /** Players with at least one open socket: the only ones a broadcast builds views for. */
   connectedPlayers(): Iterable<string>;
+  /** A whole snapshot to one player's sockets. */
   toPlayer(playerId: string, view: PlayerView): void;
+  /**
+   * One broadcast: `common` to every player of the game (one room emit, encoded once), except the
+   * players in `personal`, who get their whole snapshot, `composePlayerView(common, personal)`,
+   * instead (docs/decisions/029).
+   */
+  toPlayers(common: PlayerCommonView, personal: readonly (readonly [string, PlayerPersonal])[]): void;
   /** Views are built only if a host or display is watching. */
   toStaff(views: { host: () => StaffView; display: () => StaffView }): void;
   kick(playerId: string): void;
@@ -39,6 +60,12 @@ export const DEFAULT_TIMING: RunnerTiming = {
   snapshotDelayMs: 1_000,
   staffIntervalMs: 300,
 };
+
+/**
+ * With a store that commits in order and groups commits itself (the SQLite writer thread), a
+ * batch need not wait to fill: it is handed over on the next turn of the event loop.
+ */
+const ORDERED_STORE_TIMING: Partial<RunnerTiming> = { answerFlushMs: 0, answerBatchSize: 2_000 };
 
 export type RunnerOptions = {
   store: LiveStore;
@@ -74,6 +101,14 @@ export class GameRunner {
   private staffTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStaffAt = 0;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Per player, the personal part of the last whole snapshot sent: a broadcast sends a player only
+   * the common part when that still shows what their own part would (docs/decisions/029).
+   */
+  private readonly sentPersonal = new Map<string, SentPersonal>();
+  /** Token hash → player, for the players who joined or came back while this runner ran: a reconnect storm asks no database. */
+  private readonly tokens = new Map<string, string>();
+  private answerQueue: { event: Extract<GameEvent, { type: "answer-submitted" }>; resolve: (outcome: DispatchOutcome) => void; reject: (error: unknown) => void }[] = [];
   private stopped = false;
   private draining = false;
 
@@ -82,7 +117,7 @@ export class GameRunner {
     this.store = options.store;
     this.output = options.output;
     this.clock = options.now ?? Date.now;
-    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.timing = { ...DEFAULT_TIMING, ...(options.store.ordered ? ORDERED_STORE_TIMING : {}), ...options.timing };
     this.log = options.log ?? ((message, error) => console.error(`[live] ${message}`, error ?? ""));
     this.onBroadcast = options.onBroadcast ?? (() => undefined);
     this.writes = new WriteQueue(this.store, this.timing);
@@ -108,6 +143,36 @@ export class GameRunner {
     this.draining = true;
   }
 
+  /**
+   * An answer, applied together with the others that arrive in the same turn of the event loop:
+   * one copy of the players for the whole burst (players.ts, draftPlayers), each answer still its
+   * own event with its own outcome, in arrival order.
+   */
+  submitAnswer(event: Extract<GameEvent, { type: "answer-submitted" }>): Promise<DispatchOutcome> {
+    return new Promise((resolve, reject) => {
+      this.answerQueue.push({ event, resolve, reject });
+      if (this.answerQueue.length === 1) setImmediate(() => this.applyAnswers());
+    });
+  }
+
+  private applyAnswers(): void {
+    const queued = this.answerQueue;
+    this.answerQueue = [];
+    const draft = draftPlayers(this.current.players);
+    this.current = { ...this.current, players: draft };
+    try {
+      for (const { event, resolve, reject } of queued) {
+        try {
+          resolve(this.dispatch(event));
+        } catch (error) {
+          reject(error);
+        }
+      }
+    } finally {
+      sealPlayers(draft);
+    }
+  }
+
   /** Applies one event now. The state changes at once; effects follow in order. */
   dispatch(event: GameEvent): DispatchOutcome {
     if (this.draining && (event.type === "host-disconnected" || event.type === "player-left")) {
@@ -129,10 +194,30 @@ export class GameRunner {
     return this.perform(this.current, effects).stored;
   }
 
+  rememberToken(tokenHash: string, playerId: string): void {
+    this.tokens.set(tokenHash, playerId);
+  }
+
+  playerForToken(tokenHash: string): string | null {
+    return this.tokens.get(tokenHash) ?? null;
+  }
+
   /** Sends one player their snapshot now (a reconnect that changed nothing still needs it). */
   sendPlayer(playerId: string): void {
-    const view = playerView(this.current, playerId, this.clock());
+    const view = this.viewFor(playerId);
     if (view) this.output.toPlayer(playerId, view);
+  }
+
+  /**
+   * A player's whole snapshot as of now, for a message or an ack that goes to them at once; null
+   * for an unknown or kicked player. Recorded as what that player was last sent.
+   */
+  viewFor(playerId: string): PlayerView | null {
+    const personal = playerPersonal(this.current, playerId);
+    if (!personal) return null;
+    const view = composePlayerView(playerCommonView(this.current, this.clock()), personal);
+    this.sentPersonal.set(playerId, sentPersonal(this.current, playerId, view, personal));
+    return view;
   }
 
   sendStaff(): void {
@@ -170,6 +255,19 @@ export class GameRunner {
   }
 
   private perform(state: GameState, effects: Effect[]): { stored: Promise<void>; done: Promise<void> } {
+    // The common case, thousands of times a second: an answer to store, then the staff's counters.
+    // Its write is the batch's own promise, shared by every answer of the batch.
+    const [first, second] = effects;
+    if (first?.type === "persist-answer" && (effects.length === 1 || (effects.length === 2 && second.type === "refresh-staff"))) {
+      const stored = this.performOne(state, first) ?? Promise.resolve();
+      const done = stored.then(
+        () => {
+          if (second) this.refreshStaff();
+        },
+        (error: unknown) => this.log(`write failed in game ${state.gameId}`, error),
+      );
+      return { stored, done };
+    }
     let markStored!: () => void;
     let failStored!: (error: unknown) => void;
     const stored = new Promise<void>((resolve, reject) => {
@@ -179,24 +277,31 @@ export class GameRunner {
     stored.catch(() => undefined);
     const lastWrite = effects.findLastIndex((effect) => effect.type === "persist-answer" || (effect.type === "persist-state" && effect.urgent));
 
-    const done = (async () => {
+    const gameId = state.gameId;
+    // The state is let go once no effect left needs it: thousands of answers waiting for their
+    // commit must not each keep a copy of the game alive.
+    const lastUse = effects.findLastIndex((effect) => effect.type === "persist-state" || effect.type === "broadcast" || effect.type === "persist-answer");
+    const done = (async (held: GameState | null) => {
       if (lastWrite === -1) markStored();
       for (const [index, effect] of effects.entries()) {
         try {
-          await this.performOne(state, effect);
+          const pending = this.performOne(held!, effect);
+          if (index >= lastUse) held = null;
+          await pending;
         } catch (error) {
           // Nothing after a failed write is announced: what was not stored must not be seen as done.
-          this.log(`write failed in game ${state.gameId}`, error);
+          this.log(`write failed in game ${gameId}`, error);
           failStored(error);
           return;
         }
         if (index === lastWrite) markStored();
       }
-    })();
+    })(state);
     return { stored, done };
   }
 
-  private async performOne(state: GameState, effect: Effect): Promise<void> {
+  /** Carries out one effect; what it must wait for is the promise it returns, begun before it returns. */
+  private performOne(state: GameState, effect: Effect): Promise<void> | void {
     if (this.stopped) return;
     switch (effect.type) {
       case "persist-answer": {
@@ -205,17 +310,17 @@ export class GameRunner {
           effect.answer.optionIds,
           question.options.filter((option) => option.correct).map((option) => option.id),
         );
-        await this.writes.answer(effect.answer, correct);
-        return;
+        return this.writes.answer(effect.answer, correct);
       }
-      case "persist-state":
+      case "persist-state": {
         if (!effect.urgent) return this.snapshotSoon();
-        await this.writes.snapshot(state);
+        const written = this.writes.snapshot(state);
         if (state.phase.name === "reveal" || state.phase.name === "podium" || state.phase.name === "ended") {
           // Scores in the tables are derived data for results pages: written after, never awaited by players.
           this.writes.scores(state).catch((error) => this.log(`scores not written for game ${state.gameId}`, error));
         }
-        return;
+        return written;
+      }
       case "schedule":
         return this.arm(effect.timer, effect.at);
       case "cancel-timer":
@@ -225,12 +330,10 @@ export class GameRunner {
       case "broadcast": {
         const now = this.clock();
         const started = performance.now();
-        let players = 0;
-        for (const playerId of this.output.connectedPlayers()) {
-          const view = playerView(state, playerId, now);
-          if (view) this.output.toPlayer(playerId, view);
-          players += 1;
-        }
+        // The common part once for everyone; a whole snapshot only to players whose own part
+        // shows something new (at a reveal, everyone: their outcome, score and rank).
+        const { common, personal, players } = broadcastViews(state, now, this.output.connectedPlayers(), this.sentPersonal);
+        this.output.toPlayers(common, personal);
         this.onBroadcast(players, performance.now() - started);
         this.clearStaffTimer();
         this.lastStaffAt = now;
@@ -289,7 +392,9 @@ type Batch = { rows: PersistedAnswer[]; correct: boolean[]; committed: Promise<v
  * One game's writes, in the order they were asked for. Answers are grouped: a batch is committed
  * `answerFlushMs` after its first answer or as soon as it is full, in one transaction, and every
  * answer in it is acknowledged only after that commit. A snapshot first commits the open batch,
- * so a snapshot is never written ahead of an answer that came before it.
+ * so a snapshot is never written ahead of an answer that came before it. With a store that
+ * commits in call order (`ordered`), each write is handed over at once; otherwise each waits
+ * for the one before.
  */
 class WriteQueue {
   private tail: Promise<void> = Promise.resolve();
@@ -350,6 +455,8 @@ class WriteQueue {
 
   private enqueue(job: () => Promise<void>): Promise<void> {
     if (this.abandoned) return Promise.reject(new Error("writes abandoned"));
+    // A store that commits in call order needs no waiting here, and can group what it is given.
+    if (this.store.ordered) return job();
     const run = this.tail.then(job);
     this.tail = run.catch(() => undefined);
     return run;

@@ -10,6 +10,7 @@ function memoryStore(initial: GameState) {
   let snapshot: GameState = JSON.parse(JSON.stringify(initial));
   const answers: PersistedAnswer[] = [];
   const store: LiveStore = {
+    async insertPlayers() {},
     async writeAnswers(rows) {
       answers.push(...rows);
     },
@@ -27,7 +28,13 @@ function memoryStore(initial: GameState) {
   return { store, current: () => snapshot };
 }
 
-const silentOutput: RunnerOutput = { connectedPlayers: () => [], toPlayer: () => undefined, toStaff: () => undefined, kick: () => undefined };
+const silentOutput: RunnerOutput = {
+  connectedPlayers: () => [],
+  toPlayer: () => undefined,
+  toPlayers: () => undefined,
+  toStaff: () => undefined,
+  kick: () => undefined,
+};
 
 function registryAt(store: LiveStore, clock: { now: number }) {
   const registry = new LiveRegistry({ store, now: () => clock.now, log: () => undefined });

@@ -29,6 +29,11 @@ export class LiveRegistry {
 
   constructor(private readonly options: LiveRegistryOptions) {}
 
+  /** Where the games are written (a join's player row goes through it too). */
+  get store(): LiveStore {
+    return this.options.store;
+  }
+
   /** The transport says where messages go; called once by attachRealtime. */
   connect(outputFor: (gameId: string) => RunnerOutput): void {
     this.outputFor = outputFor;
@@ -83,6 +88,7 @@ export class LiveRegistry {
     const runners = await Promise.all([...this.runners.values()].map((runner) => runner.catch(() => null)));
     await Promise.all(runners.map((runner) => runner?.close(options).catch(() => undefined)));
     this.runners.clear();
+    await this.options.store.close?.();
   }
 
   /** Drops every game without writing anything: what a crash does (tests). */

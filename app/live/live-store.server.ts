@@ -1,12 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { GameState, PersistedAnswer } from "./game-state";
 import type { PrismaClient } from "~/utils/db.server";
+import { snapshotEncoder } from "./snapshot-json";
 
 /**
  * The live game's persistence (docs/decisions/005): the snapshot row of a game and its answers
  * table. The runner calls it through a serial write queue; nothing here keeps state.
  */
 export type LiveStore = {
+  /**
+   * Writes are committed in the order they are asked for, so the runner hands each one over at
+   * once instead of waiting for the one before (the SQLite writer thread). Without it the runner
+   * waits for each write before asking for the next.
+   */
+  ordered?: boolean;
+  /** The rows of new players (a join is acknowledged only once its row is stored). */
+  insertPlayers(rows: readonly NewPlayerRow[]): Promise<void>;
   /** Inserts a batch of answers in one statement. A row already stored for the same player and question is kept. */
   writeAnswers(rows: readonly PersistedAnswer[], correct: readonly boolean[]): Promise<void>;
   writeSnapshot(state: GameState): Promise<void>;
@@ -14,10 +23,36 @@ export type LiveStore = {
   writeScores(state: GameState): Promise<void>;
   loadSnapshot(gameId: string): Promise<GameState | null>;
   loadAnswers(gameId: string, questionIndex: number): Promise<PersistedAnswer[]>;
+  /** Lets go of what the store holds open (the writer thread), once everything asked is written. */
+  close?(): Promise<void>;
+};
+
+export type NewPlayerRow = {
+  id: string;
+  gameId: string;
+  displayName: string;
+  unitId: string | null;
+  areaId: string | null;
+  tokenHash: string;
+  joinedAt: number;
 };
 
 // Few enough parameters per statement for SQLite and PostgreSQL alike.
 const SCORE_CHUNK = 400;
+
+/** What a reveal or the end copies to the tables: every player's score, and the points of the question just scored. */
+export function scoreRows(state: GameState): { scores: [string, number][]; questionIndex: number | null; points: [string, number][] } {
+  const result = state.lastResult;
+  const scores: [string, number][] = [];
+  const points: [string, number][] = [];
+  for (const player of state.players) {
+    if (player.kicked) continue;
+    scores.push([player.id, player.score]);
+    const outcome = player.lastOutcome;
+    if (result && outcome?.questionIndex === result.questionIndex && outcome.answered) points.push([player.id, outcome.points]);
+  }
+  return { scores, questionIndex: result?.questionIndex ?? null, points };
+}
 
 export function gameStatus(state: GameState): "lobby" | "running" | "ended" {
   if (state.phase.name === "lobby") return "lobby";
@@ -25,7 +60,14 @@ export function gameStatus(state: GameState): "lobby" | "running" | "ended" {
 }
 
 export function prismaLiveStore(db: PrismaClient): LiveStore {
+  const snapshotJson = snapshotEncoder();
   return {
+    async insertPlayers(rows) {
+      await db.livePlayer.createMany({
+        data: rows.map((row) => ({ ...row, joinedAt: new Date(row.joinedAt) })),
+      });
+    },
+
     async writeAnswers(rows, correct) {
       // One multi-row INSERT per batch: Prisma's createMany costs about a quarter of a millisecond
       // per row here, a raw statement a twentieth. A row already stored for the same player and
@@ -56,7 +98,7 @@ export function prismaLiveStore(db: PrismaClient): LiveStore {
         // Never overwrite a newer snapshot with an older one.
         where: { id: state.gameId, stateVersion: { lte: state.version } },
         data: {
-          state: JSON.stringify(state),
+          state: snapshotJson(state),
           stateVersion: state.version,
           status,
           ...(status === "ended" ? { openPin: null, endedAt: new Date(state.updatedAt) } : {}),
@@ -65,29 +107,16 @@ export function prismaLiveStore(db: PrismaClient): LiveStore {
     },
 
     async writeScores(state) {
-      const result = state.lastResult;
-      const scored = state.players.filter((player) => !player.kicked);
+      const { scores, questionIndex, points } = scoreRows(state);
       const statements: Promise<unknown>[] = [];
-      for (let start = 0; start < scored.length; start += SCORE_CHUNK) {
-        const chunk = scored.slice(start, start + SCORE_CHUNK);
-        statements.push(caseUpdate(db, "LivePlayer", "score", "id", chunk.map((player) => [player.id, player.score]), [], []));
-        if (result) {
-          const outcomes = chunk.filter(
-            (player) => player.lastOutcome?.questionIndex === result.questionIndex && player.lastOutcome.answered,
+      for (let start = 0; start < scores.length; start += SCORE_CHUNK) {
+        statements.push(caseUpdate(db, "LivePlayer", "score", "id", scores.slice(start, start + SCORE_CHUNK), [], []));
+      }
+      if (questionIndex !== null) {
+        for (let start = 0; start < points.length; start += SCORE_CHUNK) {
+          statements.push(
+            caseUpdate(db, "LiveAnswer", "points", "playerId", points.slice(start, start + SCORE_CHUNK), ['"gameId" = ?', '"questionIndex" = ?'], [state.gameId, questionIndex]),
           );
-          if (outcomes.length > 0) {
-            statements.push(
-              caseUpdate(
-                db,
-                "LiveAnswer",
-                "points",
-                "playerId",
-                outcomes.map((player) => [player.id, player.lastOutcome!.points]),
-                ['"gameId" = ?', '"questionIndex" = ?'],
-                [state.gameId, result.questionIndex],
-              ),
-            );
-          }
         }
       }
       await Promise.all(statements);

@@ -10,15 +10,21 @@ import type {
   TeamGrouping,
 } from "./game-state";
 import { displayedOptions, keysForOptionIds } from "./options";
-import { findPlayer } from "./players";
+import { composePlayerView, personalOf, samePersonalView, shownPersonal } from "./player-parts";
+import { findPlayer, presentCount, standingsId, standingsOf } from "./players";
 import { rankPlayers } from "./ranking";
 import { teamOf, teamStandings, type TeamStanding } from "./teams";
 
 /**
- * What each screen is sent: a whole snapshot (`game:state`) it renders from, so a reconnect is one
- * more snapshot. Built from the state and the server's `now`; nothing the screen may not know
- * goes in. Before the reveal no view holds which option is correct, and a player's view never
- * holds another player's choice. Option ids in every view are the display keys ("A", "B", …).
+ * What each screen is sent: a whole snapshot it renders from, so a reconnect is one more snapshot.
+ * Built from the state and the server's `now`; nothing the screen may not know goes in. Before the
+ * reveal no view holds which option is correct, and a player's view never holds another player's
+ * choice. Option ids in every view are the display keys ("A", "B", …).
+ *
+ * A player's view is two parts (docs/decisions/029): what every player is shown alike
+ * (`PlayerCommonView`, one room broadcast that Socket.IO encodes once) and what is theirs alone
+ * (`PlayerPersonal`). `composePlayerView` joins them, on the server for a whole snapshot and on
+ * the phone when only the common part came; both sides use this one function.
  */
 
 type ViewBase = {
@@ -74,28 +80,46 @@ export type LeaderRow = {
   eliminated: boolean;
 };
 
-export type PlayerView = ViewBase & {
+/** What every player of the game is shown alike. */
+export type PlayerCommonView = ViewBase & {
   audience: "player";
-  me: {
-    id: string;
-    name: string;
-    score: number;
-    streak: number;
-    rank: number;
-    playerCount: number;
-    eliminated: boolean;
-    team: { id: string; name: string; rank: number; averageScore: number } | null;
-  };
-  myAnswer: { optionIds: string[]; elapsedMs: number } | null;
+  /** Players in the game (kicked ones left out): the "of N" beside each player's rank. */
+  playerCount: number;
+};
+
+export type PlayerMe = {
+  id: string;
+  name: string;
+  score: number;
+  streak: number;
+  rank: number;
+  eliminated: boolean;
+  team: { id: string; name: string; rank: number; averageScore: number } | null;
+};
+
+export type MyAnswerView = { optionIds: string[]; elapsedMs: number };
+
+export type MyOutcomeView = {
+  answered: boolean;
+  correct: boolean;
+  points: number;
+  streakBonus: number;
+  eliminatedNow: boolean;
+  rescued: boolean;
+};
+
+/** What is one player's alone. The answer and the outcome name their question: they show only while it is on screen. */
+export type PlayerPersonal = {
+  me: PlayerMe;
+  answer: (MyAnswerView & { questionIndex: number }) | null;
+  outcome: (MyOutcomeView & { questionIndex: number }) | null;
+};
+
+export type PlayerView = PlayerCommonView & {
+  me: PlayerMe & { playerCount: number };
+  myAnswer: MyAnswerView | null;
   /** What the revealed question did for this player. */
-  myOutcome: {
-    answered: boolean;
-    correct: boolean;
-    points: number;
-    streakBonus: number;
-    eliminatedNow: boolean;
-    rescued: boolean;
-  } | null;
+  myOutcome: MyOutcomeView | null;
 };
 
 export type StaffView = ViewBase & {
@@ -122,13 +146,15 @@ export type HostControls = {
   joinLocked: boolean;
 };
 
-// Rankings are shared by every view built from the same players array (one broadcast builds
-// thousands of views); the cache is keyed by that array, so it can never be stale.
+// Rankings are shared by every view built from the same standings (one broadcast builds thousands
+// of views, and a reconnect changes no standing): the cache is keyed by the array whose ranking
+// this one shares (players.ts, standingsOf), so it can never be stale.
 const rankingCache = new WeakMap<readonly Player[], Ranking>();
 type Ranking = { ranks: Map<string, number>; rows: LeaderRow[]; teams: TeamStanding[] | null; teamRanks: Map<string, TeamStanding> };
 
 function rankingOf(state: GameState): Ranking {
-  const cached = rankingCache.get(state.players);
+  const key = standingsOf(state.players);
+  const cached = rankingCache.get(key);
   if (cached) return cached;
   const ranked = rankPlayers(state.players, state.settings.mode);
   const teams = state.settings.teamsBy ? teamStandings(state.players, state.settings.teamsBy) : null;
@@ -138,28 +164,92 @@ function rankingOf(state: GameState): Ranking {
     teams,
     teamRanks: new Map((teams ?? []).map((team) => [team.teamId, team])),
   };
-  rankingCache.set(state.players, ranking);
+  rankingCache.set(key, ranking);
   return ranking;
 }
 
 /** One player's snapshot, or null for an unknown or kicked player. */
+export { composePlayerView, encodedViewHead, encodePlayerView, personalOf, samePersonalView } from "./player-parts";
+
 export function playerView(state: GameState, playerId: string, now: number): PlayerView | null {
+  const personal = playerPersonal(state, playerId);
+  return personal && composePlayerView(playerCommonView(state, now), personal);
+}
+
+/** Every player's snapshot at once, the common part built once. */
+export function playerViews(state: GameState, now: number): Map<string, PlayerView> {
+  const common = playerCommonView(state, now);
+  const views = new Map<string, PlayerView>();
+  for (const player of state.players) {
+    const personal = playerPersonal(state, player.id);
+    if (personal) views.set(player.id, composePlayerView(common, personal));
+  }
+  return views;
+}
+
+/**
+ * What a player was last sent whole: the personal part as that snapshot shows it (`shown`, what
+ * their phone knows), and the part it was built from with what it was built from, so that a
+ * broadcast that finds the same player and the same standings need not build it again.
+ */
+export type SentPersonal = { shown: PlayerPersonal; personal: PlayerPersonal; player: Player; standings: number; lobby: boolean };
+
+export function sentPersonal(state: GameState, playerId: string, view: PlayerView, personal: PlayerPersonal): SentPersonal {
+  const lobby = state.phase.name === "lobby";
+  return { shown: personalOf(view), personal, player: findPlayer(state.players, playerId)!, standings: standingsId(state.players), lobby };
+}
+
+/**
+ * One broadcast to the players (docs/decisions/029): the common part, built once, and the players
+ * who need a whole snapshot (`composePlayerView(common, personal)`) because their own part would
+ * show something other than the personal part they were last sent (`sent`, kept up to date here).
+ * Everyone else needs only the common part.
+ */
+export function broadcastViews(
+  state: GameState,
+  now: number,
+  playerIds: Iterable<string>,
+  sent: Map<string, SentPersonal>,
+): { common: PlayerCommonView; personal: [string, PlayerPersonal][]; players: number } {
+  const common = playerCommonView(state, now);
+  const standings = standingsId(state.players);
+  // In the lobby nobody is ranked yet (playerPersonal): a part built there is not one built after.
+  const lobby = state.phase.name === "lobby";
+  const whole: [string, PlayerPersonal][] = [];
+  let players = 0;
+  for (const playerId of playerIds) {
+    players += 1;
+    const known = sent.get(playerId);
+    const player = findPlayer(state.players, playerId);
+    // The same player object and the same standings: the same personal part, nothing to build.
+    const personal =
+      known && known.player === player && known.standings === standings && known.lobby === lobby ? known.personal : playerPersonal(state, playerId);
+    if (!personal) continue;
+    if (known && samePersonalView(common, known.shown, personal)) continue;
+    sent.set(playerId, { shown: shownPersonal(common, personal), personal, player: player!, standings, lobby });
+    whole.push([playerId, personal]);
+  }
+  return { common, personal: whole, players };
+}
+
+/** What every player is shown alike, built once per broadcast. */
+export function playerCommonView(state: GameState, now: number): PlayerCommonView {
+  return { audience: "player", ...base(state, now), playerCount: presentCount(state.players) };
+}
+
+/** What is this player's alone, whatever is on screen; null for an unknown or kicked player. */
+export function playerPersonal(state: GameState, playerId: string): PlayerPersonal | null {
   const player = findPlayer(state.players, playerId);
   if (!player || player.kicked) return null;
-  const phase = state.phase;
   // Nobody has scored in the lobby, so everyone shares rank 1; ranking every player again for
   // each join (a new players array each time) would cost O(N² log N) over a storm of joins.
-  const inLobby = phase.name === "lobby";
-  const ranking = inLobby ? null : rankingOf(state);
+  const ranking = state.phase.name === "lobby" ? null : rankingOf(state);
   const teamsBy = state.settings.teamsBy;
   const team = teamsBy ? teamOf(player, teamsBy) : null;
   const teamStanding = team ? (ranking ? ranking.teamRanks.get(team.id) : { rank: 1, averageScore: 0 }) : undefined;
-  const answer = (phase.name === "question" || phase.name === "reveal") && player.answer?.questionIndex === phase.questionIndex ? player.answer : null;
-  const outcome = phase.name === "reveal" && player.lastOutcome?.questionIndex === phase.questionIndex ? player.lastOutcome : null;
-
+  const answer = player.answer;
+  const outcome = player.lastOutcome;
   return {
-    audience: "player",
-    ...base(state, now),
     me: {
       id: player.id,
       name: player.name,
@@ -167,12 +257,16 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
       streak: player.streak,
       // Every player who is not kicked is ranked.
       rank: ranking ? ranking.ranks.get(player.id)! : 1,
-      playerCount: ranking ? ranking.ranks.size : state.players.filter((candidate) => !candidate.kicked).length,
       eliminated: player.eliminatedAt !== null,
       team: team && teamStanding ? { id: team.id, name: team.name, rank: teamStanding.rank, averageScore: teamStanding.averageScore } : null,
     },
-    myAnswer: answer && { optionIds: keysForOptionIds(state, answer.questionIndex, answer.optionIds), elapsedMs: answer.elapsedMs },
-    myOutcome: outcome && {
+    answer: answer && {
+      questionIndex: answer.questionIndex,
+      optionIds: keysForOptionIds(state, answer.questionIndex, answer.optionIds),
+      elapsedMs: answer.elapsedMs,
+    },
+    outcome: outcome && {
+      questionIndex: outcome.questionIndex,
       answered: outcome.answered,
       correct: outcome.correct,
       points: outcome.points,
@@ -181,16 +275,6 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
       rescued: outcome.rescued,
     },
   };
-}
-
-/** Every player's snapshot for one broadcast, ranked once. */
-export function playerViews(state: GameState, now: number): Map<string, PlayerView> {
-  const views = new Map<string, PlayerView>();
-  for (const player of state.players) {
-    const view = playerView(state, player.id, now);
-    if (view) views.set(player.id, view);
-  }
-  return views;
 }
 
 export function hostView(state: GameState, now: number): StaffView {
@@ -206,24 +290,30 @@ function staffView(state: GameState, now: number, audience: "host" | "display"):
   const phase = state.phase;
   const showStandings = phase.name === "leaderboard" || phase.name === "podium" || phase.name === "ended";
   const ranking = showStandings ? rankingOf(state) : null;
-  const present = state.players.filter((player) => !player.kicked);
+  // Counted in one pass without copies: the host's screen is refreshed a few times a second, and
+  // three filtered copies of 10,000 players each time were most of what a refresh cost.
+  let players = 0;
+  let connected = 0;
+  let standing = 0;
+  for (const player of state.players) {
+    if (player.kicked) continue;
+    players += 1;
+    if (player.connected) connected += 1;
+    if (player.eliminatedAt === null) standing += 1;
+  }
+  const lobby: { id: string; name: string; unitName: string | null }[] = [];
+  if (phase.name === "lobby") {
+    for (let index = state.players.length - 1; index >= 0 && lobby.length < LOBBY_NAMES_SHOWN; index -= 1) {
+      const player = state.players[index];
+      if (!player.kicked) lobby.push({ id: player.id, name: player.name, unitName: unitName(state, player) });
+    }
+  }
 
   return {
     audience,
     ...base(state, now),
-    counts: {
-      players: present.length,
-      connected: present.filter((player) => player.connected).length,
-      standing: present.filter((player) => player.eliminatedAt === null).length,
-      answered: phase.name === "question" ? phase.answeredCount : null,
-    },
-    lobby:
-      phase.name === "lobby"
-        ? present
-            .slice(-LOBBY_NAMES_SHOWN)
-            .reverse()
-            .map((player) => ({ id: player.id, name: player.name, unitName: unitName(state, player) }))
-        : null,
+    counts: { players, connected, standing, answered: phase.name === "question" ? phase.answeredCount : null },
+    lobby: phase.name === "lobby" ? lobby : null,
     leaderboard: ranking?.rows ?? null,
     teams: ranking?.teams?.slice(0, LEADERBOARD_SIZE) ?? null,
     controls: audience === "host" ? hostControls(state) : null,

@@ -27,7 +27,7 @@ export function restoreAfterRestart(
       const player = players[position];
       if (!player || player.kicked || player.eliminatedAt !== null) continue;
       lastAliveAt = Math.max(lastAliveAt, stored.receivedAt);
-      if (player.answer) continue;
+      if (player.answer?.questionIndex === phase.questionIndex) continue;
       const { answerId, questionIndex, optionIds, receivedAt, elapsedMs } = stored;
       players = withPlayerReplaced(players, position, { ...player, answer: { answerId, questionIndex, optionIds, receivedAt, elapsedMs } });
       answeredCount += 1;

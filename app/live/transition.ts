@@ -124,7 +124,7 @@ function answerSubmitted(
   if (player.kicked) return refuse(state, "kicked");
   // A retry of an answer already taken is acknowledged again, whatever happened since. It asks for
   // the row once more (an idempotent write): if the first write failed, the retry repairs it.
-  if (player.answer?.answerId === event.answerId) {
+  if (player.answer?.answerId === event.answerId && player.answer.questionIndex === event.questionIndex) {
     return outcome(state, [persistAnswer(state, player.id, player.answer)], "duplicate");
   }
 
@@ -135,7 +135,7 @@ function answerSubmitted(
   if (state.paused) return refuse(state, "paused");
   if (player.eliminatedAt !== null) return refuse(state, "eliminated");
   if (now > phase.deadline + ANSWER_GRACE_MS) return refuse(state, "too-late");
-  if (player.answer) return refuse(state, "already-answered");
+  if (player.answer?.questionIndex === phase.questionIndex) return refuse(state, "already-answered");
 
   const question = state.questions[phase.questionIndex];
   const optionIds = optionIdsForKeys(state, phase.questionIndex, event.optionIds);
@@ -337,7 +337,7 @@ function kick(state: GameState, playerId: string, now: number): TransitionResult
     phase = {
       ...phase,
       expectedCount: phase.expectedCount - 1,
-      answeredCount: phase.answeredCount - (player.answer ? 1 : 0),
+      answeredCount: phase.answeredCount - (player.answer?.questionIndex === phase.questionIndex ? 1 : 0),
     };
   }
   const kicked = change(
@@ -406,12 +406,15 @@ function startCountdown(state: GameState, questionIndex: number, now: number): S
   return flowTo(state, { name: "countdown", questionIndex, endsAt: now + state.settings.countdownMs }, now);
 }
 
+/**
+ * Players keep their last answer (it names its question): clearing them all here would make a new
+ * object of every player who answered, and the snapshot before the question must then encode all
+ * of them again.
+ */
 function openQuestion(state: GameState, questionIndex: number, now: number): Step {
-  const players = withEveryPlayer(state.players, (player) => (player.answer ? { ...player, answer: null } : player));
-  const expectedCount = players.filter((player) => !player.kicked && player.eliminatedAt === null).length;
-  const opened = { ...state, players };
+  const expectedCount = state.players.filter((player) => !player.kicked && player.eliminatedAt === null).length;
   return flowTo(
-    opened,
+    state,
     {
       name: "question",
       questionIndex,

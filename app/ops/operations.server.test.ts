@@ -11,11 +11,12 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import express from "express";
 import { io as connect, type Socket } from "socket.io-client";
+import { nextView, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeQuestion } from "~/live/__fixtures__/live-game";
 import { insertLiveGame } from "~/live/live-games.server";
 import { LiveRegistry } from "~/live/live-registry.server";
-import { prismaLiveStore } from "~/live/live-store.server";
+import { liveStoreFor } from "~/live/live-writer.server";
 import type { PlayerView, StaffView } from "~/live/player-view";
 import type { ClientToServerEvents, LiveView, ServerToClientEvents } from "~/realtime/events";
 import { attachRealtime, type RealtimeServer } from "~/realtime/io.server";
@@ -46,7 +47,7 @@ function captureLogs() {
 }
 
 class OpsServer {
-  readonly registry = new LiveRegistry({ store: instrumentedStore(prismaLiveStore(prisma)), onBroadcast: observeBroadcast, log: () => undefined });
+  readonly registry = new LiveRegistry({ store: instrumentedStore(liveStoreFor(prisma, testDatabaseUrl)), onBroadcast: observeBroadcast, log: () => undefined });
   readonly app = express();
   readonly http: HttpServer = createServer(this.app);
   readonly dropConnections = trackConnections(this.http);
@@ -93,7 +94,7 @@ function client(server: OpsServer, options: { cookie?: string; reconnect?: boole
     ...(options.cookie ? { extraHeaders: { Cookie: options.cookie } } : {}),
   });
   clients.push(socket);
-  return socket;
+  return trackScreen(socket);
 }
 
 async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown) {
@@ -101,16 +102,6 @@ async function request(socket: Client, event: keyof ClientToServerEvents, payloa
   return emit.call(socket, event, payload);
 }
 
-function nextView<V extends LiveView>(socket: Client, test: (view: V) => boolean): Promise<V> {
-  return new Promise((resolve) => {
-    const listener = (view: LiveView) => {
-      if (!test(view as V)) return;
-      socket.off("game:state", listener);
-      resolve(view as V);
-    };
-    socket.on("game:state", listener);
-  });
-}
 
 async function newGame() {
   const host = await testPrisma.user.create({

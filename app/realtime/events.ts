@@ -1,4 +1,5 @@
-import type { PlayerView, StaffView } from "~/live/player-view";
+import type { PlayerCommonView, PlayerView, StaffView } from "~/live/player-view";
+import type { TokenBucket } from "~/utils/rate-limit";
 
 /**
  * The typed Socket.IO contract. Event names are `domain:verb`; every client request carries an
@@ -13,6 +14,11 @@ export type LiveView = PlayerView | StaffView;
 export interface ServerToClientEvents {
   /** The whole snapshot this screen renders from; a newer `version` replaces an older one. */
   "game:state": (view: LiveView) => void;
+  /**
+   * To players: what every player is shown alike, one room broadcast. The phone joins it with its
+   * own part from the last whole snapshot (app/live/player-stream.ts, docs/decisions/029).
+   */
+  "game:common": (view: PlayerCommonView) => void;
   /** The host removed this player; the token no longer works. */
   "game:kicked": (payload: { gameId: string }) => void;
 }
@@ -54,4 +60,6 @@ export interface SocketData {
   live?: LiveSocketData;
   /** The client's network address (per-address join limits), set at connection. */
   address?: string;
+  /** This socket's request budget (app/realtime/io.server.ts), shared by every event. */
+  bucket?: TokenBucket;
 }

@@ -81,13 +81,16 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   httpServer.once("close", stopListening);
 
   const live = options.live
-    ? new LiveTransport({
-        registry: options.live.registry,
-        db: options.live.db,
-        joinThrottle: options.live.joinThrottle,
-        now,
-        log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
-      })
+    ? new LiveTransport(
+        {
+          registry: options.live.registry,
+          db: options.live.db,
+          joinThrottle: options.live.joinThrottle,
+          now,
+          log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
+        },
+        io,
+      )
     : null;
 
   io.on("connection", (socket) => {

@@ -6,8 +6,10 @@ import { sameSecret } from "~/live/join-links.server";
 import { hashToken, newPlayerToken, openGameByPin, resolvePlayerUnit } from "~/live/live-games.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import { findPlayer } from "~/live/players";
-import { displayView, hostView, playerView } from "~/live/player-view";
+import { displayView, encodedViewHead, encodePlayerView, hostView } from "~/live/player-view";
 import type { PrismaClient } from "~/utils/db.server";
+import type { PlayerUnit } from "~/live/game-state";
+import type { Server } from "socket.io";
 import type { Ack, ClientToServerEvents, LiveSocketData, ServerToClientEvents, SocketData } from "./events";
 import {
   answerSubmitSchema,
@@ -26,8 +28,18 @@ import { joinThrottle as defaultJoinThrottle, type createJoinThrottle } from "~/
  */
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The room of a game's players: a broadcast's common part goes to it in one emit, encoded once. */
+const playersRoom = (gameId: string) => `game:${gameId}:players`;
+
+/** A school or area read once a minute at most: a wave of joins names the same few hundred units. */
+const UNIT_CACHE_MS = 60_000;
+const UNIT_CACHE_SIZE = 5_000;
 
 const HOST_ROLES = new Set(["host", "organizer", "teacher", "admin"]);
+
+type Listener = (this: LiveSocket, payload: unknown, ack: unknown) => void;
 
 type GameSockets = { players: Map<string, Set<LiveSocket>>; hosts: Set<LiveSocket>; displays: Set<LiveSocket> };
 
@@ -42,12 +54,35 @@ export type LiveContext = {
 
 export class LiveTransport {
   private readonly games = new Map<string, GameSockets>();
+  /** PIN → game, for games this process runs: a join asks the database only the first time. */
+  private readonly pins = new Map<string, string>();
+  private readonly units = new Map<string, { unit: PlayerUnit | null; at: number }>();
 
-  constructor(private readonly context: LiveContext) {
+  constructor(
+    private readonly context: LiveContext,
+    private readonly io: LiveServer,
+  ) {
     context.registry.connect((gameId) => ({
       connectedPlayers: () => this.socketsOf(gameId).players.keys(),
       toPlayer: (playerId, view) => {
         for (const socket of this.socketsOf(gameId).players.get(playerId) ?? []) socket.emit("game:state", view);
+      },
+      toPlayers: (common, personal) => {
+        const sockets = this.socketsOf(gameId).players;
+        const except: string[] = [];
+        const head = personal.length > 0 ? encodedViewHead(common) : "";
+        for (const [playerId, part] of personal) {
+          const owned = sockets.get(playerId);
+          if (!owned) continue;
+          const packet = `2["game:state",${encodePlayerView(head, common, part)}]`;
+          for (const socket of owned) {
+            sendEncoded(socket, packet);
+            except.push(socket.id);
+          }
+        }
+        const room = playersRoom(gameId);
+        const members = this.io.of("/").adapter.rooms.get(room)?.size ?? 0;
+        if (members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
       },
       toStaff: ({ host, display }) => {
         const sockets = this.socketsOf(gameId);
@@ -68,12 +103,32 @@ export class LiveTransport {
         }
       },
     }));
+    this.defineHandlers();
   }
 
+  /**
+   * Gives a new socket the game's events. The listeners are the same functions for every socket
+   * (Socket.IO calls them with the socket as `this`): 10,000 sockets do not each hold a dozen
+   * closures of their own.
+   */
   handle(socket: LiveSocket, bucket: TokenBucket): void {
+    socket.data.bucket = bucket;
+    for (const [event, listener] of this.listeners) (socket.on as (event: string, listener: Listener) => void)(event, listener);
+    socket.on("disconnect", this.onDisconnect);
+  }
+
+  private readonly listeners: [string, Listener][] = [];
+  private readonly onDisconnect = (() => {
+    const transport = this;
+    return function (this: LiveSocket) {
+      transport.detach(this, true);
+    };
+  })();
+
+  private defineHandlers(): void {
     const { registry, db, now } = this.context;
 
-    on(socket, bucket, now, this.context.log, "host:watch", hostWatchSchema, async ({ gameId }) => {
+    this.define("host:watch", hostWatchSchema, async (socket, { gameId }) => {
       const user = socket.data.user;
       if (!user || !HOST_ROLES.has(user.role)) return refused("forbidden");
       const game = await db.liveGame.findUnique({ where: { id: gameId }, select: { hostId: true } });
@@ -86,7 +141,7 @@ export class LiveTransport {
       return accepted(hostView(runner.state, runner.now()));
     });
 
-    on(socket, bucket, now, this.context.log, "display:watch", displayWatchSchema, async ({ gameId, token }) => {
+    this.define("display:watch", displayWatchSchema, async (socket, { gameId, token }) => {
       const game = await db.liveGame.findUnique({ where: { id: gameId }, select: { displayToken: true } });
       if (!game || !sameSecret(game.displayToken, token)) return refused("forbidden");
       const runner = await registry.get(gameId);
@@ -95,7 +150,7 @@ export class LiveTransport {
       return accepted(displayView(runner.state, runner.now()));
     });
 
-    on(socket, bucket, now, this.context.log, "host:command", hostCommandSchema, async (payload) => {
+    this.define("host:command", hostCommandSchema, async (socket, payload) => {
       const live = socket.data.live;
       if (live?.role !== "host" || live.gameId !== payload.gameId) return refused("not-watching");
       const runner = await registry.get(payload.gameId);
@@ -111,47 +166,49 @@ export class LiveTransport {
       return (await settle(outcome)) ? accepted({ code: outcome.code }) : refused("not-stored");
     });
 
-    on(socket, bucket, now, this.context.log, "player:join", playerJoinSchema, async ({ pin, name, unitId }) => {
+    this.define("player:join", playerJoinSchema, async (socket, { pin, name, unitId }) => {
       const throttle = this.context.joinThrottle ?? defaultJoinThrottle;
       const address = socket.data.address ?? "unknown";
       if (!throttle.allowPinLookup(address, now())) return refused("too-many-joins");
-      const game = await openGameByPin(db, pin);
+      const game = await this.gameByPin(pin);
       if (!game) return refused("unknown-pin");
+      const { gameId, runner } = game;
       // One socket is one player: more names need more connections, and those count per address.
       const current = socket.data.live;
-      if (current?.role === "player" && current.gameId === game.id) return refused("already-playing");
-      if (!throttle.allowJoin(address, game.id, now())) return refused("too-many-joins");
-      const unit = unitId ? await resolvePlayerUnit(db, unitId) : null;
+      if (current?.role === "player" && current.gameId === gameId) return refused("already-playing");
+      if (!throttle.allowJoin(address, gameId, now())) return refused("too-many-joins");
+      const unit = unitId ? await this.unit(unitId) : null;
       if (unitId && !unit) return refused("unknown-unit");
-      const runner = await registry.get(game.id);
-      if (!runner) return refused("unknown-pin");
 
       const playerId = `p_${randomBytes(9).toString("base64url")}`;
       const { token, tokenHash } = newPlayerToken();
-      // The row first: answers reference it, and a restart must find the token.
-      await db.livePlayer.create({
-        data: { id: playerId, gameId: game.id, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash },
-        select: { id: true },
-      });
-      this.attach(socket, { role: "player", gameId: game.id, playerId });
+      // The row first: answers reference it, and a restart must find the token. Rows of joins
+      // arriving together are committed together (the store groups them).
+      await registry.store.insertPlayers([
+        { id: playerId, gameId, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash, joinedAt: now() },
+      ]);
+      this.attach(socket, { role: "player", gameId, playerId });
       const outcome = runner.dispatch({ type: "player-joined", playerId, name, unit });
       if (!outcome.ok) {
         this.detach(socket, false);
         await db.livePlayer.delete({ where: { id: playerId } }).catch(() => undefined);
         return refused(outcome.code);
       }
+      runner.rememberToken(tokenHash, playerId);
       await settle(outcome);
-      const view = playerView(runner.state, playerId, runner.now());
-      return view ? accepted({ gameId: game.id, playerId, token, view }) : refused("unknown-player");
+      const view = runner.viewFor(playerId);
+      return view ? accepted({ gameId, playerId, token, view }) : refused("unknown-player");
     });
 
-    on(socket, bucket, now, this.context.log, "player:resume", playerResumeSchema, async ({ gameId, token }) => {
-      const row = await db.livePlayer.findUnique({
-        where: { tokenHash: hashToken(token) },
-        select: { id: true, gameId: true, displayName: true, unitId: true },
-      });
-      if (!row || row.gameId !== gameId) return refused("unknown-player");
+    this.define("player:resume", playerResumeSchema, async (socket, { gameId, token }) => {
+      const tokenHash = hashToken(token);
       const runner = await registry.get(gameId);
+      // A player who joined in this process is known by their token's hash; after a restart, the row says who it is.
+      const remembered = runner?.playerForToken(tokenHash);
+      const row = remembered
+        ? { id: remembered, gameId, displayName: "", unitId: null }
+        : await db.livePlayer.findUnique({ where: { tokenHash }, select: { id: true, gameId: true, displayName: true, unitId: true } });
+      if (!row || row.gameId !== gameId) return refused("unknown-player");
       if (!runner) return refused("unknown-game");
       this.attach(socket, { role: "player", gameId, playerId: row.id });
       const known = findPlayer(runner.state.players, row.id);
@@ -169,17 +226,18 @@ export class LiveTransport {
         this.detach(socket, false);
         return refused(outcome.code);
       }
+      runner.rememberToken(tokenHash, row.id);
       await settle(outcome);
-      const view = playerView(runner.state, row.id, runner.now());
+      const view = runner.viewFor(row.id);
       return view ? accepted({ playerId: row.id, view }) : refused("unknown-player");
     });
 
-    on(socket, bucket, now, this.context.log, "answer:submit", answerSubmitSchema, async (payload) => {
+    this.define("answer:submit", answerSubmitSchema, async (socket, payload) => {
       const live = socket.data.live;
       if (live?.role !== "player" || live.gameId !== payload.gameId) return refused("not-joined");
       const runner = await registry.get(payload.gameId);
       if (!runner) return refused("unknown-game");
-      const outcome = runner.dispatch({
+      const outcome = await runner.submitAnswer({
         type: "answer-submitted",
         playerId: live.playerId,
         answerId: payload.answerId,
@@ -191,7 +249,56 @@ export class LiveTransport {
       return (await settle(outcome)) ? accepted({ code: outcome.code }) : refused("not-stored");
     });
 
-    socket.on("disconnect", () => this.detach(socket, true));
+  }
+
+  /** One request handler for every socket: an ack always, a rate limit, zod first, no stack trace to the client. */
+  private define<E extends Exclude<keyof ClientToServerEvents, "system:ping">, S extends z.ZodType>(
+    event: E,
+    schema: S,
+    handler: (socket: LiveSocket, payload: z.output<S>) => Promise<HandlerResult<AckData<E>>>,
+  ): void {
+    const { now, log } = this.context;
+    const listener = async function (this: LiveSocket, payload: unknown, ack: unknown) {
+      if (typeof ack !== "function") return;
+      const reply = ack as Ack<AckData<E>>;
+      if (!this.data.bucket?.take(now())) return reply({ ok: false, error: "rate-limited" });
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
+      try {
+        reply(await handler(this, parsed.data));
+      } catch (error) {
+        log(`${event} failed`, error);
+        reply({ ok: false, error: "server-error" });
+      }
+    };
+    this.listeners.push([event, listener as Listener]);
+  }
+
+  /** The open game with this PIN and its runner, from the cache while the game is open here. */
+  private async gameByPin(pin: string): Promise<{ gameId: string; runner: GameRunner } | null> {
+    const { registry, db } = this.context;
+    const cached = this.pins.get(pin);
+    if (cached) {
+      const runner = await registry.get(cached);
+      if (runner && runner.state.phase.name !== "ended") return { gameId: cached, runner };
+      this.pins.delete(pin);
+    }
+    const game = await openGameByPin(db, pin);
+    if (!game) return null;
+    const runner = await registry.get(game.id);
+    if (!runner) return null;
+    this.pins.set(pin, game.id);
+    return { gameId: game.id, runner };
+  }
+
+  private async unit(unitId: string): Promise<PlayerUnit | null> {
+    const now = this.context.now();
+    const cached = this.units.get(unitId);
+    if (cached && now - cached.at < UNIT_CACHE_MS) return cached.unit;
+    const unit = await resolvePlayerUnit(this.context.db, unitId);
+    if (this.units.size >= UNIT_CACHE_SIZE) this.units.clear();
+    this.units.set(unitId, { unit, at: now });
+    return unit;
   }
 
   private socketsOf(gameId: string): GameSockets {
@@ -217,7 +324,7 @@ export class LiveTransport {
       set.add(socket);
       sockets.players.set(live.playerId, set);
     }
-    void socket.join(`game:${live.gameId}`);
+    void socket.join(live.role === "player" ? [`game:${live.gameId}`, playersRoom(live.gameId)] : `game:${live.gameId}`);
   }
 
   /** Forgets a socket; the last socket of a player or of the host going away is an event for the game. */
@@ -226,6 +333,7 @@ export class LiveTransport {
     if (!live) return;
     socket.data.live = undefined;
     void socket.leave(`game:${live.gameId}`);
+    if (live.role === "player") void socket.leave(playersRoom(live.gameId));
     const sockets = this.socketsOf(live.gameId);
     let event: { type: "player-left"; playerId: string } | { type: "host-disconnected" } | null = null;
     if (live.role === "host") {
@@ -248,6 +356,19 @@ export class LiveTransport {
       .then((runner) => runner && settle(runner.dispatch(happened)))
       .catch((error) => this.context.log(`disconnect of a socket in game ${live.gameId}`, error));
   }
+}
+
+/**
+ * Writes a Socket.IO packet already encoded (`2[…]`: an event on the main namespace), the way
+ * Socket.IO's own adapters write a room broadcast: a player's snapshot is the common part's JSON,
+ * encoded once per broadcast, joined with the player's own fields (player-parts.ts), instead of
+ * 10,000 whole snapshots encoded one by one. `_packet` with `preEncoded` is the path Socket.IO 4
+ * keeps for adapters (socket.io/dist/client.js); app/realtime/live.server.test.ts checks that real
+ * clients receive these snapshots.
+ */
+function sendEncoded(socket: LiveSocket, packet: string): void {
+  const write = socket.client._packet as unknown as (packet: string, options: { preEncoded: boolean }) => void;
+  write.call(socket.client, packet, { preEncoded: true });
 }
 
 function playerOf(live: LiveSocketData): string | null {
@@ -277,28 +398,3 @@ async function settle(outcome: ReturnType<GameRunner["dispatch"]>): Promise<bool
 
 type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
 
-/** Registers one request handler: an ack always, a rate limit, zod first, no stack trace to the client. */
-function on<E extends Exclude<keyof ClientToServerEvents, "system:ping">, S extends z.ZodType>(
-  socket: LiveSocket,
-  bucket: TokenBucket,
-  now: () => number,
-  log: (message: string, error?: unknown) => void,
-  event: E,
-  schema: S,
-  handler: (payload: z.output<S>) => Promise<HandlerResult<AckData<E>>>,
-): void {
-  const listener = async (payload: unknown, ack: unknown) => {
-    if (typeof ack !== "function") return;
-    const reply = ack as Ack<AckData<E>>;
-    if (!bucket.take(now())) return reply({ ok: false, error: "rate-limited" });
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
-    try {
-      reply(await handler(parsed.data));
-    } catch (error) {
-      log(`${event} failed`, error);
-      reply({ ok: false, error: "server-error" });
-    }
-  };
-  (socket.on as (event: string, listener: (payload: unknown, ack: unknown) => void) => void)(event, listener);
-}

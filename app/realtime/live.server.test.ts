@@ -1,15 +1,16 @@
-import { resetDatabase, testPrisma } from "../../tests/setup/test-database";
+import { resetDatabase, testDatabaseUrl, testPrisma } from "../../tests/setup/test-database";
 
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
+import { nextView, onView, trackScreen } from "./__fixtures__/live-views";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeQuestion } from "~/live/__fixtures__/live-game";
 import type { GameState } from "~/live/game-state";
 import { createJoinThrottle } from "~/live/join-throttle.server";
 import { insertLiveGame } from "~/live/live-games.server";
 import { LiveRegistry } from "~/live/live-registry.server";
-import { prismaLiveStore } from "~/live/live-store.server";
+import { liveStoreFor } from "~/live/live-writer.server";
 import type { PlayerView, StaffView } from "~/live/player-view";
 import { scoreAnswer } from "~/live/scoring";
 import { prisma } from "~/utils/db.server";
@@ -23,13 +24,16 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 class TestServer {
   skewMs = 0;
   readonly registry: LiveRegistry;
+  private readonly store: ReturnType<typeof liveStoreFor>;
   private readonly http: HttpServer;
   private readonly io: RealtimeServer;
   url = "";
 
   constructor() {
     const now = () => Date.now() + this.skewMs;
-    this.registry = new LiveRegistry({ store: prismaLiveStore(prisma), now, log: () => undefined });
+    // The store server.ts uses: on SQLite, the writer thread (docs/decisions/028).
+    this.store = liveStoreFor(prisma, testDatabaseUrl);
+    this.registry = new LiveRegistry({ store: this.store, now, log: () => undefined });
     this.http = createServer();
     // Hundreds of players from one address: the per-address join limits (on-air.server.test.ts) are not what this file tests.
     const joinThrottle = createJoinThrottle({ lookups: { capacity: 10_000, refillPerSecond: 1_000 }, joins: { capacity: 10_000, refillPerSecond: 1_000 } });
@@ -45,6 +49,7 @@ class TestServer {
   /** A crash: the game's memory is gone and nothing more is written. */
   async crash(): Promise<void> {
     await this.registry.abandon();
+    await this.store.close?.();
     await this.io.close();
   }
 
@@ -65,7 +70,7 @@ function client(server: TestServer, cookie?: string): Client {
     ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   });
   clients.push(socket);
-  return socket;
+  return trackScreen(socket);
 }
 
 async function request<E extends keyof ClientToServerEvents>(
@@ -77,17 +82,6 @@ async function request<E extends keyof ClientToServerEvents>(
   return (await emit.call(socket, event, payload)) as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 }
 
-/** Resolves with the first snapshot on this socket that passes the test. */
-function nextView<V extends LiveView>(socket: Client, test: (view: V) => boolean): Promise<V> {
-  return new Promise((resolve) => {
-    const listener = (view: LiveView) => {
-      if (!test(view as V)) return;
-      socket.off("game:state", listener);
-      resolve(view as V);
-    };
-    socket.on("game:state", listener);
-  });
-}
 
 async function newGame(options: { questions?: number; mode?: "classic" | "elimination" } = {}) {
   const host = await testPrisma.user.create({
@@ -119,7 +113,7 @@ async function watchAsHost(server: TestServer, game: { gameId: string; cookie: s
   const views: StaffView[] = [];
   let cursor = 0;
   const waiting: (() => void)[] = [];
-  socket.on("game:state", (view) => {
+  onView(socket, (view) => {
     views.push(view as StaffView);
     for (const wake of waiting.splice(0)) wake();
   });
@@ -153,7 +147,7 @@ async function joinPlayers(server: TestServer, pin: string, count: number): Prom
     Array.from({ length: count }, async (_, index) => {
       const socket = client(server);
       const views: PlayerView[] = [];
-      socket.on("game:state", (view) => views.push(view as PlayerView));
+      onView(socket, (view) => views.push(view as PlayerView));
       const joined = await request(socket, "player:join", { pin, name: `Bạn ${index + 1}`, unitId: null });
       if (!joined.ok) throw new Error(joined.error);
       return { socket, playerId: joined.data.playerId, token: joined.data.token, views };
@@ -216,7 +210,7 @@ describe("live games over Socket.IO", () => {
     // Every player answers each question as soon as it is on screen, with an option of its own choosing.
     const acks: string[] = [];
     for (const [index, player] of players.entries()) {
-      player.socket.on("game:state", (view) => {
+      onView(player.socket, (view) => {
         const playerView = view as PlayerView;
         if (playerView.phase !== "question" || !playerView.question || playerView.myAnswer) return;
         const options = playerView.question.options;

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { ShellHandle } from "~/components/app-shell";
 import { codeText } from "~/components/live/error-text";
 import { PlayerScreen } from "~/components/live/player-screen";
-import { newer, useLiveSocket, type LiveClientSocket } from "~/components/live/use-live-socket";
+import { useLiveSocket, type LiveClientSocket } from "~/components/live/use-live-socket";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { joinableUnits, openGameByPin } from "~/live/live-games.server";
 import { capitalize, type AreaLevel } from "~/units/unit-kinds";
-import type { PlayerView } from "~/live/player-view";
+import { currentView, receiveCommon, receiveView, type PlayerStream } from "~/live/player-stream";
 import { MAX_NAME_LENGTH } from "~/live/constants";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
@@ -69,7 +69,9 @@ function Play({
 }) {
   const t = useT();
   const [stage, setStage] = useState<Stage>("connecting");
-  const [view, setView] = useState<PlayerView | null>(null);
+  // Whole snapshots and the common parts broadcast to every player (app/live/player-stream.ts).
+  const [stream, setStream] = useState<PlayerStream | null>(null);
+  const view = useMemo(() => currentView(stream), [stream]);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   // This connection is the player's once the server has taken their token (join or resume): an
@@ -83,8 +85,9 @@ function Play({
     (socket: LiveClientSocket) => {
       setAttached(false);
       socket.off("game:state").on("game:state", (incoming) => {
-        if (incoming.audience === "player") setView((current) => newer(current, incoming));
+        if (incoming.audience === "player") setStream((current) => receiveView(current, incoming));
       });
+      socket.off("game:common").on("game:common", (common) => setStream((current) => receiveCommon(current, common)));
       socket.off("game:kicked").on("game:kicked", () => {
         localStorage.removeItem(tokenKey(gameId));
         setStage("kicked");
@@ -94,7 +97,7 @@ function Play({
       void socket.timeout(10_000).emitWithAck("player:resume", { gameId, token }).then(
         (response) => {
           if (response.ok) {
-            setView((current) => newer(current, response.data.view));
+            setStream((current) => receiveView(current, response.data.view));
             setAttached(true);
             setStage("playing");
           } else {
@@ -116,7 +119,7 @@ function Play({
       const response = await socket.timeout(10_000).emitWithAck("player:join", { pin, name, unitId });
       if (!response.ok) return setError(codeText(t, response.error));
       localStorage.setItem(tokenKey(gameId), response.data.token);
-      setView((current) => newer(current, response.data.view));
+      setStream((current) => receiveView(current, response.data.view));
       setAttached(true);
       setStage("playing");
     } catch {
