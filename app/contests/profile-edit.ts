@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { AUDIENCES, type Audience } from "~/bank/question-file";
-import { normaliseClassName } from "./attempt";
-import { OLDEST_AGE, YOUNGEST_AGE } from "./registration";
+import type { Audience } from "~/bank/question-file";
+import { profileFields } from "./registration";
 import "~/utils/i18n/messages/journeys-more";
 
 // A participant corrects their profile (name, birth year, group, area, school, class) instead of
@@ -34,22 +33,7 @@ export function birthYearFits(audience: Audience, birthYear: number, currentYear
 export function profileEditSchema(currentYear: number) {
   return z
     .object({
-      displayName: z.string().trim().min(2, "register.error.displayName").max(60, "register.error.displayName"),
-      birthYear: z.coerce
-        .number("register.error.birthYear")
-        .int("register.error.birthYear")
-        .min(currentYear - OLDEST_AGE, "register.error.birthYear")
-        .max(currentYear - YOUNGEST_AGE, "register.error.birthYear"),
-      audience: z.enum(AUDIENCES, "register.error.audience"),
-      areaId: z.string().min(1, "register.error.area"),
-      unitId: z.string().min(1, "register.error.unit"),
-      className: z
-        .string()
-        .trim()
-        .max(20, "register.error.className")
-        .regex(/^[\p{L}\p{N} .\-/]*$/u, "register.error.className")
-        .optional()
-        .transform((value) => (value ? normaliseClassName(value) : null)),
+      ...profileFields(currentYear),
       confirmAge: z.string().optional(),
       childConsent: z.string().optional(),
       guardianConsent: z.string().optional(),

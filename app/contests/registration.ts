@@ -20,26 +20,33 @@ export function needsGuardian(birthYear: number, currentYear: number): boolean {
 
 const checked = z.literal("on", "register.error.consentRequired");
 
+/** The fields a participant gives at registration and may correct later on their profile. */
+export function profileFields(currentYear: number) {
+  return {
+    displayName: z.string().trim().min(2, "register.error.displayName").max(60, "register.error.displayName"),
+    birthYear: z.coerce
+      .number("register.error.birthYear")
+      .int("register.error.birthYear")
+      .min(currentYear - OLDEST_AGE, "register.error.birthYear")
+      .max(currentYear - YOUNGEST_AGE, "register.error.birthYear"),
+    audience: z.enum(AUDIENCES, "register.error.audience"),
+    areaId: z.string().min(1, "register.error.area"),
+    unitId: z.string().min(1, "register.error.unit"),
+    className: z
+      .string()
+      .trim()
+      .max(20, "register.error.className")
+      .regex(/^[\p{L}\p{N} .\-/]*$/u, "register.error.className")
+      .optional()
+      .transform((value) => (value ? normaliseClassName(value) : null)),
+  };
+}
+
 /** The registration form; `currentYear` bounds the birth year and decides whether a guardian is needed. */
 export function registrationSchema(currentYear: number) {
   return z
     .object({
-      displayName: z.string().trim().min(2, "register.error.displayName").max(60, "register.error.displayName"),
-      birthYear: z.coerce
-        .number("register.error.birthYear")
-        .int("register.error.birthYear")
-        .min(currentYear - OLDEST_AGE, "register.error.birthYear")
-        .max(currentYear - YOUNGEST_AGE, "register.error.birthYear"),
-      audience: z.enum(AUDIENCES, "register.error.audience"),
-      areaId: z.string().min(1, "register.error.area"),
-      unitId: z.string().min(1, "register.error.unit"),
-      className: z
-        .string()
-        .trim()
-        .max(20, "register.error.className")
-        .regex(/^[\p{L}\p{N} .\-/]*$/u, "register.error.className")
-        .optional()
-        .transform((value) => (value ? normaliseClassName(value) : null)),
+      ...profileFields(currentYear),
       consent: checked,
       childConsent: z.string().optional(),
       guardianConsent: z.string().optional(),
