@@ -60,6 +60,21 @@ describe("display names on air", () => {
     expect(isNameAllowed(name)).toBe(false);
   });
 
+  it("lets every numbered name through: a number on its own is not leetspeak", () => {
+    // "455" reads as "ass" and "717" as "tit" to a leetspeak matcher; bench players and teams are numbered.
+    const refused: string[] = [];
+    for (const base of ["Lan", "Nguyễn Văn Minh", "Đội"]) {
+      for (let number = 0; number < 10_000; number += 1) {
+        if (!isNameAllowed(`${base} ${number}`)) refused.push(`${base} ${number}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it("still reads digits inside a word as letters", () => {
+    for (const name of ["b1tch", "Lan 4ss", "5h1t", "fuck 455"]) expect(isNameAllowed(name)).toBe(false);
+  });
+
   it("folds Vietnamese without marks, case or đ", () => {
     expect(foldVietnamese("Đụ Má Ở Ĩ")).toBe("du ma o i");
   });

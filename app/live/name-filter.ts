@@ -21,12 +21,18 @@ export function foldVietnamese(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
 }
 
+/**
+ * A number standing on its own ("Lan 455", "Tổ 7") is a number, not leetspeak: obscenity would read
+ * 455 as "ass" and 717 as "tit". Digits inside a word ("b1tch") are still read as letters.
+ */
+const withoutStandaloneNumbers = (text: string) => text.replace(/(?<!\p{L})\p{N}+(?!\p{L})/gu, " ");
+
 const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 export function isNameAllowed(name: string): boolean {
   const nfc = name.normalize("NFC");
   // One pass on the folded form: it is the same text for English, and "fück" becomes "fuck".
-  if (englishMatcher.hasMatch(foldVietnamese(nfc))) return false;
+  if (englishMatcher.hasMatch(withoutStandaloneNumbers(foldVietnamese(nfc)))) return false;
 
   // Tokens with their marks, for the words that are innocent without them.
   const exact = words(nfc.toLowerCase());
