@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { AUDIENCES } from "~/bank/question-file";
+import { GuardianFieldset, PlaceFields, useParticipantFormState } from "~/components/contests/participant-fields";
 import { SelectField } from "~/components/contests/select-field";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { profileEditSchema } from "~/contests/profile-edit";
 import { updateParticipantProfile } from "~/contests/profile-edit.server";
 import { GUARDIAN_AGE } from "~/contests/registration";
 import { unitChoicesToday } from "~/units/unit-choices.server";
-import { capitalize } from "~/units/unit-kinds";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
@@ -60,15 +59,9 @@ export default function EditProfile() {
   const result = useActionData<typeof action>();
   const values: Record<string, string> = result?.values ?? current;
   const errors = result?.errors ?? {};
-  const level = t(`units.level.${areaLevel}`);
-  const [areaId, setAreaId] = useState(values.areaId ?? "");
-  const [birthYear, setBirthYear] = useState(values.birthYear ?? "");
-  // Without JavaScript every school is listed and the guardian part shown; the server checks both.
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  const form = useParticipantFormState(values, schools);
   const youngest = currentYear - GUARDIAN_AGE;
-  const guardianShown = !hasGuardian && (!enhanced || !/^\d{4}$/.test(birthYear) || Number(birthYear) >= youngest);
-  const shownSchools = enhanced && areaId ? schools.filter((school) => school.parentId === areaId) : schools;
+  const guardianShown = !hasGuardian && form.mayBeMinor(youngest);
   const ageQuestioned = errors.birthYear === "profile.error.ageQuestioned" || values.confirmAge === "on";
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -86,8 +79,8 @@ export default function EditProfile() {
             name="birthYear"
             type="number"
             inputMode="numeric"
-            value={birthYear}
-            onChange={(event) => setBirthYear(event.currentTarget.value)}
+            value={form.birthYear}
+            onChange={(event) => form.setBirthYear(event.currentTarget.value)}
             error={errors.birthYear}
             required
           />
@@ -104,46 +97,8 @@ export default function EditProfile() {
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t("register.area", { level: capitalize(level) })}
-            name="areaId"
-            value={areaId}
-            onChange={(event) => setAreaId(event.currentTarget.value)}
-            error={errors.areaId}
-          >
-            <option value="">—</option>
-            {areas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {area.province ? t("register.provinceRun", { name: area.name }) : area.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("register.unit")} name="unitId" defaultValue={values.unitId} error={errors.unitId}>
-            <option value="">—</option>
-            {shownSchools.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </SelectField>
-          <Field label={t("register.className")} name="className" defaultValue={values.className} error={errors.className} hint={t("register.classNameHint")} />
-          {guardianShown ? (
-            <fieldset className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3">
-              <legend className="px-1 text-sm font-semibold">{t("register.guardianTitle")}</legend>
-              <p className="text-sm text-slate-700">{t("register.guardianIntro", { year: youngest })}</p>
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="childConsent" className="mt-1" defaultChecked={values.childConsent === "on"} />
-                {t("register.childConsent")}
-              </label>
-              {errors.childConsent ? <span className="text-sm text-red-700">{t(errors.childConsent)}</span> : null}
-              <Field label={t("register.guardianName")} name="guardianName" defaultValue={values.guardianName} error={errors.guardianName} />
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="guardianConsent" className="mt-1" defaultChecked={values.guardianConsent === "on"} />
-                {t("register.guardianConsent")}
-              </label>
-              {errors.guardianConsent ? <span className="text-sm text-red-700">{t(errors.guardianConsent)}</span> : null}
-            </fieldset>
-          ) : null}
+          <PlaceFields areas={areas} areaLevel={areaLevel} form={form} values={values} errors={errors} />
+          {guardianShown ? <GuardianFieldset youngest={youngest} values={values} errors={errors} /> : null}
           <p className="text-xs text-slate-500">{t("profile.pastStays")}</p>
           <Button type="submit">{t("profile.save")}</Button>
         </Form>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { AUDIENCES } from "~/bank/question-file";
+import { GuardianFieldset, PlaceFields, useParticipantFormState } from "~/components/contests/participant-fields";
 import { SelectField } from "~/components/contests/select-field";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { CONSENT_VERSION, GUARDIAN_AGE, registrationSchema, unitRequestSchema } from "~/contests/registration";
@@ -13,7 +13,6 @@ import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import { unitChoicesToday } from "~/units/unit-choices.server";
 import { approvedUnitFor } from "~/units/unit-requests.server";
-import { capitalize } from "~/units/unit-kinds";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -58,14 +57,9 @@ export default function Register() {
   const result = useActionData<typeof action>();
   const values = result?.values ?? (approved ? { areaId: approved.areaId, unitId: approved.unitId } : {});
   const errors = result?.errors ?? {};
-  const [areaId, setAreaId] = useState(values.areaId ?? "");
-  const [birthYear, setBirthYear] = useState(values.birthYear ?? "");
+  const form = useParticipantFormState(values, schools);
   const youngest = currentYear - GUARDIAN_AGE;
-  // Without JavaScript every school is listed and the guardian part is shown; the server checks both.
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
-  const guardianShown = !enhanced || !/^\d{4}$/.test(birthYear) || Number(birthYear) >= youngest;
-  const shownSchools = enhanced && areaId ? schools.filter((school) => school.parentId === areaId) : schools;
+  const guardianShown = form.mayBeMinor(youngest);
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <div className="rounded-xl bg-white p-6 shadow-sm">
@@ -84,8 +78,8 @@ export default function Register() {
             inputMode="numeric"
             min={currentYear - 100}
             max={currentYear - 6}
-            value={birthYear}
-            onChange={(event) => setBirthYear(event.currentTarget.value)}
+            value={form.birthYear}
+            onChange={(event) => form.setBirthYear(event.currentTarget.value)}
             error={errors.birthYear}
             required
           />
@@ -97,29 +91,7 @@ export default function Register() {
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t("register.area", { level: capitalize(level) })}
-            name="areaId"
-            value={areaId}
-            onChange={(event) => setAreaId(event.currentTarget.value)}
-            error={errors.areaId}
-          >
-            <option value="">—</option>
-            {areas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {area.province ? t("register.provinceRun", { name: area.name }) : area.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("register.unit")} name="unitId" defaultValue={values.unitId ?? ""} error={errors.unitId}>
-            <option value="">—</option>
-            {shownSchools.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </SelectField>
-          <Field label={t("register.className")} name="className" defaultValue={values.className} error={errors.className} hint={t("register.classNameHint")} />
+          <PlaceFields areas={areas} areaLevel={areaLevel} form={form} values={values} errors={errors} />
           <fieldset className="flex flex-col gap-2 rounded border border-slate-200 p-3">
             <legend className="px-1 text-sm font-semibold">{t("register.consentTitle")}</legend>
             <p className="text-sm text-slate-700">{t("register.consentText")}</p>
@@ -130,23 +102,7 @@ export default function Register() {
             </label>
             {errors.consent ? <span className="text-sm text-red-700">{t(errors.consent)}</span> : null}
           </fieldset>
-          {guardianShown ? (
-            <fieldset className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3">
-              <legend className="px-1 text-sm font-semibold">{t("register.guardianTitle")}</legend>
-              <p className="text-sm text-slate-700">{t("register.guardianIntro", { year: youngest })}</p>
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="childConsent" className="mt-1" defaultChecked={values.childConsent === "on"} />
-                {t("register.childConsent")}
-              </label>
-              {errors.childConsent ? <span className="text-sm text-red-700">{t(errors.childConsent)}</span> : null}
-              <Field label={t("register.guardianName")} name="guardianName" defaultValue={values.guardianName} error={errors.guardianName} />
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="guardianConsent" className="mt-1" defaultChecked={values.guardianConsent === "on"} />
-                {t("register.guardianConsent")}
-              </label>
-              {errors.guardianConsent ? <span className="text-sm text-red-700">{t(errors.guardianConsent)}</span> : null}
-            </fieldset>
-          ) : null}
+          {guardianShown ? <GuardianFieldset youngest={youngest} values={values} errors={errors} /> : null}
           <p className="text-xs text-slate-500">{t("register.noContact")}</p>
           <Button type="submit">{t("register.submit")}</Button>
         </Form>
