@@ -180,12 +180,12 @@ function Controls({ view, busy, onCommand }: { view: StaffView; busy: boolean; o
         </button>
       ) : null}
       {timed && !view.paused ? (
-        <button type="button" disabled={busy} className={`${button} bg-amber-500 text-white`} onClick={() => onCommand("pause")}>
+        <button type="button" disabled={busy} className={`${button} bg-amber-700 text-white`} onClick={() => onCommand("pause")}>
           {t("live.host.pause")}
         </button>
       ) : null}
       {view.paused ? (
-        <button type="button" disabled={busy} className={`${button} bg-green-600 text-white`} onClick={() => onCommand("resume")}>
+        <button type="button" disabled={busy} className={`${button} bg-green-700 text-white`} onClick={() => onCommand("resume")}>
           {t("live.host.resume")}
         </button>
       ) : null}

@@ -200,7 +200,7 @@ function RevealBody({ view }: { view: PlayerView }) {
   return (
     <div className="flex flex-col gap-3">
       {outcome ? (
-        <div className={`rounded-lg p-5 text-center text-white ${outcome.correct ? "bg-green-600" : "bg-red-600"}`}>
+        <div className={`rounded-lg p-5 text-center text-white ${outcome.correct ? "bg-green-700" : "bg-red-600"}`}>
           <p className="text-2xl font-bold">
             {outcome.correct ? t("live.play.correct") : outcome.answered ? t("live.play.wrong") : t("live.play.noAnswer")}
           </p>
