@@ -6,9 +6,7 @@ import { pickedIdsFrom, type PickerState } from "~/contests/question-picker";
 import { pickedQuestions } from "~/contests/question-picker.server";
 import { roundFormData, updateRoundFromForm } from "~/contests/round-action.server";
 import { roundEditState, roundToFormValues } from "~/contests/round-edit";
-import { mayManageRound } from "~/contests/rounds.server";
-import { requireUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { requireManageableRound } from "~/contests/manageable-round.server";
 import { formatDateTime } from "~/utils/format";
 import { formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
@@ -16,34 +14,27 @@ import "~/utils/i18n/messages/journeys-more";
 
 // Editing or rescheduling a round before it opens; once open, a clear refusal (app/contests/round-edit.ts).
 
-async function manageableRound(request: Request, roundId: string | undefined) {
-  const user = await requireUser(request, "teacher", "organizer");
-  const round = await prisma.round.findUnique({
-    where: { id: roundId },
-    select: {
-      id: true,
-      title: true,
-      opensAt: true,
-      closesAt: true,
-      releaseId: true,
-      drawRule: true,
-      questionCount: true,
-      questionAudience: true,
-      timeLimitSeconds: true,
-      maxAttempts: true,
-      audiences: true,
-      predictionEnabled: true,
-      predictionBasis: true,
-      scope: true,
-      scopeUnitId: true,
-      scopeClass: true,
-      createdById: true,
-    },
-  });
-  if (!round) throw new Response("Not found", { status: 404 });
-  if (!mayManageRound(user, round)) throw new Response("Forbidden", { status: 403 });
-  return { user, round };
-}
+const ROUND_FIELDS = {
+  id: true,
+  title: true,
+  opensAt: true,
+  closesAt: true,
+  releaseId: true,
+  drawRule: true,
+  questionCount: true,
+  questionAudience: true,
+  timeLimitSeconds: true,
+  maxAttempts: true,
+  audiences: true,
+  predictionEnabled: true,
+  predictionBasis: true,
+  scope: true,
+  scopeUnitId: true,
+  scopeClass: true,
+  createdById: true,
+} as const;
+
+const manageableRound = (request: Request, roundId: string | undefined) => requireManageableRound(request, roundId, ROUND_FIELDS);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await manageableRound(request, params.roundId);

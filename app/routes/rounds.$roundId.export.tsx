@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsCsv, resultsXlsx } from "~/contests/export.server";
 import { roundExportRows } from "~/contests/results.server";
-import { mayManageRound } from "~/contests/rounds.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireManageableRound } from "~/contests/manageable-round.server";
 import { auditPersonalDataExport } from "~/utils/personal-data-export.server";
 import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
@@ -10,10 +9,7 @@ import { getLanguage } from "~/utils/i18n/language.server";
 
 /** A round's results as a file: ?format=csv or ?format=xlsx. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "teacher", "organizer");
-  const round = await prisma.round.findUnique({ where: { id: params.roundId }, select: { id: true, code: true, title: true, createdById: true } });
-  if (!round) throw new Response("Not found", { status: 404 });
-  if (!mayManageRound(user, round)) throw new Response("Forbidden", { status: 403 });
+  const { user, round } = await requireManageableRound(request, params.roundId, { id: true, code: true, title: true, createdById: true });
   const t = translator(await getLanguage(request));
   const rows = (await roundExportRows(round.id, Date.now(), t("roundResults.deleted"))) ?? [];
   const format = new URL(request.url).searchParams.get("format");

@@ -5,41 +5,34 @@ import { formatDateTime } from "~/components/contests/format";
 import { ConfirmButton, ConfirmStep, isConfirmed } from "~/components/ui/confirm";
 import { Notice } from "~/components/ui/field";
 import { roundExportRows } from "~/contests/results.server";
-import { closeRoundNow, mayManageRound } from "~/contests/rounds.server";
-import { requireUser } from "~/utils/auth.server";
+import { closeRoundNow } from "~/contests/rounds.server";
+import { requireManageableRound } from "~/contests/manageable-round.server";
 import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
 
-async function manageableRound(request: Request, roundId: string | undefined) {
-  const user = await requireUser(request, "teacher", "organizer");
-  const round = await prisma.round.findUnique({
-    where: { id: roundId },
-    select: {
-      id: true,
-      title: true,
-      code: true,
-      opensAt: true,
-      closesAt: true,
-      questionCount: true,
-      timeLimitSeconds: true,
-      maxAttempts: true,
-      scope: true,
-      scopeClass: true,
-      predictionEnabled: true,
-      predictionTruth: true,
-      releaseName: true,
-      createdById: true,
-      contestId: true,
-      scopeUnit: { select: { name: true } },
-    },
-  });
-  if (!round) throw new Response("Not found", { status: 404 });
-  if (!mayManageRound(user, round)) throw new Response("Forbidden", { status: 403 });
-  return { user, round };
-}
+const ROUND_FIELDS = {
+  id: true,
+  title: true,
+  code: true,
+  opensAt: true,
+  closesAt: true,
+  questionCount: true,
+  timeLimitSeconds: true,
+  maxAttempts: true,
+  scope: true,
+  scopeClass: true,
+  predictionEnabled: true,
+  predictionTruth: true,
+  releaseName: true,
+  createdById: true,
+  contestId: true,
+  scopeUnit: { select: { name: true } },
+} as const;
+
+const manageableRound = (request: Request, roundId: string | undefined) => requireManageableRound(request, roundId, ROUND_FIELDS);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await manageableRound(request, params.roundId);
