@@ -4,8 +4,9 @@ import { adminAccountSchema } from "~/accounts/account-forms";
 import { adminSetPassword, issueResetCode, setAccountDisabled } from "~/accounts/account-security.server";
 import { mergeAccounts, previewMerge } from "~/accounts/merge-accounts.server";
 import { MergeSection, type MergeOutcome } from "~/components/accounts/merge-section";
+import { NewPasswordFields } from "~/components/accounts/new-password-fields";
 import { isConfirmed } from "~/components/ui/confirm";
-import { Button, Field, Notice } from "~/components/ui/field";
+import { Button, Notice } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -103,15 +104,7 @@ export default function AdminAccount() {
         <h2 className="mb-3 text-lg font-semibold">{t("admin.account.setPassword")}</h2>
         <Form method="post" className="flex flex-col gap-3" noValidate>
           <input type="hidden" name="intent" value="set-password" />
-          <Field
-            label={t("account.newPassword")}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t("auth.passwordHint")}
-            required
-            error={result?.errors.newPassword}
-          />
+          <NewPasswordFields errors={result?.errors ?? {}} confirm={false} />
           <div>
             <Button type="submit">{t("admin.account.setPassword")}</Button>
           </div>
