@@ -188,7 +188,7 @@ export class LiveTransport {
         { id: playerId, gameId, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash, joinedAt: now() },
       ]);
       this.attach(socket, { role: "player", gameId, playerId });
-      const outcome = runner.dispatch({ type: "player-joined", playerId, name, unit });
+      const outcome = await runner.submit({ type: "player-joined", playerId, name, unit }, { replyTo: playerId });
       if (!outcome.ok) {
         this.detach(socket, false);
         await db.livePlayer.delete({ where: { id: playerId } }).catch(() => undefined);
@@ -221,7 +221,7 @@ export class LiveTransport {
             name: row.displayName,
             unit: row.unitId ? await resolvePlayerUnit(db, row.unitId) : null,
           } as const);
-      const outcome = runner.dispatch(event);
+      const outcome = await runner.submit(event, { replyTo: row.id });
       if (!outcome.ok) {
         this.detach(socket, false);
         return refused(outcome.code);
@@ -353,7 +353,7 @@ export class LiveTransport {
     const happened = event;
     this.context.registry
       .get(live.gameId)
-      .then((runner) => runner && settle(runner.dispatch(happened)))
+      .then(async (runner) => runner && settle(await runner.submit(happened)))
       .catch((error) => this.context.log(`disconnect of a socket in game ${live.gameId}`, error));
   }
 }
