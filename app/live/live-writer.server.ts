@@ -39,9 +39,13 @@ const BUSY_TIMEOUT_MS = 5_000;
  * At least this long between two messages to the thread. A message and its reply cost this thread
  * ~30 µs however little they carry, so at a few hundred answers a second one message each would
  * cost as much as the answers themselves; a few milliseconds of grouping costs the acks nothing
- * they would notice (PostgreSQL's commit_delay is the same idea).
+ * they would notice (PostgreSQL's commit_delay is the same idea). Each commit also writes whole
+ * pages to the WAL (and brings the next checkpoint closer) however few rows it holds: at 2,000
+ * players answering over 5 s, 4 ms apart meant a commit per one or two answers and 2.5 times the
+ * floor's CPU per answer; 10 ms apart groups two and a half times as many, for at most 10 ms more
+ * before an ack (docs/benchmarks.md).
  */
-const MESSAGE_INTERVAL_MS = 4;
+const MESSAGE_INTERVAL_MS = 10;
 const WRITER_YOUNG_GENERATION_MB = 4;
 const encoder = new TextEncoder();
 
