@@ -39,9 +39,14 @@ const BUSY_TIMEOUT_MS = 5_000;
  * At least this long between two messages to the thread. A message and its reply cost this thread
  * ~30 µs however little they carry, so at a few hundred answers a second one message each would
  * cost as much as the answers themselves; a few milliseconds of grouping costs the acks nothing
- * they would notice (PostgreSQL's commit_delay is the same idea).
+ * they would notice (PostgreSQL's commit_delay is the same idea). Each commit also writes whole
+ * pages to the WAL (and brings the next checkpoint closer) however few rows it holds: at 2,000
+ * players answering over 5 s, 4 ms apart meant a commit per one or two answers and 2.5 times the
+ * floor's CPU per answer; 10 ms apart groups two and a half times as many, for at most 10 ms more
+ * before an ack (docs/benchmarks.md).
  */
-const MESSAGE_INTERVAL_MS = 4;
+const MESSAGE_INTERVAL_MS = 10;
+const WRITER_YOUNG_GENERATION_MB = 4;
 const encoder = new TextEncoder();
 
 export class LiveWriter {
@@ -107,6 +112,10 @@ export class LiveWriter {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL("./live-writer.worker.mjs", import.meta.url), {
       workerData: { file: this.file, busyTimeoutMs: BUSY_TIMEOUT_MS },
+      // What the thread holds between commits is a few prepared statements: a small young
+      // generation is collected often and cheaply, instead of growing to V8's default (tens of MB
+      // of garbage from decoded jobs in the process's memory at 10,000 players).
+      resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
     });
     worker.unref();
     worker.on("message", (result: WriteResult) => {

@@ -196,7 +196,9 @@ export type SentPersonal = { shown: PlayerPersonal; personal: PlayerPersonal; pl
 
 export function sentPersonal(state: GameState, playerId: string, view: PlayerView, personal: PlayerPersonal): SentPersonal {
   const lobby = state.phase.name === "lobby";
-  return { shown: personalOf(view), personal, player: findPlayer(state.players, playerId)!, standings: standingsId(state.players), lobby };
+  // What the snapshot shows of the part, sharing its objects (personalOf(view) is the same value,
+  // in new objects: two more per player, kept for every player until their next whole snapshot).
+  return { shown: shownPersonal(view, personal), personal, player: findPlayer(state.players, playerId)!, standings: standingsId(state.players), lobby };
 }
 
 /**

@@ -80,6 +80,18 @@ export function findPlayer(players: readonly Player[], playerId: string): Player
 }
 
 export function withPlayerAdded(players: readonly Player[], player: Player): Player[] {
+  if (drafts.has(players)) {
+    // A wave of joins applied together (GameRunner.submit): one copy of 10,000 players for the
+    // wave, not one per join. The standings changed: a new key of their own, so that no ranking
+    // cached for this array before the join is taken for one after it.
+    const draft = players as Player[];
+    positions.get(draft)?.set(player.id, draft.length);
+    const count = presentCounts.get(draft);
+    draft.push(player);
+    if (count !== undefined) presentCounts.set(draft, count + (player.kicked ? 0 : 1));
+    standings.set(draft, []);
+    return draft;
+  }
   const next = [...players, player];
   const index = positions.get(players);
   if (index) {
@@ -93,7 +105,7 @@ export function withPlayerAdded(players: readonly Player[], player: Player): Pla
 
 /**
  * Arrays a batch of events may change in place (`draftPlayers` … `sealPlayers`). A burst of
- * answers replaces one player per answer; copying 10,000 players for each costs more than the
+ * answers replaces one player per answer, a wave of joins or reconnections adds or replaces one per event; copying 10,000 players for each costs more than the
  * rest of the answer. The runner applies the answers that arrived together to one draft copy
  * (GameRunner.submitAnswer), so the state it was given is never changed and the whole burst copies
  * the players once. Only the runner, which keeps no older state of a draft, may draft.

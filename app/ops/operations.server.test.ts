@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import express from "express";
 import { io as connect, type Socket } from "socket.io-client";
-import { nextView, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { nextView, showReply, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeQuestion } from "~/live/__fixtures__/live-game";
 import { insertLiveGame } from "~/live/live-games.server";
@@ -99,7 +99,9 @@ function client(server: OpsServer, options: { cookie?: string; reconnect?: boole
 
 async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown) {
   const emit = socket.timeout(10_000).emitWithAck as (event: string, payload: unknown) => Promise<{ ok: boolean; data?: unknown; error?: string }>;
-  return emit.call(socket, event, payload);
+  const response = await emit.call(socket, event, payload);
+  showReply(socket, event, response);
+  return response;
 }
 
 

@@ -12,6 +12,7 @@ import { TokenBucket } from "~/utils/rate-limit";
 import { clientAddress } from "~/http/client-address";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Parameters<Parameters<RealtimeServer["on"]>[1]>[0];
 
 export type RealtimeOptions = {
   allowedOrigins: readonly string[];
@@ -57,7 +58,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   // Host rights come from a session; they end with it. Each host request re-reads the session (one
   // indexed query; a host sends a few per question), which also covers revocations made by another
   // app node; a revocation in this process drops the user's sockets at once.
+  // Players have no session: their sockets carry no such check (one closure less per player).
   io.use((socket, next) => {
+    if (!socket.data.user) return next();
     socket.use(([event, , ack], proceed) => {
       if (typeof event !== "string" || !event.startsWith("host:")) return proceed();
       void stillTheSameUser(socket.handshake.headers.cookie, socket.data.user).then(
@@ -93,16 +96,21 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       )
     : null;
 
+  // One listener for every socket (Socket.IO calls it with the socket as `this`), not a closure each.
+  const onPing = function (this: RealtimeSocket, payload: unknown, ack: unknown) {
+    if (typeof ack !== "function") return;
+    const reply = ack as (response: unknown) => void;
+    if (!this.data.bucket?.take(now())) return reply({ ok: false, error: "rate-limited" });
+    const parsed = pingSchema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
+    reply({ ok: true, data: { clientSentAt: parsed.data.clientSentAt, serverTime: now() } });
+  };
+
   io.on("connection", (socket) => {
     socket.data.address = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], options.trustProxy ?? false);
     const bucket = new TokenBucket(BUCKET_CAPACITY, BUCKET_PER_SECOND, now());
-    socket.on("system:ping", (payload, ack) => {
-      if (typeof ack !== "function") return;
-      if (!bucket.take(now())) return ack({ ok: false, error: "rate-limited" });
-      const parsed = pingSchema.safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, error: "invalid-payload" });
-      ack({ ok: true, data: { clientSentAt: parsed.data.clientSentAt, serverTime: now() } });
-    });
+    socket.data.bucket = bucket;
+    (socket.on as (event: string, listener: typeof onPing) => void)("system:ping", onPing);
     live?.handle(socket, bucket);
   });
 

@@ -30,8 +30,6 @@ import { joinThrottle as defaultJoinThrottle, type createJoinThrottle } from "~/
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** The room of a game's players: a broadcast's common part goes to it in one emit, encoded once. */
-const playersRoom = (gameId: string) => `game:${gameId}:players`;
 
 /** A school or area read once a minute at most: a wave of joins names the same few hundred units. */
 const UNIT_CACHE_MS = 60_000;
@@ -41,7 +39,24 @@ const HOST_ROLES = new Set(["host", "organizer", "teacher", "admin"]);
 
 type Listener = (this: LiveSocket, payload: unknown, ack: unknown) => void;
 
-type GameSockets = { players: Map<string, Set<LiveSocket>>; hosts: Set<LiveSocket>; displays: Set<LiveSocket> };
+/**
+ * A game's sockets. A player's entry is their socket itself while they have one, as nearly all do,
+ * and a set only while they have more: a set per player cost ~100 bytes of 10,000 players' memory.
+ * The room names are made once per game: each socket's membership holds the name it was given.
+ */
+type GameSockets = {
+  players: Map<string, LiveSocket | Set<LiveSocket>>;
+  hosts: Set<LiveSocket>;
+  displays: Set<LiveSocket>;
+  /** The staff's room. Players are not in it: nothing is sent to it that they need. */
+  room: string;
+  /** The room of the game's players: a broadcast's common part goes to it in one emit, encoded once. */
+  playersRoom: string;
+};
+
+function eachSocket(entry: LiveSocket | Set<LiveSocket> | undefined): Iterable<LiveSocket> {
+  return entry === undefined ? [] : entry instanceof Set ? [...entry] : [entry];
+}
 
 export type LiveContext = {
   registry: LiveRegistry;
@@ -65,22 +80,28 @@ export class LiveTransport {
     context.registry.connect((gameId) => ({
       connectedPlayers: () => this.socketsOf(gameId).players.keys(),
       toPlayer: (playerId, view) => {
-        for (const socket of this.socketsOf(gameId).players.get(playerId) ?? []) socket.emit("game:state", view);
+        for (const socket of eachSocket(this.socketsOf(gameId).players.get(playerId))) socket.emit("game:state", view);
       },
       toPlayers: (common, personal) => {
-        const sockets = this.socketsOf(gameId).players;
+        const game = this.socketsOf(gameId);
+        const sockets = game.players;
         const except: string[] = [];
         const head = personal.length > 0 ? encodedViewHead(common) : "";
         for (const [playerId, part] of personal) {
           const owned = sockets.get(playerId);
           if (!owned) continue;
           const packet = `2["game:state",${encodePlayerView(head, common, part)}]`;
-          for (const socket of owned) {
-            sendEncoded(socket, packet);
-            except.push(socket.id);
+          if (owned instanceof Set) {
+            for (const socket of owned) {
+              sendEncoded(socket, packet);
+              except.push(socket.id);
+            }
+          } else {
+            sendEncoded(owned, packet);
+            except.push(owned.id);
           }
         }
-        const room = playersRoom(gameId);
+        const room = game.playersRoom;
         const members = this.io.of("/").adapter.rooms.get(room)?.size ?? 0;
         if (members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
       },
@@ -96,7 +117,7 @@ export class LiveTransport {
         }
       },
       kick: (playerId) => {
-        for (const socket of [...(this.socketsOf(gameId).players.get(playerId) ?? [])]) {
+        for (const socket of eachSocket(this.socketsOf(gameId).players.get(playerId))) {
           this.detach(socket, false);
           socket.emit("game:kicked", { gameId });
           socket.disconnect();
@@ -188,7 +209,7 @@ export class LiveTransport {
         { id: playerId, gameId, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash, joinedAt: now() },
       ]);
       this.attach(socket, { role: "player", gameId, playerId });
-      const outcome = runner.dispatch({ type: "player-joined", playerId, name, unit });
+      const outcome = await runner.submit({ type: "player-joined", playerId, name, unit }, { replyTo: playerId });
       if (!outcome.ok) {
         this.detach(socket, false);
         await db.livePlayer.delete({ where: { id: playerId } }).catch(() => undefined);
@@ -221,7 +242,7 @@ export class LiveTransport {
             name: row.displayName,
             unit: row.unitId ? await resolvePlayerUnit(db, row.unitId) : null,
           } as const);
-      const outcome = runner.dispatch(event);
+      const outcome = await runner.submit(event, { replyTo: row.id });
       if (!outcome.ok) {
         this.detach(socket, false);
         return refused(outcome.code);
@@ -304,7 +325,7 @@ export class LiveTransport {
   private socketsOf(gameId: string): GameSockets {
     let sockets = this.games.get(gameId);
     if (!sockets) {
-      sockets = { players: new Map(), hosts: new Set(), displays: new Set() };
+      sockets = { players: new Map(), hosts: new Set(), displays: new Set(), room: `game:${gameId}`, playersRoom: `game:${gameId}:players` };
       this.games.set(gameId, sockets);
     }
     return sockets;
@@ -320,11 +341,12 @@ export class LiveTransport {
     if (live.role === "host") sockets.hosts.add(socket);
     else if (live.role === "display") sockets.displays.add(socket);
     else {
-      const set = sockets.players.get(live.playerId) ?? new Set();
-      set.add(socket);
-      sockets.players.set(live.playerId, set);
+      const current = sockets.players.get(live.playerId);
+      if (current === undefined) sockets.players.set(live.playerId, socket);
+      else if (current instanceof Set) current.add(socket);
+      else if (current !== socket) sockets.players.set(live.playerId, new Set([current, socket]));
     }
-    void socket.join(live.role === "player" ? [`game:${live.gameId}`, playersRoom(live.gameId)] : `game:${live.gameId}`);
+    void socket.join(live.role === "player" ? sockets.playersRoom : sockets.room);
   }
 
   /** Forgets a socket; the last socket of a player or of the host going away is an event for the game. */
@@ -332,9 +354,8 @@ export class LiveTransport {
     const live = socket.data.live;
     if (!live) return;
     socket.data.live = undefined;
-    void socket.leave(`game:${live.gameId}`);
-    if (live.role === "player") void socket.leave(playersRoom(live.gameId));
     const sockets = this.socketsOf(live.gameId);
+    void socket.leave(live.role === "player" ? sockets.playersRoom : sockets.room);
     let event: { type: "player-left"; playerId: string } | { type: "host-disconnected" } | null = null;
     if (live.role === "host") {
       sockets.hosts.delete(socket);
@@ -342,9 +363,15 @@ export class LiveTransport {
     } else if (live.role === "display") {
       sockets.displays.delete(socket);
     } else {
-      const set = sockets.players.get(live.playerId);
-      set?.delete(socket);
-      if (set && set.size === 0) {
+      const current = sockets.players.get(live.playerId);
+      let gone = false;
+      if (current === socket) gone = true;
+      else if (current instanceof Set) {
+        current.delete(socket);
+        if (current.size === 1) sockets.players.set(live.playerId, [...current][0]);
+        gone = current.size === 0;
+      }
+      if (gone) {
         sockets.players.delete(live.playerId);
         event = { type: "player-left", playerId: live.playerId };
       }
@@ -353,7 +380,7 @@ export class LiveTransport {
     const happened = event;
     this.context.registry
       .get(live.gameId)
-      .then((runner) => runner && settle(runner.dispatch(happened)))
+      .then(async (runner) => runner && settle(await runner.submit(happened)))
       .catch((error) => this.context.log(`disconnect of a socket in game ${live.gameId}`, error));
   }
 }

@@ -3,7 +3,7 @@ import { resetDatabase, testDatabaseUrl, testPrisma } from "../../tests/setup/te
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import { nextView, onView, trackScreen } from "./__fixtures__/live-views";
+import { nextView, onView, showReply, trackScreen } from "./__fixtures__/live-views";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeQuestion } from "~/live/__fixtures__/live-game";
 import type { GameState } from "~/live/game-state";
@@ -79,7 +79,9 @@ async function request<E extends keyof ClientToServerEvents>(
   payload: Parameters<ClientToServerEvents[E]>[0],
 ) {
   const emit = socket.timeout(10_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-  return (await emit.call(socket, event, payload)) as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+  const response = await emit.call(socket, event, payload);
+  showReply(socket, event, response);
+  return response as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 }
 
 

@@ -1,5 +1,6 @@
 import type { Socket } from "socket.io-client";
 import { currentView, receiveCommon, receiveView, type PlayerStream } from "~/live/player-stream";
+import type { PlayerView } from "~/live/player-view";
 import type { ClientToServerEvents, LiveView, ServerToClientEvents } from "../events";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -10,12 +11,12 @@ type Listener = (view: LiveView) => void;
  * player's views joined from whole snapshots and the common parts broadcast to every player
  * (app/live/player-stream.ts), exactly as the phone does.
  */
-const screens = new WeakMap<Client, { stream: PlayerStream | null; listeners: Set<Listener> }>();
+const screens = new WeakMap<Client, { stream: PlayerStream | null; listeners: Set<Listener>; showPlayer: (stream: PlayerStream) => void }>();
 
 function screenOf(socket: Client) {
   let screen = screens.get(socket);
   if (!screen) {
-    const created = { stream: null as PlayerStream | null, listeners: new Set<Listener>() };
+    const created = { stream: null as PlayerStream | null, listeners: new Set<Listener>(), showPlayer: (_stream: PlayerStream) => undefined as void };
     const show = (view: LiveView) => {
       for (const listener of [...created.listeners]) listener(view);
     };
@@ -24,6 +25,7 @@ function screenOf(socket: Client) {
       const view = currentView(stream);
       if (view) show(view);
     };
+    created.showPlayer = showPlayer;
     socket.on("game:state", (view) => (view.audience === "player" ? showPlayer(receiveView(created.stream, view)) : show(view)));
     socket.on("game:common", (common) => showPlayer(receiveCommon(created.stream, common)));
     screens.set(socket, created);
@@ -36,6 +38,18 @@ function screenOf(socket: Client) {
 export function trackScreen<S extends Client>(socket: S): S {
   screenOf(socket);
   return socket;
+}
+
+/**
+ * The reply to a request, as the phone reads it (play.$pin.tsx): a join's or a resume's ack
+ * carries the player's snapshot, which is not sent again as a message.
+ */
+export function showReply(socket: Client, event: string, response: unknown): void {
+  if (event !== "player:join" && event !== "player:resume") return;
+  const reply = response as { ok: boolean; data?: { view?: PlayerView } };
+  if (!reply.ok || !reply.data?.view) return;
+  const screen = screenOf(socket);
+  screen.showPlayer(receiveView(screen.stream, reply.data.view));
 }
 
 /** Every view this socket's screen shows from now on; returns the way to stop. */
