@@ -193,6 +193,8 @@ export type AttemptView = {
   deadline: number;
   remainingMs: number;
   index: number;
+  /** The question a reload resumes at, as stored. */
+  storedIndex: number;
   total: number;
   answered: boolean[];
   question: { type: string; prompt: string; options: string[]; chosen: number[] };
@@ -226,6 +228,7 @@ export async function attemptView(
     deadline: state.deadline,
     remainingMs: Math.max(0, state.deadline - now),
     index,
+    storedIndex: row.currentIndex,
     total,
     answered: state.questions.map((question) => question.questionId in state.answers),
     question: {
@@ -242,7 +245,33 @@ export type WriteOutcome = { ok: true } | { ok: false; code: ChangeRefusal | "no
 
 const answerLimiter = createRateLimiter(ANSWER_SAVE_RULE);
 
-/** Saves one answer as given (positions as shown on screen) and remembers where the participant is. */
+/** What a write to a running attempt needs: its rules and draw, not its answers. */
+async function loadOwnAttemptForWrite(attemptId: string, userId: string) {
+  const row = await prisma.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      userId: true,
+      participantKey: true,
+      attemptNumber: true,
+      questions: true,
+      currentIndex: true,
+      startedAt: true,
+      deadline: true,
+      submittedAt: true,
+      prediction: true,
+      round: { select: { closesAt: true } },
+    },
+  });
+  if (!row || row.userId !== userId) return null;
+  return row;
+}
+
+/**
+ * Saves one answer as given (positions as shown on screen) and remembers where the participant is.
+ * The hot path of a round (a thousand pupils answering at once): one read of the attempt without
+ * its answers (the rules only need the draw and the clock), and one statement — the answer's upsert
+ * — unless the participant moved to another question, which the same transaction records.
+ */
 export async function saveAttemptAnswer(
   attemptId: string,
   userId: string,
@@ -250,29 +279,31 @@ export async function saveAttemptAnswer(
   now: number,
 ): Promise<WriteOutcome> {
   if (!answerLimiter(userId, now)) return { ok: false, code: "rate-limited" };
-  const row = await loadOwnAttempt(attemptId, userId);
+  const row = await loadOwnAttemptForWrite(attemptId, userId);
   if (!row) return { ok: false, code: "not-found" };
-  const state = stateOf(row, row.round.closesAt);
+  const state = stateOf({ ...row, answers: [] }, row.round.closesAt);
   const question = state.questions[input.index];
   if (!question) return { ok: false, code: "unknown-question" };
   const saved = saveAnswer(state, { questionId: question.questionId, positions: input.positions }, now);
   if (!saved.ok) return saved;
   const answer = saved.state.answers[question.questionId];
   const nextIndex = Math.min(Math.max(input.nextIndex ?? input.index, 0), state.questions.length - 1);
-  await prisma.$transaction([
-    answer
-      ? prisma.attemptAnswer.upsert({
-          where: { attemptId_questionId: { attemptId, questionId: question.questionId } },
-          create: { attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
-          update: { revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
-        })
-      : prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } }),
-    prisma.attempt.update({ where: { id: attemptId }, data: { currentIndex: nextIndex } }),
-  ]);
+  const write = answer
+    ? prisma.attemptAnswer.upsert({
+        where: { attemptId_questionId: { attemptId, questionId: question.questionId } },
+        create: { attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
+        update: { revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
+        select: { id: true },
+      })
+    : prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } });
+  if (nextIndex === row.currentIndex) await write;
+  else await prisma.$transaction([write, prisma.attempt.update({ where: { id: attemptId }, data: { currentIndex: nextIndex }, select: { id: true } })]);
   return { ok: true };
 }
 
-export async function moveToQuestion(attemptId: string, userId: string, index: number): Promise<void> {
+/** Remembers the question on screen, so a reload resumes there; nothing to write when it is the stored one. */
+export async function moveToQuestion(attemptId: string, userId: string, index: number, storedIndex: number | null = null): Promise<void> {
+  if (storedIndex === index) return;
   await prisma.attempt.updateMany({ where: { id: attemptId, userId }, data: { currentIndex: Math.max(0, index) } });
 }
 

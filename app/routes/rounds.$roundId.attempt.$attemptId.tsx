@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await attemptView(params.attemptId ?? "", user.id, Date.now(), await getLanguage(request), requested);
   if (!view || view.roundId !== params.roundId) throw new Response("Not found", { status: 404 });
   if (view.status !== "in-progress") throw redirect(`/rounds/${view.roundId}`);
-  if (requested !== null) await moveToQuestion(view.attemptId, user.id, view.index);
+  if (requested !== null) await moveToQuestion(view.attemptId, user.id, view.index, view.storedIndex);
   return view;
 }
 
