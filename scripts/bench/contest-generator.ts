@@ -7,8 +7,8 @@
  *  1. open (arrivals spread evenly over --ramp MS): the round page (document), its start button (a form post answered by a redirect to the
  *     attempt), the attempt's first question (the `.data` request the browser makes after it);
  *  2. save: one answer per question, as the autosave fetcher posts it (`.data`, fields index, total,
- *     choice), each followed by the loader revalidation Remix makes after every fetcher action
- *     (--no-revalidate leaves it out); paced (spacingMs > 0), participant p sends answer i at
+ *     choice); the page skips Remix's reload after an accepted autosave (app/contests/autosave.ts),
+ *     --revalidate adds it back as it was before (a GET of the page's data after every save); paced (spacingMs > 0), participant p sends answer i at
  *     start + offset_p + i × spacing, offsets spread evenly over one spacing, so that the offered
  *     load is a steady N / spacing saves per second; fast (spacingMs = 0), each participant sends
  *     the next answer as soon as the previous one (and its revalidation) came back;
