@@ -215,7 +215,25 @@ function generate(config: ContestGeneratorConfig): Promise<ContestGeneratorRepor
   });
 }
 
-type RunResult = { mode: "paced" | "fast"; report: ContestGeneratorReport; verification: Verification };
+type RunResult = { mode: "paced" | "fast"; report: ContestGeneratorReport; verification: Verification; listenOverflows: number | null };
+
+/**
+ * The kernel's count of connections dropped because a listening socket's queue was full (the whole
+ * machine's, so other programs' count too): a dropped connection is retried by the client after 1,
+ * 3, 7, 15, 31, 63 s, which is what a stalled server's new connections see.
+ */
+function listenOverflows(): number | null {
+  try {
+    const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
+    const header = lines.findIndex((line) => line.startsWith("TcpExt:"));
+    const names = lines[header].split(/\s+/);
+    const values = lines[header + 1].split(/\s+/);
+    const at = names.indexOf("ListenOverflows");
+    return at > 0 ? Number(values[at]) : null;
+  } catch {
+    return null;
+  }
+}
 
 async function main() {
   const database = await chooseDatabase();
@@ -244,6 +262,7 @@ async function main() {
       for (const mode of modes!) {
         const fixture = fixtures.get(mode)!;
         progress(`${mode}: ${participantCount} participants, ${questionCount} answers each${mode === "paced" ? `, one every ${spacingMs} ms` : ", as fast as the server replies"}`);
+        const overflowsBefore = listenOverflows();
         const report = await generate({
           port,
           statsPort,
@@ -256,7 +275,9 @@ async function main() {
           phaseProfilesDir: options["phase-profiles"] ? path.resolve(options["phase-profiles"]) : null,
           label: mode,
         });
-        results.push({ mode, report, verification: await verifyContest(fixture.roundId, report.acked) });
+        const overflowsAfter = listenOverflows();
+        const overflows = overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore;
+        results.push({ mode, report, verification: await verifyContest(fixture.roundId, report.acked), listenOverflows: overflows });
       }
     } finally {
       await stop(server);
@@ -268,7 +289,7 @@ async function main() {
   }
 }
 
-const ms = (latency: Latencies) => `${latency.p50} / ${latency.p95} / ${latency.p99} / ${latency.max}`;
+const ms = (latency: Latencies) => (latency.n === 0 ? "—" : `${latency.p50} / ${latency.p95} / ${latency.p99} / ${latency.max}`);
 const mb = (value: number) => value.toFixed(0);
 
 function report(database: "sqlite" | "postgresql", results: RunResult[]) {
@@ -281,6 +302,7 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
     ["revalidation after a save p50 / p95 / p99 / max (ms)", (run) => ms(run.report.latency.revalidate)],
     ["round page, start, first question p95 (ms)", (run) => `${run.report.latency.open.p95}, ${run.report.latency.start.p95}, ${run.report.latency.firstQuestion.p95}`],
     ["errors", (run) => (run.report.errors === 0 ? "0" : `${run.report.errors} ${JSON.stringify(run.report.errorKinds)}`)],
+    ["connections dropped by full listen queues, whole machine", (run) => String(run.listenOverflows ?? "—")],
     ["server CPU while saving (share of one core)", (run) => (run.report.server.save.cpuMs / run.report.server.save.wallMs).toFixed(2)],
     ["server CPU per acknowledged save (ms)", (run) => (run.report.server.save.cpuMs / Math.max(1, run.report.savesOk)).toFixed(2)],
     ["server loop delay p99 / max: open, save, submit (ms)", (run) => (["open", "save", "submit"] as const).map((phase) => `${run.report.server[phase].loopDelayP99Ms.toFixed(0)}/${run.report.server[phase].loopDelayMaxMs.toFixed(0)}`).join(", ")],
@@ -329,6 +351,7 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
           errorKinds: run.report.errorKinds,
           serverCpuShare: Math.round((run.report.server.save.cpuMs / run.report.server.save.wallMs) * 100) / 100,
           serverLoopDelayP99Ms: Math.round(run.report.server.save.loopDelayP99Ms),
+          listenOverflows: run.listenOverflows,
           verification: run.verification,
         },
       ]),
