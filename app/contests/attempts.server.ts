@@ -245,6 +245,24 @@ export type WriteOutcome = { ok: true } | { ok: false; code: ChangeRefusal | "no
 
 const answerLimiter = createRateLimiter(ANSWER_SAVE_RULE);
 
+type StoredAnswer = { attemptId: string; questionId: string; revisionId: string; options: string; savedAt: Date };
+
+/**
+ * Writes one answer in one statement, without a transaction: the insert of a first answer, or (the
+ * unique index on attempt and question said it exists) the update of a changed one. Prisma's
+ * `upsert` opens a transaction here, and on PostgreSQL a thousand of them at once wait for the
+ * pool's connections until they fail (docs/benchmarks-contest.md).
+ */
+async function storeAnswer(answer: StoredAnswer): Promise<void> {
+  try {
+    await prisma.attemptAnswer.create({ data: answer, select: { id: true } });
+  } catch (error) {
+    if (!(typeof error === "object" && error !== null && "code" in error && error.code === "P2002")) throw error;
+    const { attemptId, questionId, ...changed } = answer;
+    await prisma.attemptAnswer.updateMany({ where: { attemptId, questionId }, data: changed });
+  }
+}
+
 /** What a write to a running attempt needs: its rules and draw, not its answers. */
 async function loadOwnAttemptForWrite(attemptId: string, userId: string) {
   const row = await prisma.attempt.findUnique({
@@ -269,8 +287,8 @@ async function loadOwnAttemptForWrite(attemptId: string, userId: string) {
 /**
  * Saves one answer as given (positions as shown on screen) and remembers where the participant is.
  * The hot path of a round (a thousand pupils answering at once): one read of the attempt without
- * its answers (the rules only need the draw and the clock), and one statement — the answer's upsert
- * — unless the participant moved to another question, which the same transaction records.
+ * its answers (the rules only need the draw and the clock) and one statement for the answer, stored
+ * before the reply; the question a reload resumes at is written only when it moved.
  */
 export async function saveAttemptAnswer(
   attemptId: string,
@@ -288,16 +306,10 @@ export async function saveAttemptAnswer(
   if (!saved.ok) return saved;
   const answer = saved.state.answers[question.questionId];
   const nextIndex = Math.min(Math.max(input.nextIndex ?? input.index, 0), state.questions.length - 1);
-  const write = answer
-    ? prisma.attemptAnswer.upsert({
-        where: { attemptId_questionId: { attemptId, questionId: question.questionId } },
-        create: { attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
-        update: { revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
-        select: { id: true },
-      })
-    : prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } });
-  if (nextIndex === row.currentIndex) await write;
-  else await prisma.$transaction([write, prisma.attempt.update({ where: { id: attemptId }, data: { currentIndex: nextIndex }, select: { id: true } })]);
+  if (answer) await storeAnswer({ attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) });
+  else await prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } });
+  // Where a reload resumes: a convenience of the page, written on its own when it moves.
+  if (nextIndex !== row.currentIndex) await prisma.attempt.updateMany({ where: { id: attemptId }, data: { currentIndex: nextIndex } });
   return { ok: true };
 }
 
