@@ -52,6 +52,7 @@ export type ContestGeneratorReport = {
   submitsOk: number;
   errors: number;
   errorKinds: Record<string, number>;
+  retriedOnClosedConnection: number;
   latency: { open: Latencies; start: Latencies; firstQuestion: Latencies; save: Latencies; revalidate: Latencies; submit: Latencies; afterSubmit: Latencies };
   savePhaseSeconds: number;
   savesPerSecond: number;
@@ -66,7 +67,25 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSoc
 
 type Reply = { status: number; location: string | undefined; body: string };
 
-function request(method: "GET" | "POST", path: string, cookie: string, form?: Record<string, string>): Promise<Reply> {
+/** Requests sent again because a kept-alive connection was closed under them (browsers do the same). */
+let retriedOnClosedConnection = 0;
+
+/**
+ * One request; when it fails with ECONNRESET on a reused keep-alive connection (the server closed
+ * it as idle just as the request went out: the server never saw it), it is sent once more on a
+ * fresh one, as Node's documentation advises and browsers do.
+ */
+async function request(method: "GET" | "POST", path: string, cookie: string, form?: Record<string, string>): Promise<Reply> {
+  try {
+    return await requestOnce(method, path, cookie, form);
+  } catch (error) {
+    if (!(error instanceof Error && (error as NodeJS.ErrnoException).code === "ECONNRESET" && (error as { reusedSocket?: boolean }).reusedSocket)) throw error;
+    retriedOnClosedConnection += 1;
+    return requestOnce(method, path, cookie, form);
+  }
+}
+
+function requestOnce(method: "GET" | "POST", path: string, cookie: string, form?: Record<string, string>): Promise<Reply> {
   const body = form ? new URLSearchParams(form).toString() : undefined;
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -91,7 +110,7 @@ function request(method: "GET" | "POST", path: string, cookie: string, form?: Re
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    req.on("error", (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.end(body);
   });
 }
@@ -264,6 +283,7 @@ async function main() {
     submitsOk,
     errors: Object.values(errorKinds).reduce((sum, count) => sum + count, 0),
     errorKinds,
+    retriedOnClosedConnection,
     latency: Object.fromEntries(Object.entries(samples).map(([kind, values]) => [kind, latencies(values)])) as ContestGeneratorReport["latency"],
     savePhaseSeconds: Math.round(savePhaseSeconds * 100) / 100,
     savesPerSecond: Math.round(savesPerSecond),
