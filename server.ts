@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { guardRequests } from "~/http/guard-requests.server";
+import { publicFiles } from "~/http/public-files.server";
 import { createRemixHandler } from "~/http/remix-handler.server";
 import { IDLE_SWEEP_EVERY_MS, closeIdleLobbies } from "~/live/idle-lobbies.server";
 import { LiveRegistry } from "~/live/live-registry.server";
@@ -95,7 +96,7 @@ async function main() {
     const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
     const clientDir = path.join(buildDir, "client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    app.use(publicFiles(clientDir, { maxAge: "1h" }));
     const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
     app.all("*", createRemixHandler({ build, mode: "production", getLoadContext }));
     warmUp = () => warmUpBuild(build);

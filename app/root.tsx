@@ -9,7 +9,9 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
+import { isAcceptedAutosave } from "~/contests/autosave";
 import { useNonce } from "~/http/nonce";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -32,6 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+// An answer the attempt page saved changes nothing the layout shows (app/contests/autosave.ts).
+export const shouldRevalidate: ShouldRevalidateFunction = (args) => !isAcceptedAutosave(args) && args.defaultShouldRevalidate;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>("root");

@@ -193,6 +193,8 @@ export type AttemptView = {
   deadline: number;
   remainingMs: number;
   index: number;
+  /** The question a reload resumes at, as stored. */
+  storedIndex: number;
   total: number;
   answered: boolean[];
   question: { type: string; prompt: string; options: string[]; chosen: number[] };
@@ -226,6 +228,7 @@ export async function attemptView(
     deadline: state.deadline,
     remainingMs: Math.max(0, state.deadline - now),
     index,
+    storedIndex: row.currentIndex,
     total,
     answered: state.questions.map((question) => question.questionId in state.answers),
     question: {
@@ -242,7 +245,51 @@ export type WriteOutcome = { ok: true } | { ok: false; code: ChangeRefusal | "no
 
 const answerLimiter = createRateLimiter(ANSWER_SAVE_RULE);
 
-/** Saves one answer as given (positions as shown on screen) and remembers where the participant is. */
+type StoredAnswer = { attemptId: string; questionId: string; revisionId: string; options: string; savedAt: Date };
+
+/**
+ * Writes one answer in one statement, without a transaction: the insert of a first answer, or (the
+ * unique index on attempt and question said it exists) the update of a changed one. Prisma's
+ * `upsert` opens a transaction here, and on PostgreSQL a thousand of them at once wait for the
+ * pool's connections until they fail (docs/benchmarks-contest.md).
+ */
+async function storeAnswer(answer: StoredAnswer): Promise<void> {
+  try {
+    await prisma.attemptAnswer.create({ data: answer, select: { id: true } });
+  } catch (error) {
+    if (!(typeof error === "object" && error !== null && "code" in error && error.code === "P2002")) throw error;
+    const { attemptId, questionId, ...changed } = answer;
+    await prisma.attemptAnswer.updateMany({ where: { attemptId, questionId }, data: changed });
+  }
+}
+
+/** What a write to a running attempt needs: its rules and draw, not its answers. */
+async function loadOwnAttemptForWrite(attemptId: string, userId: string) {
+  const row = await prisma.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      userId: true,
+      participantKey: true,
+      attemptNumber: true,
+      questions: true,
+      currentIndex: true,
+      startedAt: true,
+      deadline: true,
+      submittedAt: true,
+      prediction: true,
+      round: { select: { closesAt: true } },
+    },
+  });
+  if (!row || row.userId !== userId) return null;
+  return row;
+}
+
+/**
+ * Saves one answer as given (positions as shown on screen) and remembers where the participant is.
+ * The hot path of a round (a thousand pupils answering at once): one read of the attempt without
+ * its answers (the rules only need the draw and the clock) and one statement for the answer, stored
+ * before the reply; the question a reload resumes at is written only when it moved.
+ */
 export async function saveAttemptAnswer(
   attemptId: string,
   userId: string,
@@ -250,29 +297,25 @@ export async function saveAttemptAnswer(
   now: number,
 ): Promise<WriteOutcome> {
   if (!answerLimiter(userId, now)) return { ok: false, code: "rate-limited" };
-  const row = await loadOwnAttempt(attemptId, userId);
+  const row = await loadOwnAttemptForWrite(attemptId, userId);
   if (!row) return { ok: false, code: "not-found" };
-  const state = stateOf(row, row.round.closesAt);
+  const state = stateOf({ ...row, answers: [] }, row.round.closesAt);
   const question = state.questions[input.index];
   if (!question) return { ok: false, code: "unknown-question" };
   const saved = saveAnswer(state, { questionId: question.questionId, positions: input.positions }, now);
   if (!saved.ok) return saved;
   const answer = saved.state.answers[question.questionId];
   const nextIndex = Math.min(Math.max(input.nextIndex ?? input.index, 0), state.questions.length - 1);
-  await prisma.$transaction([
-    answer
-      ? prisma.attemptAnswer.upsert({
-          where: { attemptId_questionId: { attemptId, questionId: question.questionId } },
-          create: { attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
-          update: { revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) },
-        })
-      : prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } }),
-    prisma.attempt.update({ where: { id: attemptId }, data: { currentIndex: nextIndex } }),
-  ]);
+  if (answer) await storeAnswer({ attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) });
+  else await prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } });
+  // Where a reload resumes: a convenience of the page, written on its own when it moves.
+  if (nextIndex !== row.currentIndex) await prisma.attempt.updateMany({ where: { id: attemptId }, data: { currentIndex: nextIndex } });
   return { ok: true };
 }
 
-export async function moveToQuestion(attemptId: string, userId: string, index: number): Promise<void> {
+/** Remembers the question on screen, so a reload resumes there; nothing to write when it is the stored one. */
+export async function moveToQuestion(attemptId: string, userId: string, index: number, storedIndex: number | null = null): Promise<void> {
+  if (storedIndex === index) return;
   await prisma.attempt.updateMany({ where: { id: attemptId, userId }, data: { currentIndex: Math.max(0, index) } });
 }
 

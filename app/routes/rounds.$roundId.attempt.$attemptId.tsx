@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useRevalidator, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useState } from "react";
+import { isAcceptedAutosave } from "~/contests/autosave";
 import { Countdown } from "~/components/contests/countdown";
 import { ConfirmButton, ConfirmStep, isConfirmed } from "~/components/ui/confirm";
 import { Button, Notice } from "~/components/ui/field";
@@ -25,9 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await attemptView(params.attemptId ?? "", user.id, Date.now(), await getLanguage(request), requested);
   if (!view || view.roundId !== params.roundId) throw new Response("Not found", { status: 404 });
   if (view.status !== "in-progress") throw redirect(`/rounds/${view.roundId}`);
-  if (requested !== null) await moveToQuestion(view.attemptId, user.id, view.index);
+  if (requested !== null) await moveToQuestion(view.attemptId, user.id, view.index, view.storedIndex);
   return view;
 }
+
+// The autosave needs no reload: the page marks the question answered itself (app/contests/autosave.ts).
+export const shouldRevalidate: ShouldRevalidateFunction = (args) => !isAcceptedAutosave(args) && args.defaultShouldRevalidate;
 
 const refusals: Record<Exclude<WriteOutcome, { ok: true }>["code"], MessageKey> = {
   "already-submitted": "attempt.refused.submitted",
@@ -91,6 +95,11 @@ export default function AttemptPage() {
   const autosave = useFetcher<typeof action>();
   const revalidator = useRevalidator();
   const [expired, setExpired] = useState(false);
+  // Whether the question on screen has a box ticked, as the last accepted autosave left it; the
+  // loader's flags hold for every other question (no reload follows an autosave).
+  const [savedHere, setSavedHere] = useState<{ index: number; answered: boolean } | null>(null);
+  const autosaveAccepted = autosave.state === "idle" && autosave.data?.problem === null;
+  const answered = view.answered.map((flag, index) => (autosaveAccepted && savedHere?.index === index && index === view.index ? savedHere.answered : flag));
   // At zero the page stops taking answers; once the grace has passed the server ends the attempt
   // and the reload lands on the round page.
   const onExpired = useCallback(() => {
@@ -132,7 +141,12 @@ export default function AttemptPage() {
                   name="choice"
                   value={position}
                   defaultChecked={view.question.chosen.includes(position)}
-                  onChange={(event) => autosave.submit(event.currentTarget.form, { method: "post" })}
+                  onChange={(event) => {
+                    const form = event.currentTarget.form;
+                    if (!form) return;
+                    setSavedHere({ index: view.index, answered: form.querySelectorAll('input[name="choice"]:checked').length > 0 });
+                    autosave.submit(form, { method: "post" });
+                  }}
                   className="mt-1"
                 />
                 <span>{option}</span>
@@ -171,7 +185,7 @@ export default function AttemptPage() {
           </Button>
         </div>
         <nav aria-label={t("attempt.nav")} className="flex flex-wrap gap-1">
-          {view.answered.map((answered, index) => (
+          {answered.map((isAnswered, index) => (
             <button
               key={index}
               type="submit"
@@ -179,13 +193,13 @@ export default function AttemptPage() {
               value={index}
               disabled={expired}
               aria-current={index === view.index ? "step" : undefined}
-              className={`h-9 w-9 rounded border text-sm ${index === view.index ? "border-brand-700 font-bold" : "border-slate-300"} ${answered ? "bg-brand-50" : "bg-white"}`}
+              className={`h-9 w-9 rounded border text-sm ${index === view.index ? "border-brand-700 font-bold" : "border-slate-300"} ${isAnswered ? "bg-brand-50" : "bg-white"}`}
             >
               {index + 1}
             </button>
           ))}
         </nav>
-        <p className="text-sm text-slate-600">{t("attempt.answeredOf", { count: view.answered.filter(Boolean).length, total: view.total })}</p>
+        <p className="text-sm text-slate-600">{t("attempt.answeredOf", { count: answered.filter(Boolean).length, total: view.total })}</p>
         <ConfirmButton
           value="submit"
           disabled={expired}
@@ -194,7 +208,7 @@ export default function AttemptPage() {
           message={(form) => {
             // The question on screen counts as answered as soon as a box is ticked, saved or not.
             const here = form.querySelectorAll<HTMLInputElement>('input[name="choice"]:checked').length > 0;
-            const left = view.answered.filter((answered, index) => !(index === view.index ? here : answered)).length;
+            const left = answered.filter((isAnswered, index) => !(index === view.index ? here : isAnswered)).length;
             return submitMessage(left, view.total);
           }}
         >

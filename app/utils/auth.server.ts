@@ -85,8 +85,22 @@ export async function getUserFromCookie(cookieHeader: string | null | undefined,
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId } satisfies SessionUser;
 }
 
+// Lookups of one session that are running right now, shared: Remix runs the root loader and the
+// page's loader of one request side by side, and both ask who the user is. A lookup is shared only
+// while it runs, so nothing is remembered between requests (a revoked session is refused at once).
+const lookupsRunning = new Map<string, Promise<SessionUser | null>>();
+
 export function getUser(request: Request): Promise<SessionUser | null> {
-  return getUserFromCookie(request.headers.get("Cookie"));
+  const cookie = request.headers.get("Cookie") ?? "";
+  const running = lookupsRunning.get(cookie);
+  if (running) return running;
+  const lookup = getUserFromCookie(cookie);
+  lookupsRunning.set(cookie, lookup);
+  const forget = () => {
+    lookupsRunning.delete(cookie);
+  };
+  lookup.then(forget, forget);
+  return lookup;
 }
 
 /**

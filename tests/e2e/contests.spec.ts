@@ -77,10 +77,13 @@ test("a pupil takes a class round, resumes after a reload, and sees their result
 
   await options(pupil).first().check();
   await expect(pupil.getByText("Đã lưu câu trả lời.")).toBeVisible();
+  // No reload follows an autosave (app/contests/autosave.ts): the page counts the answer itself.
+  await expect(pupil.getByText("Đã trả lời 1/3 câu.")).toBeVisible();
   await pupil.getByRole("button", { name: "Lưu và sang câu tiếp" }).click();
   await expect(pupil.getByText("Câu 2/3")).toBeVisible();
   await options(pupil).nth(1).check();
   await expect(pupil.getByText("Đã lưu câu trả lời.")).toBeVisible();
+  await expect(pupil.getByText("Đã trả lời 2/3 câu.")).toBeVisible();
   const prompt = await pupil.locator("fieldset p.text-lg").textContent();
   const before = seconds((await pupil.getByTestId("time-left").textContent())!);
 
