@@ -9,7 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  * A small run of the contest benchmark (issue 13 item 5) in the test suite, so that it keeps
  * working: 50 participants on a fresh SQLite file, both the paced and the fast run, against the
  * production server (built first when the build is older than app/). Timings are not asserted (they
- * belong to docs/benchmarks-contest.md); what must hold whatever the machine is asserted: every
+ * belong to docs/benchmarks.md, "Contest rounds over HTTP"); what must hold whatever the machine is asserted: every
  * participant started and submitted, every save was acknowledged and is stored as acknowledged, and
  * every stored score equals a recount from the stored answers.
  */

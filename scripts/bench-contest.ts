@@ -1,5 +1,5 @@
 /**
- * The contest-round benchmark (docs/benchmarks-contest.md, issue 13 item 5, issue 14 item 5): N
+ * The contest-round benchmark (docs/benchmarks.md, "Contest rounds over HTTP", issue 13 item 5, issue 14 item 5): N
  * participants take one self-paced round at once over HTTP against the production server — the
  * built app started as `NODE_ENV=production node --import tsx server.ts` — on SQLite or PostgreSQL.
  *

@@ -251,7 +251,7 @@ type StoredAnswer = { attemptId: string; questionId: string; revisionId: string;
  * Writes one answer in one statement, without a transaction: the insert of a first answer, or (the
  * unique index on attempt and question said it exists) the update of a changed one. Prisma's
  * `upsert` opens a transaction here, and on PostgreSQL a thousand of them at once wait for the
- * pool's connections until they fail (docs/benchmarks-contest.md).
+ * pool's connections until they fail (docs/benchmarks.md, "Contest rounds over HTTP").
  */
 async function storeAnswer(answer: StoredAnswer): Promise<void> {
   try {

@@ -5,7 +5,7 @@ import type { ShouldRevalidateFunctionArgs } from "@remix-run/react";
  * autosave of one answer and the server took it: the page already shows the choice, and marks the
  * question answered itself (app/routes/rounds.$roundId.attempt.$attemptId.tsx). Without this every
  * answer a pupil picks costs a second request that reads the session twice and the whole attempt
- * again, half of the server's work in a round (docs/benchmarks-contest.md). A refused save (time
+ * again, half of the server's work in a round (docs/benchmarks.md, "Contest rounds over HTTP"). A refused save (time
  * up, rate limit), the navigation buttons and the submit still reload as before.
  */
 export function isAcceptedAutosave(args: Pick<ShouldRevalidateFunctionArgs, "formMethod" | "formAction" | "formData" | "actionResult">): boolean {

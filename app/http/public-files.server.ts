@@ -5,7 +5,7 @@ import express, { type RequestHandler } from "express";
  * The build's public files (favicon, icons, the web manifest), served as express.static would, but
  * asked for only when the path's first segment is one of them: a static handler in front of every
  * route otherwise costs each page and each `.data` request a failed `stat` in the thread pool
- * (a tenth of the server's CPU when a thousand pupils save answers, docs/benchmarks-contest.md).
+ * (a tenth of the server's CPU when a thousand pupils save answers, docs/benchmarks.md, "Contest rounds over HTTP").
  * The folder is the build's and does not change while the server runs.
  */
 export function publicFiles(clientDir: string, options: { maxAge: string }): RequestHandler {
