@@ -130,8 +130,15 @@ export class StatsStore {
   private roundsRemoved = false;
   private readonly factListeners = new Set<(changes: Map<number, FactColumns> | "all") => void>();
   private structureChanged = false;
-  /** The responses for item analysis, once loaded (statsItems); kept up to date by each look. */
+  /**
+   * The responses for item analysis, once loaded (statsItems). They are brought up to date when
+   * they are read (statsItems), not on every look of the facts: a dashboard view after a new
+   * attempt then reads no answers.
+   */
   items: ItemFacts | null = null;
+  /** Counts the looks at the database; the responses remember the look they were last brought up to (ItemFacts.storeLook). */
+  looks = 0;
+  private itemsLooking: Promise<void> | null = null;
   /** Rounds' rankings: without names (kept while the attempts stay), and with today's names laid over. */
   private readonly rankings = new Map<string, { key: string; standing: RoundStanding; named: { key: number; standing: RoundStanding } | null }>();
   private readonly contestStandings = new Map<string, { key: string; rankingKey: string; value: ContestStandingValue }>();
@@ -310,7 +317,7 @@ export class StatsStore {
     }
     const changes = this.table.takeChanges();
     if (this.structureChanged || changes.size > 0) for (const listener of this.factListeners) listener(this.structureChanged ? "all" : changes);
-    if (this.items) await this.lookAgainAtItems(db, this.items);
+    this.looks++;
     this.lookedAt = Date.now();
     this.lookedAtVersion = version;
   }
@@ -333,8 +340,21 @@ export class StatsStore {
   }
 
   async lookAgainAtItems(db: PrismaClient, items: ItemFacts): Promise<void> {
+    const look = this.looks;
     await items.lookAgain(db, this.gameVersions(), new Set(this.rounds.keys()), this.roundsRemoved);
     this.roundsRemoved = false;
+    items.storeLook = look;
+  }
+
+  /** The responses as of this store's last look: read again if a look happened since they were. */
+  async itemsUpToDate(db: PrismaClient, items: ItemFacts): Promise<ItemFacts> {
+    while (items.storeLook !== this.looks) {
+      this.itemsLooking ??= this.lookAgainAtItems(db, items).finally(() => {
+        this.itemsLooking = null;
+      });
+      await this.itemsLooking;
+    }
+    return items;
   }
 
   private async lookAtSmallTables(db: PrismaClient): Promise<void> {
@@ -596,8 +616,8 @@ function loadItems(db: PrismaClient, current: StatsStore, pause: () => Promise<v
     const items = new ItemFacts();
     await items.loadAll(db, current.gameVersions(), pause);
     // What finished while the pages were read.
-    await current.lookAgainAtItems(db, items);
     if (store === current) current.items = items;
+    await current.lookAgainAtItems(db, items);
     return items;
   })().finally(() => {
     itemsLoading = null;
@@ -609,7 +629,8 @@ function loadItems(db: PrismaClient, current: StatsStore, pause: () => Promise<v
 export async function statsItems(db: PrismaClient, now = Date.now()): Promise<{ store: StatsStore; items: ItemFacts }> {
   const current = await statsStore(db, now);
   const items = current.items ?? (await loadItems(db, current, yieldToEventLoop));
-  return { store: current, items };
+  // What finished since the responses were last read (the facts' look above saw it first).
+  return { store: current, items: await current.itemsUpToDate(db, items) };
 }
 
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */

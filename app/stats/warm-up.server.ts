@@ -2,6 +2,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { lastYearOf, parseStatsQuery } from "./dashboard.server";
 import { warmFacts, warmItems } from "./fact-store.server";
+import { AUDIENCE_KEYS } from "./figures";
 import { computeFigures } from "./figures.server";
 import { leaderboardChoices, leaderboards } from "./leaderboards.server";
 
@@ -23,6 +24,20 @@ export async function warmStatistics(db: PrismaClient, now = Date.now()): Promis
   await computeFigures(db, lastYearOf(filter), now);
   await pause();
   await computeFigures(db, { ...filter, view: "current" }, now);
+  // A filter that keeps most of the year (a contest, an audience) would count most facts on its
+  // first view; any narrower one walks only its rows (FactTable.rowsWith). The wide ones are
+  // counted here, in both views, with the year before that the dashboard shows beside them.
+  const wide = [
+    ...store.contests.map((contest) => ({ ...filter, contestId: contest.id })),
+    ...AUDIENCE_KEYS.map((audience) => ({ ...filter, audience })),
+  ];
+  for (const one of wide) {
+    for (const view of ["as-it-was", "current"] as const) {
+      await pause();
+      await computeFigures(db, { ...one, view }, now);
+      await computeFigures(db, lastYearOf({ ...one, view }), now);
+    }
+  }
   // Every contest's public board and every closed round's, as the page shows them (app/routes/leaderboard._index.tsx), in Vietnamese.
   const t = translator("vi");
   const labels = [t("roundResults.deleted"), t("publicBoard.hiddenName")] as const;
