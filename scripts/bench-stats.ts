@@ -41,7 +41,7 @@ const REPORT_LIMIT_MS = 3_000;
 const REPEATS = 7;
 const TRUST_MS = 5_000;
 /** The round made to close closes this long after it is moved: time enough to make its boards ahead. */
-const CLOSE_IN_MS = 8_000;
+const CLOSE_IN_MS = 20_000;
 const t = translator("vi");
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

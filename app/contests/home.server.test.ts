@@ -153,8 +153,17 @@ describe("a contest's boards", () => {
     // Without the preparation (the store forgotten above), the board made at the first view is the same.
     expect(await leaderboards(filter, shownAt, DELETED, HIDDEN)).toEqual(closed);
 
+    const audienceFilter = { ...filter, audience: "lower-secondary" as const };
+    expect(rows(await leaderboards(audienceFilter, shownAt, DELETED, HIDDEN))).toEqual([
+      [1, "An", 7],
+      [2, "Bình", 4],
+      [3, "Chi", 2],
+    ]);
+
     // An, the best, hides his name: the names are mended on the contest's boards, the ranking stays.
     await setHideNamePublicly(an, true);
+    const mendedAudience = await leaderboards(audienceFilter, shownAt, DELETED, HIDDEN);
+    expect(rows(mendedAudience)[0]).toEqual([1, HIDDEN, 7]);
     const mended = await leaderboards(filter, shownAt, DELETED, HIDDEN);
     expect(rows(mended)).toEqual([
       [1, HIDDEN, 7],
@@ -163,5 +172,6 @@ describe("a contest's boards", () => {
     ]);
     expect(mended.schools.find((row) => row.unitName === "Trường A")?.bestScorers.map((entry) => entry.displayName)).toEqual([HIDDEN, "Chi"]);
     expect(mended).toEqual(await freshBoards(filter, shownAt));
+    expect(mendedAudience).toEqual(await freshBoards(audienceFilter, shownAt));
   });
 });

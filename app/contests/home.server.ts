@@ -72,6 +72,17 @@ function shownName(info: { displayName: string | null; hideName?: boolean } | un
   return info && !info.hideName ? info.displayName : null;
 }
 
+/** Makes the maps participants' homes find their entries through, for every closed round (the server's start). */
+export async function warmHomeRankings(now: number, pause: () => Promise<void>): Promise<void> {
+  const store = await statsStore(prisma, now);
+  for (const round of store.rounds.values()) {
+    if (round.closesAt.getTime() >= now) continue;
+    const standing = await store.roundStanding(round.id, now);
+    if (standing?.revealed) entryOf(standing, "");
+    await pause();
+  }
+}
+
 // A round of a year's contest ranks thousands: each participant's entry is found through a map made once per ranking.
 const entriesByParticipant = new WeakMap<readonly RankedEntry[], Map<string, RankedEntry>>();
 function entryOf(standing: RoundStanding, participantId: string): RankedEntry | undefined {

@@ -179,6 +179,8 @@ type RankingBase = {
   places: { result: Map<string, number>; individual: Map<string, number> } | null;
   /** The schools' board per audience chosen ("" for all). */
   schools: Map<string, UnitStanding[]>;
+  /** The individuals of one audience, with where each participant sits among them. */
+  byAudience: Map<string, { individuals: ReturnType<typeof individualLeaderboard>; at: Map<string, number> }>;
 };
 // Rankings are kept by the facts' store while their rounds stay the same (names are mended in the
 // same ranking object), so their bases are kept with them.
@@ -212,7 +214,7 @@ function freshBase(ranking: Ranking, units: UnitNode[], deletedLabel: string, hi
     const profile = profiles.get(entry.participantId);
     if (profile) results.push({ participantId: profile.participantId, displayName: profile.displayName, unitId: profile.unitId, audience: profile.audience, score: entry.correct });
   }
-  const base: RankingBase = { seq: -1, profiles, named, results, individuals: individualLeaderboard(ranking.ranked, named, units), places: null, schools: new Map() };
+  const base: RankingBase = { seq: -1, profiles, named, results, individuals: individualLeaderboard(ranking.ranked, named, units), places: null, schools: new Map(), byAudience: new Map() };
   base.places = placesOf(base, ranking);
   return base;
 }
@@ -243,13 +245,23 @@ function mendBase(base: RankingBase, ranking: Ranking, renamed: readonly string[
   }
   const schools = new Map(base.schools);
   for (const [audience, board] of schools) if (!schoolsKeep(board, renamed, results, places, audience, units)) schools.delete(audience);
+  const byAudience = new Map<string, { individuals: ReturnType<typeof individualLeaderboard>; at: Map<string, number> }>();
   let mendedPlaces: RankingBase["places"] = places;
   if (shownChanged) {
     // Someone left the list of individuals (or came back): the ranks below them move up.
     individuals = individualLeaderboard(ranking.ranked, base.named, units);
     mendedPlaces = null;
+  } else {
+    for (const [audience, list] of base.byAudience) {
+      const mended = list.individuals.slice();
+      for (const id of renamed) {
+        const shown = list.at.get(id);
+        if (shown !== undefined) mended[shown] = { ...mended[shown], displayName: base.named.get(id)!.displayName };
+      }
+      byAudience.set(audience, { individuals: mended, at: list.at });
+    }
   }
-  return { seq: base.seq, profiles: base.profiles, named: base.named, results, individuals, places: mendedPlaces, schools };
+  return { seq: base.seq, profiles: base.profiles, named: base.named, results, individuals, places: mendedPlaces, schools, byAudience };
 }
 
 /**
@@ -312,6 +324,19 @@ function placesOf(base: RankingBase, ranking: Ranking): NonNullable<RankingBase[
   return { result, individual };
 }
 
+/** The individuals of one audience, ranked within it; kept with the base and mended with it. */
+function individualsOf(base: RankingBase, ranking: Ranking, units: UnitNode[], audience: Audience) {
+  let list = base.byAudience.get(audience);
+  if (!list) {
+    const at = new Map<string, number>();
+    // In ranking order, as individualLeaderboard lists them.
+    for (const entry of ranking.ranked) if (base.named.get(entry.participantId)?.audience === audience) at.set(entry.participantId, at.size);
+    list = { individuals: individualLeaderboard(ranking.ranked, base.named, units, { audience }), at };
+    base.byAudience.set(audience, list);
+  }
+  return list.individuals;
+}
+
 function schoolsOf(base: RankingBase, units: UnitNode[], audience: Audience | null): UnitStanding[] {
   const key = audience ?? "";
   let board = base.schools.get(key);
@@ -334,7 +359,7 @@ async function computeLeaderboards(store: StatsStore, filter: LeaderboardFilter,
   const base = baseOf(store, ranking, units, deletedLabel, hiddenLabel);
   const options = { audience: filter.audience };
   return {
-    individuals: filter.audience ? individualLeaderboard(ranking.ranked, base.named, units, options) : base.individuals,
+    individuals: filter.audience ? individualsOf(base, ranking, units, filter.audience) : base.individuals,
     schools: schoolsOf(base, units, filter.audience),
     areas: await cachedAreaStandings(store, filter, base.results, now),
   };

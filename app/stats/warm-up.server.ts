@@ -4,7 +4,8 @@ import { prisma, type PrismaClient } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { lastYearOf, parseStatsQuery } from "./dashboard.server";
 import { statsStore, warmFacts, warmItems } from "./fact-store.server";
-import { AUDIENCE_KEYS } from "./figures";
+import { publicHome, warmHomeRankings } from "~/contests/home.server";
+import { AREA_KINDS, AUDIENCE_KEYS } from "./figures";
 import { computeFigures } from "./figures.server";
 import { leaderboardChoices, leaderboards } from "./leaderboards.server";
 
@@ -59,6 +60,15 @@ export async function warmStatistics(db: PrismaClient, now = Date.now()): Promis
       }
     }
   }
+  await warmHomeRankings(now, pause);
+  await publicHome(now);
+  // The indexes a filter's first count walks (FactTable.rowsWith), and that path compiled once: an
+  // area's and a school's figures.
+  for (const column of ["round", "contest", "audience", "unit", "area", "day"] as const) store.table.rowsWith(column, 0);
+  const area = store.units.find((unit) => (AREA_KINDS as readonly string[]).includes(unit.kind) && unit.validTo === null);
+  const school = store.units.find((unit) => unit.kind === "school");
+  if (area) await computeFigures(db, { ...filter, areaId: area.id }, now);
+  if (school) await computeFigures(db, { ...filter, schoolId: school.id }, now);
   watchRoundClosings();
   const items = await warmItems(db);
   return { attempts: store.attempts.size, sittings: items.sittings.size };
@@ -115,7 +125,9 @@ export async function prepareClosingRounds(now: number): Promise<void> {
     if (prepared.get(round.id) === version) continue;
     prepared.set(round.id, version);
     const shownAt = closesAt + ANSWER_GRACE_MS + 1;
-    await leaderboards({ roundId: null, contestId: round.contestId, audience: null }, shownAt, ...labels);
-    await leaderboards({ roundId: round.id, contestId: null, audience: null }, shownAt, ...labels);
+    for (const areaView of AREA_VIEWS) {
+      for (const audience of [null, ...AUDIENCES]) await leaderboards({ roundId: null, contestId: round.contestId, audience, areaView }, shownAt, ...labels);
+      await leaderboards({ roundId: round.id, contestId: null, audience: null, areaView }, shownAt, ...labels);
+    }
   }
 }
