@@ -645,8 +645,9 @@ function load(db: PrismaClient, now: number, pause: () => Promise<void>): Promis
 }
 
 /**
- * The facts, up to date: read again when this process wrote something the statistics count, or
- * when the last look is more than a few seconds old (other processes' writes).
+ * The facts, up to date: read again (and waited for) when this process wrote something the
+ * statistics count; read again in the background when the last look is more than a few seconds
+ * old (other processes' writes, which then show at the next request after that look).
  */
 export async function statsStore(db: PrismaClient, now = Date.now()): Promise<StatsStore> {
   const current = store ?? (await load(db, now, yieldToEventLoop));
@@ -654,6 +655,13 @@ export async function statsStore(db: PrismaClient, now = Date.now()): Promise<St
   looking ??= current.lookAgain(db, now).finally(() => {
     looking = null;
   });
+  // Only other processes wrote since the last look (their writes show within a few seconds
+  // anyway): the look goes on in the background and this request is answered from the facts as
+  // they are. After this process's own write, the request waits for the look that reads it.
+  if (current.lookedAtVersion === statsVersion()) {
+    looking.catch(() => {});
+    return current;
+  }
   await looking;
   // A write made while that look ran is seen by the next one.
   return current.lookedAtVersion === statsVersion() ? current : statsStore(db, now);

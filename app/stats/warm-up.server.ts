@@ -1,5 +1,6 @@
 import { AUDIENCES } from "~/bank/question-file";
 import { ANSWER_GRACE_MS } from "~/contests/attempt";
+import { logger } from "~/ops/logger.server";
 import { prisma, type PrismaClient } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { lastYearOf, parseStatsQuery } from "./dashboard.server";
@@ -101,7 +102,8 @@ export function watchRoundClosings(): void {
     if (busy) return;
     busy = true;
     prepareClosingRounds(Date.now())
-      .catch(() => {})
+      // The first visitor makes the boards then; the failure is worth knowing of.
+      .catch((error: unknown) => logger().error({ err: error }, "statistics: preparing a round's closing failed"))
       .finally(() => {
         busy = false;
       });
