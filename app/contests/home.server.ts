@@ -1,9 +1,13 @@
+import { statsStore } from "~/stats/fact-store.server";
 import { prisma } from "~/utils/db.server";
-import { roundStanding } from "./results.server";
+import type { RankedEntry } from "./ranking";
+import type { RoundStanding } from "./results.server";
 import { vietnamDayAndWeekStart } from "./vietnam-calendar";
 
 // What each role's home page shows as the next step: open rounds, their state and results, games,
-// and the contest at a glance. Queries only; the pages render.
+// and the contest at a glance. Queries only; the pages render. Rounds' rankings come from the
+// public boards' facts in memory (app/stats/fact-store.server.ts, docs/decisions/033), so a home
+// page shows the same ranking as the board and never ranks a round from the database.
 
 const DAY_MS = 86_400_000;
 
@@ -60,6 +64,33 @@ function shownRound(round: {
 
 export type ShownRound = ReturnType<typeof shownRound>;
 
+async function standingOf(roundId: string, now: number): Promise<RoundStanding | null> {
+  return (await statsStore(prisma, now)).roundStanding(roundId, now);
+}
+
+function shownName(info: { displayName: string | null; hideName?: boolean } | undefined): string | null {
+  return info && !info.hideName ? info.displayName : null;
+}
+
+/** Makes the maps participants' homes find their entries through, for every closed round (the server's start). */
+export async function warmHomeRankings(now: number, pause: () => Promise<void>): Promise<void> {
+  const store = await statsStore(prisma, now);
+  for (const round of store.rounds.values()) {
+    if (round.closesAt.getTime() >= now) continue;
+    const standing = await store.roundStanding(round.id, now);
+    if (standing?.revealed) entryOf(standing, "");
+    await pause();
+  }
+}
+
+// A round of a year's contest ranks thousands: each participant's entry is found through a map made once per ranking.
+const entriesByParticipant = new WeakMap<readonly RankedEntry[], Map<string, RankedEntry>>();
+function entryOf(standing: RoundStanding, participantId: string): RankedEntry | undefined {
+  let entries = entriesByParticipant.get(standing.ranked);
+  if (!entries) entriesByParticipant.set(standing.ranked, (entries = new Map(standing.ranked.map((entry) => [entry.participantId, entry]))));
+  return entries.get(participantId);
+}
+
 /** The public home page: the province's open (or next) rounds with their rules and deadline, and the latest results. */
 export async function publicHome(now: number) {
   const rounds = await prisma.round.findMany({
@@ -73,12 +104,13 @@ export async function publicHome(now: number) {
     select: { id: true, title: true, closesAt: true, contest: { select: { title: true } } },
     orderBy: { closesAt: "desc" },
   });
-  const standing = latest ? await roundStanding(latest.id, now) : null;
+  const standing = latest ? await standingOf(latest.id, now) : null;
   const top =
     standing && standing.revealed
       ? standing.ranked.slice(0, 5).map((entry) => ({
           rank: entry.rank,
-          name: standing.participants.get(entry.participantId)?.displayName ?? null,
+          // As on the public boards: no name once deleted, nor for a participant who hid theirs.
+          name: shownName(standing.participants.get(entry.participantId)),
           correct: entry.correct,
           questionCount: standing.questionCount,
         }))
@@ -116,8 +148,8 @@ export async function participantHome(userId: string, now: number) {
       const taken = round.attempts.length;
       let result: { correct: number; questionCount: number; rank: number; of: number } | null = null;
       if (taken > 0 && now >= round.closesAt.getTime()) {
-        const standing = await roundStanding(round.id, now);
-        const entry = standing?.revealed ? standing.ranked.find((item) => item.participantId === userId) : undefined;
+        const standing = await standingOf(round.id, now);
+        const entry = standing?.revealed ? entryOf(standing, userId) : undefined;
         if (standing && entry) result = { correct: entry.correct, questionCount: standing.questionCount, rank: entry.rank, of: standing.ranked.length };
       }
       return { ...shownRound(round, now), attemptsTaken: taken, attemptsLeft: Math.max(round.maxAttempts - taken, 0), result };

@@ -32,6 +32,8 @@ const TRUST_MS = 5_000;
  */
 const OVERLAP_MS = 15_000;
 const PAGE_SIZE = 2_000;
+/** Profile changes remembered for mending the boards' names (StatsStore.renamedSince). */
+const MAX_RENAMED_KEPT = 20_000;
 
 const attemptSelect = {
   id: true,
@@ -96,7 +98,11 @@ type LiveGame = { fact: LiveGameFact; stateVersion: number; players: LivePlayerF
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const vietnamDay = (at: number) => Math.floor((at + VIETNAM_OFFSET_MS) / 86_400_000);
 
+let storesMade = 0;
+
 export class StatsStore {
+  /** Tells this store from one made after it (its versions start again from zero): results kept by version name their store. */
+  readonly serial = ++storesMade;
   readonly table = new FactTable();
   readonly attempts = new Map<string, AttemptRecord>();
   private readonly strings = new Strings();
@@ -104,6 +110,13 @@ export class StatsStore {
   private readonly attemptsOfRound = new Map<string, Set<string>>();
   private readonly roundVersions = new Map<string, number>();
   private readonly nameVersions = new Map<string, number>();
+  /**
+   * Participants whose profile changed, in order: a ranking whose names were laid over at some
+   * point of this log mends those participants only (renamedSince). Trimmed when long; a reader
+   * from before the trim names everyone afresh.
+   */
+  private renamed: string[] = [];
+  private renamedOffset = 0;
   /** Attempts per round still without a score (running). */
   private readonly runningOfRound = new Map<string, number>();
   profiles = new Map<string, Profile>();
@@ -130,11 +143,18 @@ export class StatsStore {
   private roundsRemoved = false;
   private readonly factListeners = new Set<(changes: Map<number, FactColumns> | "all") => void>();
   private structureChanged = false;
-  /** The responses for item analysis, once loaded (statsItems); kept up to date by each look. */
+  /**
+   * The responses for item analysis, once loaded (statsItems). They are brought up to date when
+   * they are read (statsItems), not on every look of the facts: a dashboard view after a new
+   * attempt then reads no answers.
+   */
   items: ItemFacts | null = null;
+  /** Counts the looks at the database; the responses remember the look they were last brought up to (ItemFacts.storeLook). */
+  looks = 0;
+  private itemsLooking: Promise<void> | null = null;
   /** Rounds' rankings: without names (kept while the attempts stay), and with today's names laid over. */
-  private readonly rankings = new Map<string, { key: string; standing: RoundStanding; named: { key: number; standing: RoundStanding } | null }>();
-  private readonly contestStandings = new Map<string, { key: string; rankingKey: string; value: ContestStandingValue }>();
+  private readonly rankings = new Map<string, { key: string; standing: RoundStanding; named: { key: number; seq: number; standing: RoundStanding } | null }>();
+  private readonly contestStandings = new Map<string, { key: string; rankingKey: string; seq: number; value: ContestStandingValue }>();
 
   /** The facts for the counting module (./figures.ts). */
   facts(): StatsFacts {
@@ -207,12 +227,44 @@ export class StatsStore {
     }
     const namesKey = this.nameVersions.get(roundId) ?? 0;
     if (ranking.named?.key !== namesKey) {
-      const participants = new Map<string, ParticipantInfo>();
-      // The participant key is the account id until the participant deletes their data.
-      for (const [key, info] of ranking.standing.participants) participants.set(key, withProfile(info, this.profiles.get(key)));
-      ranking.named = { key: namesKey, standing: { ...ranking.standing, participants } };
+      const renamed = ranking.named ? this.renamedSince(ranking.named.seq) : null;
+      if (ranking.named && renamed) {
+        // Only the participants whose profile changed are named again; the standing stays the
+        // same object, so the boards made from it mend rather than start over.
+        const participants = ranking.named.standing.participants;
+        for (const key of renamed) {
+          const info = ranking.standing.participants.get(key);
+          if (info) participants.set(key, withProfile(info, this.profiles.get(key)));
+        }
+        ranking.named = { key: namesKey, seq: this.nameSeq, standing: ranking.named.standing };
+      } else {
+        const participants = new Map<string, ParticipantInfo>();
+        // The participant key is the account id until the participant deletes their data.
+        for (const [key, info] of ranking.standing.participants) participants.set(key, withProfile(info, this.profiles.get(key)));
+        ranking.named = { key: namesKey, seq: this.nameSeq, standing: { ...ranking.standing, participants } };
+      }
     }
     return ranking.named.standing;
+  }
+
+  /** Rises with each participant whose profile (name, hidden name, school) changed. */
+  get nameSeq(): number {
+    return this.renamedOffset + this.renamed.length;
+  }
+
+  /** The participants whose profile changed since `seq` (nameSeq), or null when that is too long ago to tell. */
+  renamedSince(seq: number): readonly string[] | null {
+    if (seq < this.renamedOffset || seq > this.nameSeq) return null;
+    return this.renamed.slice(seq - this.renamedOffset);
+  }
+
+  private noteRenamed(participantKey: string): void {
+    this.renamed.push(participantKey);
+    if (this.renamed.length > MAX_RENAMED_KEPT) {
+      const dropped = this.renamed.length - MAX_RENAMED_KEPT / 2;
+      this.renamed = this.renamed.slice(dropped);
+      this.renamedOffset += dropped;
+    }
   }
 
   /** A contest's ranking over its rounds whose answers may be shown: rankContest over those rounds' rankings. */
@@ -228,11 +280,26 @@ export class StatsStore {
     const known = this.contestStandings.get(contestId);
     if (known?.key === key) return known.value;
     const rankingKey = standings.map((standing) => `${standing.roundId}:${this.roundVersions.get(standing.roundId) ?? 0}`).join(",");
+    const renamed = known?.rankingKey === rankingKey ? this.renamedSince(known.seq) : null;
+    if (known && renamed) {
+      // Only names changed: the same ranking, its participants named again where their profile changed.
+      for (const id of renamed) {
+        for (let index = standings.length - 1; index >= 0; index--) {
+          const info = standings[index].participants.get(id);
+          if (info) {
+            known.value.participants.set(id, info);
+            break;
+          }
+        }
+      }
+      this.contestStandings.set(contestId, { key, rankingKey, seq: this.nameSeq, value: known.value });
+      return known.value;
+    }
     const ranked = known?.rankingKey === rankingKey ? known.value.ranked : rankContest(standings.map((standing) => standing.ranked));
     const participants = new Map<string, ParticipantInfo>();
     for (const standing of standings) for (const [id, info] of standing.participants) participants.set(id, info);
     const value = { ranked, participants, roundsCounted: standings.length };
-    this.contestStandings.set(contestId, { key, rankingKey, value });
+    this.contestStandings.set(contestId, { key, rankingKey, seq: this.nameSeq, value });
     return value;
   }
 
@@ -294,13 +361,16 @@ export class StatsStore {
       const before = this.profiles.get(profile.userId);
       if (before && sameRecord(before, profile)) continue;
       this.profiles.set(profile.userId, profile);
+      this.noteRenamed(profile.userId);
+      // The birth year is counted; the names only show on the boards, so a new name or a hidden
+      // one leaves the figures as they are.
+      const counted = before?.birthYear !== profile.birthYear;
       for (const id of this.attemptsOfUser.get(profile.userId) ?? []) {
         const attempt = this.attempts.get(id)!;
-        // The birth year is counted; the names only show on the boards.
-        if (before?.birthYear !== profile.birthYear) this.table.set(id, this.factOf(attempt));
+        if (counted) this.table.set(id, this.factOf(attempt));
         this.nameVersions.set(attempt.roundId, (this.nameVersions.get(attempt.roundId) ?? 0) + 1);
       }
-      this.version++;
+      if (counted) this.version++;
     }
     for (const row of changedAttempts) {
       const attempt = this.recordOf(row);
@@ -310,7 +380,7 @@ export class StatsStore {
     }
     const changes = this.table.takeChanges();
     if (this.structureChanged || changes.size > 0) for (const listener of this.factListeners) listener(this.structureChanged ? "all" : changes);
-    if (this.items) await this.lookAgainAtItems(db, this.items);
+    this.looks++;
     this.lookedAt = Date.now();
     this.lookedAtVersion = version;
   }
@@ -333,8 +403,21 @@ export class StatsStore {
   }
 
   async lookAgainAtItems(db: PrismaClient, items: ItemFacts): Promise<void> {
+    const look = this.looks;
     await items.lookAgain(db, this.gameVersions(), new Set(this.rounds.keys()), this.roundsRemoved);
     this.roundsRemoved = false;
+    items.storeLook = look;
+  }
+
+  /** The responses as of this store's last look: read again if a look happened since they were. */
+  async itemsUpToDate(db: PrismaClient, items: ItemFacts): Promise<ItemFacts> {
+    while (items.storeLook !== this.looks) {
+      this.itemsLooking ??= this.lookAgainAtItems(db, items).finally(() => {
+        this.itemsLooking = null;
+      });
+      await this.itemsLooking;
+    }
+    return items;
   }
 
   private async lookAtSmallTables(db: PrismaClient): Promise<void> {
@@ -562,8 +645,9 @@ function load(db: PrismaClient, now: number, pause: () => Promise<void>): Promis
 }
 
 /**
- * The facts, up to date: read again when this process wrote something the statistics count, or
- * when the last look is more than a few seconds old (other processes' writes).
+ * The facts, up to date: read again (and waited for) when this process wrote something the
+ * statistics count; read again in the background when the last look is more than a few seconds
+ * old (other processes' writes, which then show at the next request after that look).
  */
 export async function statsStore(db: PrismaClient, now = Date.now()): Promise<StatsStore> {
   const current = store ?? (await load(db, now, yieldToEventLoop));
@@ -571,6 +655,13 @@ export async function statsStore(db: PrismaClient, now = Date.now()): Promise<St
   looking ??= current.lookAgain(db, now).finally(() => {
     looking = null;
   });
+  // Only other processes wrote since the last look (their writes show within a few seconds
+  // anyway): the look goes on in the background and this request is answered from the facts as
+  // they are. After this process's own write, the request waits for the look that reads it.
+  if (current.lookedAtVersion === statsVersion()) {
+    looking.catch(() => {});
+    return current;
+  }
   await looking;
   // A write made while that look ran is seen by the next one.
   return current.lookedAtVersion === statsVersion() ? current : statsStore(db, now);
@@ -596,8 +687,8 @@ function loadItems(db: PrismaClient, current: StatsStore, pause: () => Promise<v
     const items = new ItemFacts();
     await items.loadAll(db, current.gameVersions(), pause);
     // What finished while the pages were read.
-    await current.lookAgainAtItems(db, items);
     if (store === current) current.items = items;
+    await current.lookAgainAtItems(db, items);
     return items;
   })().finally(() => {
     itemsLoading = null;
@@ -609,7 +700,8 @@ function loadItems(db: PrismaClient, current: StatsStore, pause: () => Promise<v
 export async function statsItems(db: PrismaClient, now = Date.now()): Promise<{ store: StatsStore; items: ItemFacts }> {
   const current = await statsStore(db, now);
   const items = current.items ?? (await loadItems(db, current, yieldToEventLoop));
-  return { store: current, items };
+  // What finished since the responses were last read (the facts' look above saw it first).
+  return { store: current, items: await current.itemsUpToDate(db, items) };
 }
 
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */

@@ -87,6 +87,9 @@ export function birthBand(birthYear: number | null): string {
 
 const NONE = -1;
 
+/** The columns a filter can choose a value of (FactTable.rowsWith). */
+export type IndexedColumn = "round" | "contest" | "audience" | "unit" | "area" | "day";
+
 /** The facts in use, one typed column per field, grouped by participant (see FactTable.columns). */
 export type FactColumns = {
   length: number;
@@ -133,6 +136,8 @@ export class FactTable {
   readonly correct: number[] = [];
   readonly questionCount: number[] = [];
 
+  /** Per indexed column of the current snapshot: its rows grouped by value (see rowsWith). */
+  private indexes = new Map<IndexedColumn, { starts: Int32Array; rows: Int32Array }>();
   private readonly rowById = new Map<string, number>();
   private readonly freeRows: number[] = [];
   private readonly rowsOf = new Map<number, Set<number>>();
@@ -224,6 +229,32 @@ export class FactTable {
     return columns;
   }
 
+  /**
+   * The rows of the snapshot (columns()) whose `column` holds `value`, in ascending order, so still
+   * grouped by participant: a filter that chooses a round, a contest, an audience, a unit or days
+   * walks those rows only. Each column's index is made once per snapshot (a counting sort).
+   */
+  rowsWith(column: IndexedColumn, value: number): Int32Array {
+    const columns = this.columns();
+    let index = this.indexes.get(column);
+    if (!index) {
+      const values = columns[column];
+      const size = column === "day" ? this.days.size : column === "round" ? this.rounds.size : column === "contest" ? this.contests.size : column === "audience" ? this.audiences.size : this.units.size;
+      // Slot 0 holds NONE (-1); value v sits in slot v + 1.
+      const starts = new Int32Array(size + 2);
+      for (let row = 0; row < columns.length; row++) starts[values[row] + 2]++;
+      for (let slot = 1; slot < starts.length; slot++) starts[slot] += starts[slot - 1];
+      const next = starts.slice();
+      const rows = new Int32Array(columns.length);
+      for (let row = 0; row < columns.length; row++) rows[next[values[row] + 1]++] = row;
+      index = { starts, rows };
+      this.indexes.set(column, index);
+    }
+    const slot = value + 1;
+    if (slot < 0 || slot + 1 >= index.starts.length) return new Int32Array(0);
+    return index.rows.subarray(index.starts[slot], index.starts[slot + 1]);
+  }
+
   /** Starts noting which participants change, and their facts before the first change. */
   trackChanges(): void {
     this.touched = new Map();
@@ -254,6 +285,7 @@ export class FactTable {
 
   private changed(): void {
     this.snapshot = null;
+    if (this.indexes.size > 0) this.indexes = new Map();
     this.version++;
   }
 }

@@ -68,7 +68,11 @@ const filters: StatsFilter[] = [
   { from: null, to: null, view: "as-it-was", audience: "upper-secondary", contestId: "c1" },
   { from: null, to: null, view: "as-it-was", roundId: "r3" },
   { from: null, to: null, view: "as-it-was", roundId: "r-none-yet" },
+  { from: new Date(Date.UTC(2025, 2, 1) - 7 * 3_600_000), to: new Date(Date.UTC(2025, 4, 1) - 7 * 3_600_000), view: "as-it-was" },
+  { from: null, to: null, view: "current", areaId: "cX" },
+  { from: null, to: null, view: "current", schoolId: "s1", audience: "lower-secondary" },
 ];
+const EMPTY = new FactTable().columns();
 
 describe("FigureSums", () => {
   it("mended after facts are added, changed and removed, gives the figures of a fresh count", () => {
@@ -106,5 +110,28 @@ describe("FigureSums", () => {
     }
     // The facts did move: the figures are not all empty.
     expect(figuresOf(kept[0], table, facts, now).totals.attempts).toBeGreaterThan(40);
+  });
+
+  it("a first count over the rows a filter's choices index gives the figures of a walk over every participant", () => {
+    const random = generator(7);
+    const table = new FactTable();
+    for (let index = 0; index < 400; index++) table.set(`f${index}`, randomFact(random));
+    table.delete("f3");
+    table.set("f4", randomFact(random));
+    const facts: StatsFacts = {
+      units,
+      rounds: ["r1", "r2", "r3"].map((id, index) => ({ id, title: id, contestId: id === "r3" ? null : "c1", opensAt: START + index, closesAt: START + 500 * 86_400_000 })),
+      contests: [{ id: "c1", title: "Cuộc thi" }],
+      attempts: table,
+      liveGames: [],
+      livePlayers: [],
+    };
+    const now = Date.UTC(2026, 5, 1);
+    for (const filter of filters) {
+      const walked = new FigureSums(table, units, filter, mapUnit);
+      for (let participant = 0; participant < table.participants.size; participant++) walked.replaceParticipant(EMPTY, table.participantColumns(participant));
+      const indexed = new FigureSums(table, units, filter, mapUnit).addAll();
+      expect(figuresOf(indexed, table, facts, now)).toEqual(figuresOf(walked, table, facts, now));
+    }
   });
 });

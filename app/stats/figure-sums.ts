@@ -7,6 +7,7 @@ import type { Counts, MapUnit, StatsFilter, UnitFact } from "./figures";
 // they belong to are taken out as they were and put back as they are, so a view after a new
 // attempt costs those participants' facts, not the year's.
 
+const DAY_MS = 86_400_000;
 const isArea = (kind: string) => (AREA_KINDS as readonly string[]).includes(kind);
 const isSchool = (kind: string) => (MEMBER_KINDS as readonly string[]).includes(kind);
 
@@ -176,7 +177,10 @@ export class FigureSums {
     if (this.filter.only === "live") return this;
     const columns = this.table.columns();
     const sums = this.sums;
-    for (let row = 0; row < columns.length; row++) {
+    const candidates = this.candidateRows(columns.length);
+    const count = candidates ? candidates.length : columns.length;
+    for (let at = 0; at < count; at++) {
+      const row = candidates ? candidates[at] : at;
       const weight = this.weightOf(columns, row);
       if (weight === 0) continue;
       const participant = columns.participant[row];
@@ -198,6 +202,71 @@ export class FigureSums {
       this.addScore(weight, correct, questionCount, 1);
     }
     return this;
+  }
+
+  /**
+   * The rows a chosen value can match, from the table's indexes (ascending, so still grouped by
+   * participant): the smallest set among the chosen round, contest, audience, school, area and
+   * period, or null when none leaves out much (the whole table is walked). Every row is still
+   * weighed by weightOf, so the sets only need to hold every row that can count.
+   */
+  private candidateRows(total: number): Int32Array | null {
+    const table = this.table;
+    const choices: (() => Int32Array[])[] = [];
+    if (this.round !== -1) choices.push(() => [table.rowsWith("round", this.round)]);
+    if (this.contest !== -1) choices.push(() => [table.rowsWith("contest", this.contest)]);
+    if (this.audience !== -1) choices.push(() => [table.rowsWith("audience", this.audience)]);
+    const unitCount = table.units.size;
+    if (this.school !== -1) {
+      choices.push(() => {
+        const lists: Int32Array[] = [];
+        for (let unit = 0; unit < unitCount; unit++) if (shareIn(this.schoolShares(unit), this.school) > 0) lists.push(table.rowsWith("unit", unit));
+        return lists;
+      });
+    }
+    if (this.area !== -1) {
+      choices.push(() => {
+        const lists: Int32Array[] = [];
+        for (let unit = 0; unit < unitCount; unit++) {
+          // Facts stored with this area, and facts stored without one whose unit lies in it (weightOf tells which).
+          if (shareIn(this.areaShares(unit, -1), this.area) > 0) lists.push(table.rowsWith("area", unit));
+          if (shareIn(this.areaShares(-1, unit), this.area) > 0) lists.push(table.rowsWith("unit", unit));
+        }
+        return lists;
+      });
+    }
+    if (this.from !== null || this.to !== null) {
+      choices.push(() => {
+        const lists: Int32Array[] = [];
+        table.dayStarts.forEach((start, day) => {
+          if ((this.from === null || start + DAY_MS > this.from) && (this.to === null || start < this.to)) lists.push(table.rowsWith("day", day));
+        });
+        return lists;
+      });
+    }
+    let best: Int32Array[] | null = null;
+    let bestSize = total * 0.7;
+    for (const choice of choices) {
+      const lists = choice();
+      const size = lists.reduce((sum, list) => sum + list.length, 0);
+      if (size < bestSize) {
+        best = lists;
+        bestSize = size;
+      }
+    }
+    if (!best) return null;
+    if (best.length === 1) return best[0];
+    const rows = new Int32Array(bestSize);
+    let at = 0;
+    for (const list of best) {
+      rows.set(list, at);
+      at += list.length;
+    }
+    rows.sort();
+    // A row can be in two lists (an area's facts and its units'): keep it once.
+    let kept = 0;
+    for (let index = 0; index < rows.length; index++) if (index === 0 || rows[index] !== rows[index - 1]) rows[kept++] = rows[index];
+    return rows.subarray(0, kept);
   }
 
   /**

@@ -47,7 +47,11 @@ export async function computeFigures(db: PrismaClient, filter: StatsFilter, now 
   const known = figures.get(key);
   if (known?.version === store.version) return known.figures;
   let filterSums = sums.get(key);
-  if (!filterSums) {
+  if (filterSums) {
+    // Kept by last use: the filters counted at start stay while they are asked for.
+    sums.delete(key);
+    sums.set(key, filterSums);
+  } else {
     filterSums = new FigureSums(store.table, store.units, filter, store.mapUnit(now)).addAll();
     if (sums.size >= MAX_KEPT_FILTERS) sums.delete(sums.keys().next().value!);
     sums.set(key, filterSums);

@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { parseBankFilter } from "~/bank/bank-filter";
 import { filteredQuestions } from "~/bank/browse.server";
 import { seedContestWorld, type ContestWorld } from "~/contests/__fixtures__/contest-db";
+import { statsStore } from "./fact-store.server";
 import { clearReviewFlags, itemAnalysisFor, loadItemResponses, reviewFlagsByQuestion } from "./item-analysis.server";
+import { statsChanged } from "./stats-version";
 
 // The fixture release: asean-basics-000n and economic-000n, four options, option (n mod 4) correct.
 const T0 = Date.UTC(2026, 10, 2, 1, 0);
@@ -108,6 +110,30 @@ describe("loadItemResponses", () => {
     expect(new Set(mine.responses.map((response) => response.participantId))).toEqual(new Set(["a:" + (await firstAttemptId(own.id, "p1")), "a:" + (await firstAttemptId(own.id, "p2")), "l:lp1"]));
     const roundsOnly = await loadItemResponses(db, { ownerId: world.teacherId, live: false }, T0 + 86_400 * SECOND);
     expect(roundsOnly.responses).toHaveLength(4);
+  });
+
+  it("brings the responses up to date when the analysis reads them again, not only when they are first loaded", async () => {
+    const own = await round(world.teacherId, "DDDDDD");
+    await attempt(own.id, "p1", 1, [[1], [2]]);
+    const later = T0 + 86_400 * SECOND;
+    const before = Object.fromEntries((await itemAnalysisFor(db, {}, later)).map((item) => [item.questionId, item]));
+    expect(before["asean-basics-0001"]).toMatchObject({ responses: 1, correct: 1 });
+
+    // A participant hands in another first attempt; the statistics hear of it as from any writer.
+    await attempt(own.id, "p2", 1, [[0], null]);
+    statsChanged();
+    const after = Object.fromEntries((await itemAnalysisFor(db, {}, later)).map((item) => [item.questionId, item]));
+    expect(after["asean-basics-0001"]).toMatchObject({ responses: 2, answered: 2, correct: 1 });
+    expect(after["asean-basics-0001"].options.map((option) => option.chosen)).toEqual([1, 1, 0, 0]);
+    expect(after["economic-0002"]).toMatchObject({ responses: 2, answered: 1, correct: 1 });
+
+    // A dashboard's look at the facts alone leaves the responses for the next reader, who sees them.
+    await attempt(own.id, "p3", 1, [[3], [2]]);
+    statsChanged();
+    await statsStore(db, later);
+    const last = Object.fromEntries((await itemAnalysisFor(db, {}, later)).map((item) => [item.questionId, item]));
+    expect(last["asean-basics-0001"]).toMatchObject({ responses: 3, correct: 1 });
+    expect(last["asean-basics-0001"].options.map((option) => option.chosen)).toEqual([1, 1, 0, 1]);
   });
 
   it("gives the bank the flagged questions", async () => {

@@ -2,8 +2,8 @@ import type { PrismaClient } from "~/utils/db.server";
 import { optionMask, STRIDE, type CompactSitting, type RevisionInfo } from "./item-analysis";
 
 // The responses item analysis, topic mastery and the yearly report read, kept in memory as compact
-// sittings (./item-analysis.ts, CompactSitting) and brought up to date with the statistics' facts
-// (./fact-store.server.ts calls lookAgain on each of its looks): a year of a million answers is
+// sittings (./item-analysis.ts, CompactSitting) and brought up to date when they are read, after
+// the statistics' facts were (./fact-store.server.ts, statsItems): a year of a million answers is
 // read once, in pages, and after that only the sittings that changed (docs/decisions/024).
 //
 // A sitting is a person's first attempt in a round once it has been handed in or its deadline has
@@ -72,6 +72,8 @@ export class ItemFacts {
   private readonly gameVersions = new Map<string, number>();
   private readonly sittingsOfGame = new Map<string, string[]>();
   private lookStartedAt = 0;
+  /** The look of the statistics' facts these sittings were last brought up to (StatsStore.itemsUpToDate). */
+  storeLook = -1;
   /** Rises with every change to the sittings. */
   version = 0;
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ParticipantProfile_updatedAt_idx" ON "ParticipantProfile"("updatedAt");
