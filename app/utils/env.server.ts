@@ -33,6 +33,8 @@ const envSchema = z.object({
   OPERATOR_TOKEN: z.string().min(24, "OPERATOR_TOKEN must be at least 24 characters").optional(),
   // Checked by /readyz when set (the scale-out path uses it for the Socket.IO adapter).
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
+  // Several processes share one Redis: the prefix of this app's keys and channels there (docs/decisions/037).
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, "REDIS_KEY_PREFIX: letters, digits, : _ - (at most 40)").default("sanchoi:"),
   // How long a SIGTERM may take to hand every game over before the process exits anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
