@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/utils/db.server";
 import { gameStatus, prismaLiveStore, type LiveStore } from "../live-store.server";
 import { snapshotEncoder } from "../snapshot-json";
@@ -9,7 +10,9 @@ import { snapshotEncoder } from "../snapshot-json";
  * process that lost its lease (paused by the collector, cut off from Redis, killed too late) can
  * therefore never write over the process that took the game after it. PostgreSQL only: the check
  * holds a share lock on the game's row, which the new owner's claim (an UPDATE) waits for, so a
- * write begun under the old token either commits before the claim or is refused after it.
+ * write begun under the old token either commits before the claim or is refused after it. Answers
+ * and players are one INSERT each that reads the token FOR SHARE; scores (a few per game) a
+ * transaction that does the same first.
  */
 export class StaleLeaseError extends Error {
   constructor(gameId: string, token: number | undefined) {
@@ -27,6 +30,29 @@ export type FencedLiveStore = LiveStore & {
 };
 
 type Transaction = PrismaClient;
+
+const PLAYER_COLUMNS = [
+  ["id", "text"],
+  ["gameId", "text"],
+  ["displayName", "text"],
+  ["unitId", "text"],
+  ["areaId", "text"],
+  ["tokenHash", "text"],
+  ["joinedAt", "timestamp(3)"],
+] as const;
+
+const ANSWER_COLUMNS = [
+  ["id", "text"],
+  ["gameId", "text"],
+  ["playerId", "text"],
+  ["questionIndex", "integer"],
+  ["revisionId", "text"],
+  ["answerId", "text"],
+  ["optionIds", "text"],
+  ["correct", "boolean"],
+  ["serverReceivedAt", "timestamp(3)"],
+  ["elapsedMs", "integer"],
+] as const;
 
 export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => number | undefined): FencedLiveStore {
   const unfenced = prismaLiveStore(db);
@@ -46,16 +72,56 @@ export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => n
     });
   }
 
+  /** A refused write (no row changed) is stale only if the game now has another token. */
+  async function checkToken(gameId: string, token: number): Promise<void> {
+    const game = await db.liveGame.findUnique({ where: { id: gameId }, select: { fenceToken: true } });
+    if (game && game.fenceToken !== token) throw new StaleLeaseError(gameId, token);
+  }
+
+  /**
+   * One INSERT … SELECT … WHERE the game's token is still ours, the row read FOR SHARE: a single
+   * statement, no transaction held open across round trips (hundreds of joins at once would wait
+   * for pool connections).
+   */
+  async function fencedInsert(gameId: string, table: string, columns: readonly (readonly [string, string])[], rows: readonly unknown[][], conflict: string): Promise<void> {
+    const token = tokenOf(gameId);
+    if (token === undefined) throw new StaleLeaseError(gameId, token);
+    if (rows.length === 0) return;
+    let position = 2;
+    const values = rows.map((row) => `(${row.map((_, index) => `$${++position}::${columns[index][1]}`).join(", ")})`).join(", ");
+    const names = columns.map(([name]) => `"${name}"`).join(", ");
+    const sql =
+      `WITH fence AS (SELECT 1 FROM "LiveGame" WHERE "id" = $1 AND "fenceToken" = $2 FOR SHARE) ` +
+      `INSERT INTO "${table}" (${names}) SELECT * FROM (VALUES ${values}) AS v(${names}) WHERE EXISTS (SELECT 1 FROM fence) ${conflict}`;
+    const inserted = await db.$executeRawUnsafe(sql, gameId, token, ...rows.flat());
+    if (inserted === 0) await checkToken(gameId, token);
+  }
+
   return {
     async insertPlayers(rows) {
       const byGame = new Map<string, (typeof rows)[number][]>();
       for (const row of rows) byGame.set(row.gameId, [...(byGame.get(row.gameId) ?? []), row]);
-      for (const [gameId, gameRows] of byGame) await fenced(gameId, (tx) => prismaLiveStore(tx).insertPlayers(gameRows));
+      for (const [gameId, gameRows] of byGame) {
+        await fencedInsert(
+          gameId,
+          "LivePlayer",
+          PLAYER_COLUMNS,
+          gameRows.map((row) => [row.id, row.gameId, row.displayName, row.unitId, row.areaId, row.tokenHash, new Date(row.joinedAt)]),
+          "",
+        );
+      }
     },
 
     async writeAnswers(rows, correct) {
       if (rows.length === 0) return;
-      await fenced(rows[0].gameId, (tx) => prismaLiveStore(tx).writeAnswers(rows, correct));
+      // A row already stored for the same player and question is kept: the write is idempotent.
+      await fencedInsert(
+        rows[0].gameId,
+        "LiveAnswer",
+        ANSWER_COLUMNS,
+        rows.map((row, index) => [randomUUID(), row.gameId, row.playerId, row.questionIndex, row.revisionId, row.answerId, JSON.stringify(row.optionIds), correct[index], new Date(row.receivedAt), row.elapsedMs]),
+        `ON CONFLICT ("gameId", "playerId", "questionIndex") DO NOTHING`,
+      );
     },
 
     async writeScores(state) {
@@ -76,10 +142,7 @@ export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => n
           ...(status === "ended" ? { openPin: null, endedAt: new Date(state.updatedAt) } : {}),
         },
       });
-      if (count === 0) {
-        const game = await db.liveGame.findUnique({ where: { id: state.gameId }, select: { fenceToken: true } });
-        if (game && game.fenceToken !== token) throw new StaleLeaseError(state.gameId, token);
-      }
+      if (count === 0) await checkToken(state.gameId, token);
     },
 
     async claimGame(gameId, token) {
