@@ -1,7 +1,7 @@
 /**
  * The multi-process benchmark (docs/benchmarks-scale.md): one live game on PostgreSQL and Redis,
- * its players spread over 1 process and then over 3 (or --processes), in the same run, each run
- * on a fresh database. Prints, for each: question fan-out (host's command sent → each player shows
+ * its players spread over 1 process and then over 3 (or --processes), in the same run, on one
+ * fresh database (a game each). Prints, for each: question fan-out (host's command sent → each player shows
  * the question) and answer ack latency (sent → acknowledged after the commit), p50/p95/p99/max, and the multi-process figures as ratios to the single-process ones.
  *
  *   npm run bench:scale -- --players 600 --questions 3 --processes 3
@@ -68,22 +68,17 @@ function percentiles(values: number[]) {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Math.round(sorted.at(-1) ?? 0) };
 }
 
-async function run(processes: number) {
-  const database = `scale_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  await createPostgresDatabase(postgresServer, database);
-  const databaseUrl = postgresUrlForDatabase(postgresServer, database);
+async function run(processes: number, databaseUrl: string) {
   const prefix = `scale-bench:${randomUUID().slice(0, 8)}:`;
   const apps: { child: ChildProcess; url: string }[] = [];
   const sockets: Client[] = [];
   try {
-    await deployMigrations({ databaseUrl });
-    process.env.DATABASE_URL = databaseUrl;
     const { prisma } = await import("~/utils/db.server");
     const { createSession } = await import("~/utils/session.server");
     const { insertLiveGame } = await import("~/live/live-games.server");
     const { makeQuestion } = await import("~/live/__fixtures__/live-game");
     apps.push(...(await Promise.all(Array.from({ length: processes }, () => startApp(databaseUrl, prefix)))));
-    const host = await prisma.user.create({ data: { username: "bench-host", displayName: "Host", passwordHash: "x", role: "host" } });
+    const host = await prisma.user.create({ data: { username: `bench-host-${processes}`, displayName: "Host", passwordHash: "x", role: "host" } });
     const cookie = (await createSession(host.id)).split(";")[0];
     const created = await insertLiveGame(
       prisma,
@@ -92,7 +87,6 @@ async function run(processes: number) {
     );
     if (!created.ok) throw new Error(created.problem);
     const { gameId, pin } = created;
-    await prisma.$disconnect();
 
     const hostSocket = connect(apps[0].url, { transports: ["websocket"], forceNew: true, extraHeaders: { Cookie: cookie } });
     sockets.push(hostSocket);
@@ -101,10 +95,14 @@ async function run(processes: number) {
     const watched = await request(hostSocket, "host:watch", { gameId });
     if (!watched.ok) throw new Error(watched.error);
     staff.push(watched.data);
+    let cursor = 0;
     const waitStaff = async (test: (view: any) => boolean) => {
       for (;;) {
-        const found = staff.findLast(test);
-        if (found) return found;
+        const found = staff.findIndex((view, index) => index >= cursor && test(view));
+        if (found !== -1) {
+          cursor = found + 1;
+          return staff[found];
+        }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     };
@@ -112,6 +110,7 @@ async function run(processes: number) {
     // Players: round robin over the processes, joined 50 at a time.
     const questionShown: number[] = [];
     const acks: number[] = [];
+    const failures: string[] = [];
     let commandSentAt = 0;
     const players: Client[] = [];
     for (let start = 0; start < playerCount; start += 50) {
@@ -131,7 +130,8 @@ async function run(processes: number) {
               const optionIds = [view.question.options[index % view.question.options.length].id];
               void request(socket, "answer:submit", { gameId, questionIndex: view.question.index, optionIds, answerId: `${index}-${view.question.index}` }).then((reply) => {
                 if (reply.ok) acks.push(performance.now() - sentAt);
-              });
+                else failures.push(reply.error);
+              }, (error: Error) => failures.push(error.message));
             }
           };
           socket.on("game:state", onView);
@@ -156,7 +156,7 @@ async function run(processes: number) {
       if (board.phase === "podium") break;
       await command("next", board.controls.step);
     }
-    return { processes, players: playerCount, questionFanOutMs: percentiles(questionShown), answerAckMs: percentiles(acks) };
+    return { processes, players: playerCount, refusedAnswers: failures.length, questionFanOutMs: percentiles(questionShown), answerAckMs: percentiles(acks) };
   } finally {
     for (const socket of sockets) socket.disconnect();
     await Promise.all(apps.map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))))));
@@ -164,14 +164,27 @@ async function run(processes: number) {
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-    await dropPostgresDatabase(postgresServer, database);
   }
 }
 
-const single = await run(1);
-console.log(JSON.stringify(single));
-const several = await run(processCount);
-console.log(JSON.stringify(several));
+// One fresh database for both runs (a game each).
+const database = `scale_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+await createPostgresDatabase(postgresServer, database);
+const databaseUrl = postgresUrlForDatabase(postgresServer, database);
+process.env.DATABASE_URL = databaseUrl;
+let single: Awaited<ReturnType<typeof run>>;
+let several: Awaited<ReturnType<typeof run>>;
+try {
+  await deployMigrations({ databaseUrl });
+  single = await run(1, databaseUrl);
+  console.log(JSON.stringify(single));
+  several = await run(processCount, databaseUrl);
+  console.log(JSON.stringify(several));
+} finally {
+  const { prisma } = await import("~/utils/db.server");
+  await prisma.$disconnect();
+  await dropPostgresDatabase(postgresServer, database);
+}
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 console.log(
   `\n${playerCount} players, ${questionCount} questions, PostgreSQL + Redis on this machine\n` +
