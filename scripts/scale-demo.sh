@@ -67,9 +67,14 @@ done
 # Sticky sessions: a cookie names the process, so Socket.IO's long-polling requests (the fallback
 # when a network blocks WebSocket) reach the process that opened their session. WebSocket
 # connections would need none: any process accepts them and the router forwards their requests.
+# Each proxied connection holds two file descriptors: stay within what this machine allows.
+fd_limit="$(ulimit -Hn)"
+[ "$fd_limit" = "unlimited" ] && fd_limit=120000
+maxconn=$(( (fd_limit - 200) / 2 ))
+[ "$maxconn" -gt 60000 ] && maxconn=60000
 cat >"$workdir/haproxy.cfg" <<CFG
 global
-  maxconn 60000
+  maxconn $maxconn
 defaults
   mode http
   option forwardfor
