@@ -12,7 +12,8 @@ import { IDLE_SWEEP_EVERY_MS, closeIdleLobbies } from "~/live/idle-lobbies.serve
 import { LiveRegistry } from "~/live/live-registry.server";
 import { liveStoreFor } from "~/live/live-writer.server";
 import { createReadinessCheck, migrationsFolderFor } from "~/ops/health.server";
-import { claimLiveGames } from "~/ops/live-games-owner.server";
+import { claimLiveGames, type LiveGamesClaim } from "~/ops/live-games-owner.server";
+import { ClusterConfigError, startCluster, type Cluster } from "~/live/cluster/cluster.server";
 import { createLogger, logger, requestLogging, setLogger } from "~/ops/logger.server";
 import { setMetricsSources } from "~/ops/metrics.server";
 import {
@@ -33,8 +34,28 @@ import { EnvError, env } from "~/utils/env.server";
 async function main() {
   const config = env();
   setLogger(createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" }));
-  // One process runs a database's live games; a second would split them (docs/decisions/032).
-  const liveGamesClaim = await claimLiveGames(config.DATABASE_URL);
+  // With REDIS_URL, several processes share the live games, each game run by one of them
+  // (docs/decisions/036, 037). Without it, one process runs a database's live games and a second
+  // would split them, so it refuses to start (docs/decisions/032).
+  let cluster: Cluster | null = null;
+  let liveGamesClaim: LiveGamesClaim = { ok: true, release: async () => undefined };
+  if (config.REDIS_URL) {
+    try {
+      cluster = startCluster({
+        redisUrl: config.REDIS_URL,
+        databaseUrl: config.DATABASE_URL,
+        db: prisma,
+        keyPrefix: config.REDIS_KEY_PREFIX,
+        log: (message, error) => logger().error({ err: error }, `cluster: ${message}`),
+      });
+    } catch (error) {
+      console.error(error instanceof ClusterConfigError ? error.message : error);
+      process.exit(1);
+    }
+    logger().info({ processId: cluster.processId }, "live games: several processes (Redis)");
+  } else {
+    liveGamesClaim = await claimLiveGames(config.DATABASE_URL);
+  }
   if (!liveGamesClaim.ok) {
     console.error(liveGamesClaim.message);
     process.exit(1);
@@ -60,14 +81,18 @@ async function main() {
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
   const liveGames = new LiveRegistry({
     // On SQLite the games' writes go through a writer thread of their own (docs/decisions/028).
-    store: instrumentedStore(liveStoreFor(prisma, config.DATABASE_URL)),
+    store: instrumentedStore(cluster ? cluster.store : liveStoreFor(prisma, config.DATABASE_URL)),
     onBroadcast: observeBroadcast,
+    // Several processes: a game is loaded only by the process that takes its lease, and one taken
+    // over from a process that died carries on by itself (a failover, docs/decisions/037).
+    ...(cluster ? { claim: cluster.claim, resumeAfterCrash: true } : {}),
     log: (message, error) => logger().error({ err: error }, `live: ${message}`),
   });
   const realtime = attachRealtime(httpServer, {
     allowedOrigins: config.ALLOWED_ORIGINS,
     trustProxy: config.TRUST_PROXY,
-    live: { registry: liveGames, db: prisma },
+    live: { registry: liveGames, db: prisma, ...(cluster ? { cluster: cluster.routing } : {}) },
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   instrumentRealtime(realtime);
 
@@ -148,6 +173,7 @@ async function main() {
     closeGames: () => liveGames.close({ resumeOnLoad: true }),
     closeDatabase: async () => {
       await liveGamesClaim.release();
+      await cluster?.close();
       await prisma.$disconnect();
     },
     extraServers,

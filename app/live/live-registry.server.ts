@@ -21,6 +21,13 @@ export type LiveRegistryOptions = {
   timing?: Partial<RunnerTiming>;
   log?: (message: string, error?: unknown) => void;
   onBroadcast?: (players: number, ms: number) => void;
+  /**
+   * Several processes (app/live/cluster): takes the game for this process before it is loaded;
+   * false when another process runs it, and nothing is loaded.
+   */
+  claim?: (gameId: string) => Promise<boolean>;
+  /** A game found running after a crash carries on by itself (a failover) instead of waiting for its host. */
+  resumeAfterCrash?: boolean;
 };
 
 export class LiveRegistry {
@@ -49,6 +56,19 @@ export class LiveRegistry {
       runner.catch(() => this.runners.delete(gameId));
     }
     return runner;
+  }
+
+  /** Whether this process has the game in memory (or is loading it). */
+  has(gameId: string): boolean {
+    return this.runners.has(gameId);
+  }
+
+  /** Drops one game without writing anything: another process runs it now (app/live/cluster). */
+  async drop(gameId: string): Promise<void> {
+    const runner = this.runners.get(gameId);
+    if (!runner) return;
+    this.runners.delete(gameId);
+    (await runner.catch(() => null))?.abandon();
   }
 
   loaded(): number {
@@ -100,6 +120,11 @@ export class LiveRegistry {
 
   private async load(gameId: string): Promise<GameRunner | null> {
     if (!this.outputFor) throw new Error("LiveRegistry is not connected to a transport");
+    if (this.options.claim && !(await this.options.claim(gameId))) {
+      // Run elsewhere: not remembered, so a later takeover loads it.
+      this.runners.delete(gameId);
+      return null;
+    }
     const snapshot = await this.options.store.loadSnapshot(gameId);
     if (!snapshot) return null;
     const now = (this.options.now ?? Date.now)();
@@ -115,7 +140,7 @@ export class LiveRegistry {
       onBroadcast: this.options.onBroadcast,
     });
     await runner.resume(restored.effects);
-    if (snapshot.resumeOnLoad && runner.state.paused?.reason === "restart") {
+    if ((snapshot.resumeOnLoad || this.options.resumeAfterCrash) && runner.state.paused?.reason === "restart") {
       // A planned restart: players had only a short "reconnecting"; the clock goes on from where it stood.
       await runner.dispatch({ type: "host-command", command: "resume", step: runner.state.step }).stored;
     }

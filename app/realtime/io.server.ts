@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import { z } from "zod";
 import { getUserFromCookie } from "~/utils/auth.server";
 import { onSessionsRevoked } from "~/utils/session.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events";
-import { LiveTransport, type LiveContext } from "./live-handlers.server";
+import { LiveTransport, type LiveContext, type LiveRouting } from "./live-handlers.server";
 import { isOriginAllowed } from "./origin";
 import { TokenBucket } from "~/utils/rate-limit";
 import { clientAddress } from "~/http/client-address";
@@ -20,7 +20,15 @@ export type RealtimeOptions = {
   /** Take the client's address from X-Forwarded-For (TRUST_PROXY), for per-address limits. */
   trustProxy?: boolean;
   /** Live games: the registry of this process's game runners and the database behind them. */
-  live?: { registry: LiveRegistry; db: PrismaClient; joinThrottle?: LiveContext["joinThrottle"] };
+  live?: {
+    registry: LiveRegistry;
+    db: PrismaClient;
+    joinThrottle?: LiveContext["joinThrottle"];
+    /** Several processes: where each request goes, set once the transport exists (app/live/cluster). */
+    cluster?: (transport: LiveTransport, io: RealtimeServer, registry: LiveRegistry) => LiveRouting;
+  };
+  /** Several processes: the Socket.IO Redis adapter carries room broadcasts to every process (docs/decisions/036). */
+  adapter?: ServerOptions["adapter"];
 };
 
 // Per socket: a burst of 20 requests (a clock sync takes 8), then 10 a second.
@@ -37,6 +45,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const now = options.now ?? Date.now;
   const io: RealtimeServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     // Vite's HMR websocket shares this HTTP server in development; leave upgrades that are not ours alone.
     destroyUpgrade: false,
     allowRequest: (request, callback) => {
@@ -83,6 +92,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
   httpServer.once("close", stopListening);
 
+  const cluster: { routing?: LiveRouting } = {};
   const live = options.live
     ? new LiveTransport(
         {
@@ -91,6 +101,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
           joinThrottle: options.live.joinThrottle,
           now,
           log: (message, error) => console.error(`[live] ${message}`, error ?? ""),
+          cluster: options.live.cluster ? routingOf(cluster) : undefined,
         },
         io,
       )
@@ -105,6 +116,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
     reply({ ok: true, data: { clientSentAt: parsed.data.clientSentAt, serverTime: now() } });
   };
+  if (live && options.live?.cluster) cluster.routing = options.live.cluster(live, io, options.live.registry);
 
   io.on("connection", (socket) => {
     socket.data.address = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], options.trustProxy ?? false);
@@ -115,6 +127,14 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   return io;
+}
+
+/** The router is made once the transport exists; the transport calls it through this. */
+function routingOf(holder: { routing?: LiveRouting }): LiveRouting {
+  return {
+    route: (socket, event, payload, runHere) => (holder.routing ? holder.routing.route(socket, event, payload, runHere) : runHere()),
+    socketConnected: (socket) => holder.routing?.socketConnected(socket),
+  };
 }
 
 async function stillTheSameUser(cookie: string | undefined, user: SocketData["user"]): Promise<boolean> {

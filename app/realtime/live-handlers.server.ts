@@ -65,6 +65,16 @@ export type LiveContext = {
   log: (message: string, error?: unknown) => void;
   /** Per-address limits on PIN lookups and joins (the process-wide one unless a test brings its own). */
   joinThrottle?: ReturnType<typeof createJoinThrottle>;
+  /** Several processes (app/live/cluster): each request goes to the process that runs its game. */
+  cluster?: LiveRouting;
+};
+
+/** What the cluster's router does for the transport (app/live/cluster/cluster-router.server.ts). */
+export type LiveRouting = {
+  /** Runs the request here (`runHere`) if this process runs its game, or forwards it to the process that does. */
+  route(socket: LiveSocket, event: string, payload: unknown, runHere: () => Promise<HandlerResult<unknown>>): Promise<HandlerResult<unknown>>;
+  /** A new socket on this process. */
+  socketConnected(socket: LiveSocket): void;
 };
 
 export class LiveTransport {
@@ -103,7 +113,8 @@ export class LiveTransport {
         }
         const room = game.playersRoom;
         const members = this.io.of("/").adapter.rooms.get(room)?.size ?? 0;
-        if (members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
+        // Several processes: the room's members are on every process, and the adapter carries the emit to them.
+        if (this.context.cluster || members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
       },
       toStaff: ({ host, display }) => {
         const sockets = this.socketsOf(gameId);
@@ -136,6 +147,40 @@ export class LiveTransport {
     socket.data.bucket = bucket;
     for (const [event, listener] of this.listeners) (socket.on as (event: string, listener: Listener) => void)(event, listener);
     socket.on("disconnect", this.onDisconnect);
+    this.context.cluster?.socketConnected(socket);
+  }
+
+  private readonly handlers = new Map<string, (socket: LiveSocket, payload: unknown) => Promise<HandlerResult<unknown>>>();
+
+  /**
+   * Runs a request as its handler would, without the rate limit: for a socket of another process
+   * (checked there) or a request this process replays itself (app/live/cluster).
+   */
+  async runForwarded(socket: LiveSocket, event: string, payload: unknown): Promise<HandlerResult<unknown>> {
+    const handler = this.handlers.get(event);
+    if (!handler) return refused("invalid-payload");
+    try {
+      return await handler(socket, payload);
+    } catch (error) {
+      this.context.log(`${event} failed`, error);
+      return refused("server-error");
+    }
+  }
+
+  /** A socket of another process went away: as its own disconnect would. */
+  socketGone(socket: LiveSocket): void {
+    this.detach(socket, true);
+  }
+
+  /** Forgets a socket's game without telling the game: another process runs it now. */
+  detachQuietly(socket: LiveSocket): void {
+    this.detach(socket, false);
+  }
+
+  /** Forgets what this process knew of a game's sockets and PIN: another process runs it now. */
+  forgetGame(gameId: string): void {
+    this.games.delete(gameId);
+    for (const [pin, id] of this.pins) if (id === gameId) this.pins.delete(pin);
   }
 
   private readonly listeners: [string, Listener][] = [];
@@ -278,7 +323,12 @@ export class LiveTransport {
     schema: S,
     handler: (socket: LiveSocket, payload: z.output<S>) => Promise<HandlerResult<AckData<E>>>,
   ): void {
-    const { now, log } = this.context;
+    const { now, log, cluster } = this.context;
+    const checked = async (socket: LiveSocket, payload: unknown): Promise<HandlerResult<unknown>> => {
+      const parsed = schema.safeParse(payload);
+      return parsed.success ? handler(socket, parsed.data) : refused("invalid-payload");
+    };
+    this.handlers.set(event, checked);
     const listener = async function (this: LiveSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== "function") return;
       const reply = ack as Ack<AckData<E>>;
@@ -286,6 +336,7 @@ export class LiveTransport {
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, error: "invalid-payload" });
       try {
+        if (cluster) return reply((await cluster.route(this, event, parsed.data, () => handler(this, parsed.data))) as HandlerResult<AckData<E>>);
         reply(await handler(this, parsed.data));
       } catch (error) {
         log(`${event} failed`, error);
@@ -393,7 +444,7 @@ export class LiveTransport {
  * keeps for adapters (socket.io/dist/client.js); app/realtime/live.server.test.ts checks that real
  * clients receive these snapshots.
  */
-function sendEncoded(socket: LiveSocket, packet: string): void {
+export function sendEncoded(socket: LiveSocket, packet: string): void {
   const write = socket.client._packet as unknown as (packet: string, options: { preEncoded: boolean }) => void;
   write.call(socket.client, packet, { preEncoded: true });
 }
@@ -402,7 +453,7 @@ function playerOf(live: LiveSocketData): string | null {
   return live.role === "player" ? live.playerId : null;
 }
 
-type HandlerResult<T> = { ok: true; data: T } | { ok: false; error: string };
+export type HandlerResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
 function accepted<T>(data: T): HandlerResult<T> {
   return { ok: true, data };

@@ -31,8 +31,10 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number({ error: "METRICS_PORT must be a number" }).int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().default("127.0.0.1"),
   OPERATOR_TOKEN: z.string().min(24, "OPERATOR_TOKEN must be at least 24 characters").optional(),
-  // Checked by /readyz when set (the scale-out path uses it for the Socket.IO adapter).
+  // Several processes on one PostgreSQL database (docs/decisions/036, 037); checked by /readyz when set.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
+  // Several processes share one Redis: the prefix of this app's keys and channels there (docs/decisions/037).
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, "REDIS_KEY_PREFIX: letters, digits, : _ - (at most 40)").default("sanchoi:"),
   // How long a SIGTERM may take to hand every game over before the process exits anyway.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
