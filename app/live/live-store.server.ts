@@ -35,6 +35,8 @@ export type NewPlayerRow = {
   areaId: string | null;
   tokenHash: string;
   joinedAt: number;
+  /** A viewer at home: the distribution path they play along on (docs/decisions/038). */
+  homePath?: string | null;
 };
 
 // Few enough parameters per statement for SQLite and PostgreSQL alike.
