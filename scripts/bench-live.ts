@@ -85,7 +85,7 @@ if (windowsMs.some((value) => !(value > 0)) || !(questionCount >= 1) || !(stormS
   process.exit(2);
 }
 // Long enough that the host, not the clock, closes every question, storm included.
-const timeLimitMs = Math.min(120_000, Math.max(20_000, 2 * Math.max(...windowsMs) + 10_000));
+const timeLimitMs = Math.min(120_000, Math.max(20_000, 2 * Math.max(...windowsMs) + 10_000) + Math.max(0, ...pathDelaysMs));
 const runs = options.only === "floor" ? (["floor"] as const) : options.only === "game" ? (["game"] as const) : (["floor", "game"] as const);
 const taskset = existsSync("/usr/bin/taskset");
 const pinned = (cpu: number, args: string[]) => (taskset ? ["taskset", ["-c", String(cpu), ...args]] : [args[0], args.slice(1)]) as [string, string[]];
