@@ -6,6 +6,9 @@ import type { DelayPath } from "./play-along-state";
 import { airedState, homePlayerView } from "./play-along-views";
 import { playAlongSummary } from "./play-along-summary";
 import { hostView, playerView } from "./player-view";
+import { homeAudienceView } from "./home-display";
+import { restoreAfterRestart } from "./restore";
+import { displayView } from "./player-view";
 import { transition } from "./transition";
 
 // TV play-along with a fake clock: two paths, a terrestrial one 2 s behind the studio and an
@@ -164,5 +167,36 @@ describe("TV play-along: a window per distribution path", () => {
     const answered = homeAnswer(state, "web-1", right, 36_500, 1);
     expect(answered.code).toBe("accepted");
     expect(homeAnswer(answered.state, "web-2", right, 36_500, 0).code).toBe("too-late");
+  });
+
+  it("puts a stored home answer back after a restart, and airs on", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    const answered = homeAnswer(state, "tv-1", right, 12_300);
+    const row = answered.effects.find((effect) => effect.type === "persist-answer")!;
+    if (row.type !== "persist-answer") throw new Error("no answer row");
+    // The process died with the snapshot from before the answer; the row is in the answers table.
+    const restored = restoreAfterRestart(state, 13_000, [row.answer]);
+    expect(homeOf(restored.state, "tv-1").answer).toMatchObject({ questionIndex: 0, elapsedMs: 300 });
+    expect(homeOf(restored.state, "tv-1").connected).toBe(false);
+    expect(restored.effects).toContainEqual({ type: "schedule-airing", at: 27_000 });
+  });
+
+  it("shows the display the home audience's histogram and top ten on request", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = homeAnswer(state, "tv-1", right, 12_000).state;
+    state = homeAnswer(state, "tv-2", wrongKey(state, 0), 13_000).state;
+    state = fire(state, 20_500).state;
+    state = airUntil(state, 22_500);
+    const studio = displayView(state, 22_500);
+    expect(studio.result!.answeredCount).toBe(0);
+    const home = homeAudienceView(studio);
+    expect(home.result).toMatchObject({ answeredCount: 2, correctCount: 1 });
+    expect(home.result!.histogram[right]).toBe(1);
+    state = hostMust(state, "next", 23_000);
+    const board = homeAudienceView(displayView(state, 23_000)).leaderboard!;
+    expect(board.map((row) => row.playerId).slice(0, 2)).toEqual(["tv-1", "tv-2"]);
+    expect(board[0].unitName).toBe("Truyền hình mặt đất");
   });
 });
