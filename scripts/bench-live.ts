@@ -21,7 +21,10 @@
  * phase; both servers) --server-flags="…" (Node flags for both servers) --rounds N (1: the floor
  * and the game N times each, alternating; the last line then holds the medians) --writes N (100,000
  * answers through the writer thread alone after the game: stored per second; 0 to skip)
- * --timeout S (900).
+ * --timeout S (900) --paths (or --delay-paths) MS[,MS…] (TV play-along, docs/decisions/038: the game gets one
+ * distribution path per delay and every player joins at home, spread over the paths in turn;
+ * the figures are measured from each step's airing on the player's path, so they compare with a
+ * run without it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -57,6 +60,8 @@ const { values: options } = parseArgs({
     timeout: { type: "string", default: "900" },
     rounds: { type: "string", default: "1" },
     writes: { type: "string", default: "100000" },
+    paths: { type: "string", default: "" },
+    "delay-paths": { type: "string", default: "" },
   },
 });
 
@@ -69,12 +74,18 @@ const questionCount = Number(options.questions);
 const windowsMs = options.window.split(",").map(Number);
 const countdownMs = Number(options.countdown);
 const stormShare = Number(options.storm);
+const pathsOption = options["delay-paths"] || options.paths;
+const pathDelaysMs = pathsOption ? pathsOption.split(",").map(Number) : [];
+if (pathDelaysMs.some((delay) => !Number.isInteger(delay) || delay < 0 || delay > 120_000) || pathDelaysMs.length > 6) {
+  console.error("--paths takes up to six delays in milliseconds, 0 to 120000, comma-separated.");
+  process.exit(2);
+}
 if (windowsMs.some((value) => !(value > 0)) || !(questionCount >= 1) || !(stormShare >= 0 && stormShare < 1)) {
   console.error("--window needs positive milliseconds, --questions at least 1, --storm a share below 1.");
   process.exit(2);
 }
 // Long enough that the host, not the clock, closes every question, storm included.
-const timeLimitMs = Math.min(120_000, Math.max(20_000, 2 * Math.max(...windowsMs) + 10_000));
+const timeLimitMs = Math.min(120_000, Math.max(20_000, 2 * Math.max(...windowsMs) + 10_000) + Math.max(0, ...pathDelaysMs));
 const runs = options.only === "floor" ? (["floor"] as const) : options.only === "game" ? (["game"] as const) : (["floor", "game"] as const);
 const taskset = existsSync("/usr/bin/taskset");
 const pinned = (cpu: number, args: string[]) => (taskset ? ["taskset", ["-c", String(cpu), ...args]] : [args[0], args.slice(1)]) as [string, string[]];
@@ -180,6 +191,7 @@ async function runGame(questions: ReturnType<typeof benchQuestions>, round: numb
     Date.now(),
   );
   if (!created.ok) throw new Error(created.problem);
+  if (pathDelaysMs.length > 0) await configurePaths(prisma, created.gameId);
   await prisma.$disconnect();
 
   const profiling = profilingFlags("game");
@@ -202,6 +214,19 @@ async function runGame(questions: ReturnType<typeof benchQuestions>, round: numb
   } finally {
     await stop(server);
   }
+}
+
+/** Play-along: the game's distribution paths, set in its lobby as the host's console does. */
+async function configurePaths(prisma: import("../app/utils/db.server").PrismaClient, gameId: string): Promise<void> {
+  const { transition } = await import("../app/live/transition");
+  const paths = pathDelaysMs.map((delayMs, index) => ({ id: `path-${index + 1}`, name: `Đường ${index + 1}`, delayMs }));
+  const game = await prisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { state: true } });
+  const configured = transition(JSON.parse(game.state), { type: "play-along-configured", paths }, Date.now());
+  if (!configured.ok) throw new Error(`play-along paths refused: ${configured.code}`);
+  await prisma.liveGame.update({
+    where: { id: gameId },
+    data: { state: JSON.stringify(configured.state), stateVersion: configured.state.version, playAlongPaths: JSON.stringify(paths) },
+  });
 }
 
 /** Profiles of a server, in DIR/floor and DIR/game: both sides pay the profiler's overhead alike. */
@@ -286,6 +311,8 @@ function generate(target: Pick<GeneratorConfig, "port" | "pin" | "gameId" | "hos
     stormQuestion: Math.min(questionCount - 1, Number(options["storm-question"])),
     joinConcurrency: Number(options["join-concurrency"]),
     playersPerAddress: 40,
+    // The floor knows nothing of paths: its players stay in the studio.
+    pathDelaysMs: kind === "game" ? pathDelaysMs : [],
   };
   const [program, args] = pinned(1, [process.execPath, "--import", "tsx", path.join(here, "bench", "generator.ts"), JSON.stringify(config)]);
   const child = spawn(program, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });

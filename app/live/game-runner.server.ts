@@ -15,6 +15,7 @@ import {
   type StaffView,
 } from "./player-view";
 import { draftPlayers, sealPlayers } from "./players";
+import { homePlayerView, pathBroadcast } from "./play-along-views";
 import { restoreAfterRestart } from "./restore";
 import { isCorrectSelection } from "./scoring";
 import { transition } from "./transition";
@@ -41,6 +42,10 @@ export type RunnerOutput = {
   /** Views are built only if a host or display is watching. */
   toStaff(views: { host: () => StaffView; display: () => StaffView }): void;
   kick(playerId: string): void;
+  /** Play-along (docs/decisions/038): the home players of one path with an open socket. */
+  connectedHomePlayers?(pathId: string): Iterable<string>;
+  /** Play-along: one broadcast to one path's room, as `toPlayers` does for the studio's players. */
+  toPath?(pathId: string, common: PlayerCommonView, personal: readonly (readonly [string, PlayerPersonal])[]): void;
 };
 
 export type RunnerTiming = {
@@ -98,6 +103,8 @@ export class GameRunner {
   private readonly onBroadcast: (players: number, ms: number) => void;
   private readonly writes: WriteQueue;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Play-along: when the studio's next step airs on some path (one timer, like `timer`). */
+  private airingTimer: ReturnType<typeof setTimeout> | null = null;
   private staffTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStaffAt = 0;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
@@ -169,7 +176,10 @@ export class GameRunner {
     const queued = this.answerQueue;
     this.answerQueue = [];
     const draft = draftPlayers(this.current.players);
-    this.current = { ...this.current, players: draft };
+    const home = this.current.playAlong;
+    // A play-along game's home players take answers too: one copy of them for the burst as well.
+    const homeDraft = home ? (draftPlayers(home.players) as typeof home.players) : null;
+    this.current = { ...this.current, players: draft, ...(home && homeDraft ? { playAlong: { ...home, players: homeDraft } } : {}) };
     try {
       for (const { event, options, resolve, reject } of queued) {
         try {
@@ -180,6 +190,7 @@ export class GameRunner {
       }
     } finally {
       sealPlayers(draft);
+      if (homeDraft) sealPlayers(homeDraft);
     }
   }
 
@@ -230,7 +241,12 @@ export class GameRunner {
    */
   viewFor(playerId: string): PlayerView | null {
     const personal = playerPersonal(this.current, playerId);
-    if (!personal) return null;
+    if (!personal) {
+      const home = this.current.playAlong ? homePlayerView(this.current, playerId, this.clock()) : null;
+      if (!home) return null;
+      this.sentPersonal.set(playerId, sentPersonal(home.aired, playerId, home.view, home.personal));
+      return home.view;
+    }
     const view = composePlayerView(playerCommonView(this.current, this.clock()), personal);
     this.sentPersonal.set(playerId, sentPersonal(this.current, playerId, view, personal));
     return view;
@@ -264,6 +280,8 @@ export class GameRunner {
 
   private stopTimers(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.airingTimer) clearTimeout(this.airingTimer);
+    this.airingTimer = null;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.clearStaffTimer();
     this.timer = null;
@@ -296,7 +314,9 @@ export class GameRunner {
     const gameId = state.gameId;
     // The state is let go once no effect left needs it: thousands of answers waiting for their
     // commit must not each keep a copy of the game alive.
-    const lastUse = effects.findLastIndex((effect) => effect.type === "persist-state" || effect.type === "broadcast" || effect.type === "persist-answer");
+    const lastUse = effects.findLastIndex(
+      (effect) => effect.type === "persist-state" || effect.type === "broadcast" || effect.type === "broadcast-path" || effect.type === "persist-answer",
+    );
     const done = (async (held: GameState | null) => {
       if (lastWrite === -1) markStored();
       for (const [index, effect] of effects.entries()) {
@@ -369,6 +389,18 @@ export class GameRunner {
         return this.refreshStaff();
       case "disconnect":
         return this.output.kick(effect.playerId);
+      case "schedule-airing":
+        return this.armAiring(effect.at);
+      case "broadcast-path": {
+        const now = this.clock();
+        const started = performance.now();
+        const players = this.output.connectedHomePlayers?.(effect.pathId) ?? [];
+        const built = pathBroadcast(state, effect.pathId, now, players, this.sentPersonal);
+        if (!built) return;
+        this.output.toPath?.(effect.pathId, built.common, built.personal);
+        this.onBroadcast(built.players, performance.now() - started);
+        return;
+      }
     }
   }
 
@@ -378,6 +410,19 @@ export class GameRunner {
       () => {
         this.timer = null;
         const outcome = this.dispatch({ type: "timer-fired", timer });
+        outcome.done.catch(() => undefined);
+      },
+      Math.max(0, at - this.clock()),
+    );
+  }
+
+  /** Play-along: the studio's next step airs on some path at `at` (play-along.ts). */
+  private armAiring(at: number): void {
+    if (this.airingTimer) clearTimeout(this.airingTimer);
+    this.airingTimer = setTimeout(
+      () => {
+        this.airingTimer = null;
+        const outcome = this.dispatch({ type: "paths-aired" });
         outcome.done.catch(() => undefined);
       },
       Math.max(0, at - this.clock()),

@@ -34,6 +34,8 @@ export type GameSettings = {
   seed: string;
 };
 
+import type { DelayPath, PlayAlong } from "./play-along-state";
+
 /** Where a player comes from, as the join form resolved it from the unit tree. */
 export type PlayerUnit = {
   schoolId: string | null;
@@ -149,6 +151,8 @@ export type GameState = {
   lastResult: QuestionResult | null;
   /** The host closed the door: no new player may join (players already in may reconnect). Absent in snapshots from before the lock existed. */
   joinLocked?: boolean;
+  /** The home audience of a TV play-along game (play-along.ts); absent for a studio-only game. */
+  playAlong?: PlayAlong;
 };
 
 /** The runner arms at most one timer per game; a new schedule replaces the pending one. */
@@ -188,7 +192,11 @@ export type Effect =
   | { type: "send"; to: Recipient }
   /** Only counters on the host and display screens changed: send them throttled, a few per second. */
   | { type: "refresh-staff" }
-  | { type: "disconnect"; playerId: string; reason: "kicked" };
+  | { type: "disconnect"; playerId: string; reason: "kicked" }
+  /** Play-along: fire `paths-aired` at `at` (one airing timer per game; a new one replaces it). */
+  | { type: "schedule-airing"; at: number }
+  /** Play-along: the players of one path get their view of what has aired for them. */
+  | { type: "broadcast-path"; pathId: string };
 
 export type FlowCommand = "start" | "next" | "pause" | "resume" | "skip" | "rescue" | "end";
 
@@ -217,7 +225,15 @@ export type GameEvent =
   | ({ type: "host-command" } & HostCommand)
   | { type: "timer-fired"; timer: TimerRef }
   /** The runner's periodic sweep: a lobby nobody touched for LOBBY_IDLE_MS closes and frees its PIN. */
-  | { type: "idle-check" };
+  | { type: "idle-check" }
+  /** Play-along (play-along.ts): a viewer at home joins on the path they watch through. */
+  | { type: "home-player-joined"; playerId: string; name: string; unit: PlayerUnit | null; pathId: string }
+  /** A home player picks another path: only in the lobby. */
+  | { type: "home-path-changed"; playerId: string; pathId: string }
+  /** The host sets the distribution paths and their delays: only in the lobby. */
+  | { type: "play-along-configured"; paths: DelayPath[] }
+  /** The runner's airing timer: release to each path what has aired for it by now. */
+  | { type: "paths-aired" };
 
 export type AnswerCode =
   | "accepted"
@@ -251,7 +267,10 @@ export type OutcomeCode =
   | "not-elimination"
   | "no-rescue-left"
   | "nobody-to-rescue"
-  | "stale-timer";
+  | "stale-timer"
+  | "unknown-path"
+  | "path-locked"
+  | "invalid-paths";
 
 export type TransitionResult = {
   state: GameState;

@@ -172,7 +172,7 @@ export async function openGameByPin(db: PrismaClient, pin: string) {
   if (!PIN_PATTERN.test(pin)) return null;
   return db.liveGame.findUnique({
     where: { openPin: pin },
-    select: { id: true, pin: true, title: true, mode: true, teamsBy: true, status: true },
+    select: { id: true, pin: true, title: true, mode: true, teamsBy: true, status: true, playAlongPaths: true },
   });
 }
 

@@ -129,7 +129,11 @@ export class LiveRegistry {
     if (!snapshot) return null;
     const now = (this.options.now ?? Date.now)();
     const phase = snapshot.phase;
-    const answers = phase.name === "question" ? await this.options.store.loadAnswers(gameId, phase.questionIndex) : [];
+    // A play-along game's home windows may still be open on the studio's last question (docs/decisions/038).
+    const answers =
+      phase.name === "question" || (snapshot.playAlong && "questionIndex" in phase)
+        ? await this.options.store.loadAnswers(gameId, phase.questionIndex)
+        : [];
     const restored = restoreAfterRestart(snapshot, now, answers);
     const runner = new GameRunner(restored.state, {
       store: this.options.store,

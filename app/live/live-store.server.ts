@@ -35,6 +35,8 @@ export type NewPlayerRow = {
   areaId: string | null;
   tokenHash: string;
   joinedAt: number;
+  /** A viewer at home: the distribution path they play along on (docs/decisions/038). */
+  homePath?: string | null;
 };
 
 // Few enough parameters per statement for SQLite and PostgreSQL alike.
@@ -51,6 +53,9 @@ export function scoreRows(state: GameState): { scores: [string, number][]; quest
     const outcome = player.lastOutcome;
     if (result && outcome?.questionIndex === result.questionIndex && outcome.answered) points.push([player.id, outcome.points]);
   }
+  // Home players (docs/decisions/038): their scores too; their points per answer stay in the game's
+  // snapshot, since each path scores a question at its own time.
+  for (const player of state.playAlong?.players ?? []) if (!player.kicked) scores.push([player.id, player.score]);
   return { scores, questionIndex: result?.questionIndex ?? null, points };
 }
 

@@ -22,7 +22,7 @@ const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma("journal_mode = WAL");
 
 const insertPlayer = db.prepare(
-  `INSERT INTO "LivePlayer" ("id", "gameId", "displayName", "unitId", "areaId", "tokenHash", "score", "joinedAt") VALUES (?, ?, ?, ?, ?, ?, 0, ?)`,
+  `INSERT INTO "LivePlayer" ("id", "gameId", "displayName", "unitId", "areaId", "tokenHash", "score", "joinedAt", "homePath") VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
 );
 const ANSWER_COLUMNS = `"id", "gameId", "playerId", "questionIndex", "revisionId", "answerId", "optionIds", "correct", "serverReceivedAt", "elapsedMs"`;
 /** Rows per INSERT: one statement for many rows costs a fraction of one per row (1,000 parameters each). */
@@ -69,7 +69,7 @@ function prismaDate(ms) {
 function run(job) {
   switch (job.kind) {
     case "players":
-      for (const row of job.rows) insertPlayer.run(row.id, row.gameId, row.displayName, row.unitId, row.areaId, row.tokenHash, prismaDate(row.joinedAt));
+      for (const row of job.rows) insertPlayer.run(row.id, row.gameId, row.displayName, row.unitId, row.areaId, row.tokenHash, prismaDate(row.joinedAt), row.homePath ?? null);
       return;
     case "answers":
       for (let start = 0; start < job.rows.length; start += ANSWERS_PER_STATEMENT) {

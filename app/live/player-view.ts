@@ -10,6 +10,7 @@ import type {
   TeamGrouping,
 } from "./game-state";
 import { displayedOptions, keysForOptionIds } from "./options";
+import { playAlongSummary, type PlayAlongSummary } from "./play-along-summary";
 import { composePlayerView, personalOf, samePersonalView, shownPersonal } from "./player-parts";
 import { findPlayer, presentCount, standingsId, standingsOf } from "./players";
 import { rankPlayers } from "./ranking";
@@ -131,6 +132,8 @@ export type StaffView = ViewBase & {
   teams: TeamStanding[] | null;
   /** Host only. */
   controls: HostControls | null;
+  /** The home audience of a play-along game (docs/decisions/038); null for a studio-only game. */
+  playAlong?: PlayAlongSummary | null;
 };
 
 export type HostControls = {
@@ -319,6 +322,7 @@ function staffView(state: GameState, now: number, audience: "host" | "display"):
     leaderboard: ranking?.rows ?? null,
     teams: ranking?.teams?.slice(0, LEADERBOARD_SIZE) ?? null,
     controls: audience === "host" ? hostControls(state) : null,
+    playAlong: playAlongSummary(state, showStandings),
   };
 }
 

@@ -1,5 +1,7 @@
 import { ANSWER_GRACE_MS } from "./constants";
 import type { Effect, GameState, PersistedAnswer } from "./game-state";
+import { nextAiringAt } from "./play-along";
+import type { HomePlayer } from "./play-along-state";
 import { findPlayerPosition, withEveryPlayer, withPlayerReplaced } from "./players";
 
 /**
@@ -55,5 +57,28 @@ export function restoreAfterRestart(
     step: snapshot.step + stepDelta,
     updatedAt: now,
   };
-  return { state, effects: [{ type: "persist-state", urgent: true }] };
+  // Play-along (docs/decisions/038): home answers of windows still open go back too, and each
+  // path's airing resumes where it stood.
+  const restored = restoreHomeAnswers(state, persistedAnswers);
+  const airingAt = nextAiringAt(restored);
+  const effects: Effect[] = [{ type: "persist-state", urgent: true }];
+  if (airingAt !== null) effects.push({ type: "schedule-airing", at: airingAt });
+  return { state: restored, effects };
+}
+
+function restoreHomeAnswers(state: GameState, persistedAnswers: readonly PersistedAnswer[]): GameState {
+  const home = state.playAlong;
+  if (!home) return state;
+  let players = withEveryPlayer(home.players, (player) => (player.connected ? { ...player, connected: false } : player)) as HomePlayer[];
+  for (const stored of persistedAnswers) {
+    if (stored.gameId !== state.gameId) continue;
+    const position = findPlayerPosition(players, stored.playerId);
+    const player = players[position];
+    if (!player || player.kicked || player.eliminatedAt !== null || player.answer?.questionIndex === stored.questionIndex) continue;
+    const airing = home.airing.find((entry) => entry.pathId === player.pathId);
+    if (!airing || airing.scoredThrough >= stored.questionIndex) continue;
+    const { answerId, questionIndex, optionIds, receivedAt, elapsedMs } = stored;
+    players = withPlayerReplaced(players, position, { ...player, answer: { answerId, questionIndex, optionIds, receivedAt, elapsedMs } } as HomePlayer) as HomePlayer[];
+  }
+  return { ...state, playAlong: { ...home, players } };
 }

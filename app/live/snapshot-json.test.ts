@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snapshotEncoder } from "./snapshot-json";
+import { transition } from "./transition";
 import { answer, makeGame, openFirstQuestion, rightKeys, withPlayers } from "./__fixtures__/live-game";
 
 describe("the snapshot's JSON", () => {
@@ -19,5 +20,14 @@ describe("the snapshot's JSON", () => {
     const snapshotJson = snapshotEncoder();
     const empty = makeGame();
     expect(JSON.parse(snapshotJson(empty))).toEqual(JSON.parse(JSON.stringify(empty)));
+  });
+
+  it("holds a play-along game's home players the same way", () => {
+    const snapshotJson = snapshotEncoder();
+    let state = transition(withPlayers(makeGame(), ["ann"]), { type: "play-along-configured", paths: [{ id: "tv", name: "TV", delayMs: 2_000 }] }, 0).state;
+    state = transition(state, { type: "home-player-joined", playerId: "home-1", name: "Nhà", unit: null, pathId: "tv" }, 10).state;
+    expect(JSON.parse(snapshotJson(state))).toEqual(JSON.parse(JSON.stringify(state)));
+    const again = transition(state, { type: "home-player-joined", playerId: "home-2", name: "Nhà 2", unit: null, pathId: "tv" }, 20).state;
+    expect(JSON.parse(snapshotJson(again))).toEqual(JSON.parse(JSON.stringify(again)));
   });
 });

@@ -10,17 +10,31 @@ import type { GameState, Player } from "./game-state";
  * encoding it saved, at every reveal, when every player changes.
  */
 export function snapshotEncoder(): (state: GameState) => string {
-  const last = new Map<string, { players: readonly Player[]; parts: string[] }>();
+  const studio = playersEncoder();
+  // A play-along game's home players (docs/decisions/038) are kept and encoded the same way.
+  const home = playersEncoder();
   return (state) => {
-    const { players, ...rest } = state;
-    const previous = last.get(state.gameId);
+    const { players, playAlong, ...rest } = state;
+    const ended = state.phase.name === "ended";
+    const homeJson = playAlong
+      ? `,"playAlong":${JSON.stringify({ ...playAlong, players: undefined }).slice(0, -1)},"players":${home(state.gameId, playAlong.players, ended)}}`
+      : "";
+    return `${JSON.stringify(rest).slice(0, -1)}${homeJson},"players":${studio(state.gameId, players, ended)}}`;
+  };
+}
+
+/** A JSON array of players, re-encoding only those that are not the objects of the last call for the game. */
+function playersEncoder(): (gameId: string, players: readonly Player[], ended: boolean) => string {
+  const last = new Map<string, { players: readonly Player[]; parts: string[] }>();
+  return (gameId, players, ended) => {
+    const previous = last.get(gameId);
     const parts: string[] = new Array(players.length);
     for (let index = 0; index < players.length; index += 1) {
       const player = players[index];
       parts[index] = previous && previous.players[index] === player ? previous.parts[index] : JSON.stringify(player);
     }
-    if (state.phase.name === "ended") last.delete(state.gameId);
-    else last.set(state.gameId, { players, parts });
-    return `${JSON.stringify(rest).slice(0, -1)},"players":[${parts.join(",")}]}`;
+    if (ended) last.delete(gameId);
+    else last.set(gameId, { players, parts });
+    return `[${parts.join(",")}]`;
   };
 }

@@ -16,6 +16,7 @@ import type {
 } from "./game-state";
 import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
+import { playAlongTransition, recordAiring } from "./play-along";
 import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
 import { scoreAnswer } from "./scoring";
 import { uniqueDisplayName } from "./unique-name";
@@ -26,6 +27,14 @@ import { uniqueDisplayName } from "./unique-name";
  * do out. The input state is never modified; a refused or ignored event returns it unchanged.
  */
 export function transition(state: GameState, event: GameEvent, now: number): TransitionResult {
+  // The home audience of a play-along game has rules of its own; every change of the studio's
+  // flow is also written down to air on each distribution path later (play-along.ts).
+  const home = playAlongTransition(state, event, now);
+  if (home) return home;
+  return recordAiring(state, studioTransition(state, event, now), now);
+}
+
+function studioTransition(state: GameState, event: GameEvent, now: number): TransitionResult {
   switch (event.type) {
     case "player-joined":
       return playerJoined(state, event.playerId, event.name, event.unit, now);
@@ -45,6 +54,8 @@ export function transition(state: GameState, event: GameEvent, now: number): Tra
       return timerFired(state, event.timer, now);
     case "idle-check":
       return idleCheck(state, now);
+    default:
+      return refuse(state, "not-allowed-in-phase");
   }
 }
 
@@ -217,7 +228,8 @@ function hostCommand(state: GameState, command: HostCommand, now: number): Trans
   switch (command.command) {
     case "start": {
       if (phase.name !== "lobby") return refuse(state, "not-allowed-in-phase");
-      if (!state.players.some((player) => !player.kicked)) return refuse(state, "no-players");
+      const anyone = (players: readonly Player[] | undefined) => players?.some((player) => !player.kicked) ?? false;
+      if (!anyone(state.players) && !anyone(state.playAlong?.players)) return refuse(state, "no-players");
       return done(startCountdown(state, 0, now));
     }
     case "next":

@@ -1,3 +1,4 @@
+import type { DelayPath } from "~/live/play-along-state";
 import type { PlayerCommonView, PlayerView, StaffView } from "~/live/player-view";
 import type { TokenBucket } from "~/utils/rate-limit";
 
@@ -38,11 +39,15 @@ export interface ClientToServerEvents {
   "display:watch": (payload: { gameId: string; token: string }, ack: Ack<StaffView>) => void;
   /** A new player: PIN, display name, school or area. The token comes back once; keep it. */
   "player:join": (
-    payload: { pin: string; name: string; unitId: string | null },
+    payload: { pin: string; name: string; unitId: string | null; pathId?: string | null },
     ack: Ack<{ gameId: string; playerId: string; token: string; view: PlayerView }>,
   ) => void;
   /** A player coming back (reload, lost connection) with the token from `player:join`. */
   "player:resume": (payload: { gameId: string; token: string }, ack: Ack<{ playerId: string; view: PlayerView }>) => void;
+  /** A viewer at home picks another distribution path: in the lobby only (docs/decisions/038). */
+  "player:path": (payload: { gameId: string; pathId: string }, ack: Ack<{ code: string; view: PlayerView }>) => void;
+  /** The host sets the play-along paths and their delays, before the game starts. */
+  "host:play-along": (payload: { gameId: string; paths: DelayPath[] }, ack: Ack<{ code: string }>) => void;
   /** `optionIds` are display keys ("A"–"F"); `answerId` makes a retry count once. */
   "answer:submit": (
     payload: { gameId: string; questionIndex: number; optionIds: string[]; answerId: string },
@@ -53,7 +58,7 @@ export interface ClientToServerEvents {
 export type LiveSocketData =
   | { role: "host"; gameId: string }
   | { role: "display"; gameId: string }
-  | { role: "player"; gameId: string; playerId: string };
+  | { role: "player"; gameId: string; playerId: string; pathId?: string };
 
 export interface SocketData {
   user: { id: string; role: string; displayName: string } | null;

@@ -16,7 +16,7 @@ import { attachRealtime, type RealtimeServer } from "./io.server";
 // Random and hostile payloads to every Socket.IO event, from an anonymous client and from the
 // game's own host and player: no server error, no half-written row, the process still answering.
 
-const EVENTS = ["system:ping", "host:watch", "host:command", "display:watch", "player:join", "player:resume", "answer:submit"] as const;
+const EVENTS = ["system:ping", "host:watch", "host:command", "host:play-along", "display:watch", "player:join", "player:resume", "player:path", "answer:submit"] as const;
 // A new event must be added above, or this line stops compiling.
 const everyEvent: Exclude<keyof ClientToServerEvents, (typeof EVENTS)[number]> extends never ? true : false = true;
 
@@ -53,7 +53,7 @@ function hostileValue(next: () => number, depth = 0): unknown {
   const pick = next();
   if (pick < 0.5 || depth > 2) return HOSTILE[Math.floor(next() * HOSTILE.length)];
   if (pick < 0.75) return Array.from({ length: Math.floor(next() * 4) }, () => hostileValue(next, depth + 1));
-  const keys = ["gameId", "token", "pin", "name", "unitId", "command", "step", "playerId", "questionIndex", "optionIds", "answerId", "clientSentAt"];
+  const keys = ["gameId", "token", "pin", "name", "unitId", "pathId", "paths", "command", "step", "playerId", "questionIndex", "optionIds", "answerId", "clientSentAt"];
   return Object.fromEntries(keys.filter(() => next() < 0.5).map((key) => [key, hostileValue(next, depth + 1)]));
 }
 

@@ -6,7 +6,7 @@ import { sameSecret } from "~/live/join-links.server";
 import { hashToken, newPlayerToken, openGameByPin, resolvePlayerUnit } from "~/live/live-games.server";
 import type { LiveRegistry } from "~/live/live-registry.server";
 import { findPlayer } from "~/live/players";
-import { displayView, encodedViewHead, encodePlayerView, hostView } from "~/live/player-view";
+import { displayView, encodedViewHead, encodePlayerView, hostView, type PlayerCommonView, type PlayerPersonal } from "~/live/player-view";
 import type { PrismaClient } from "~/utils/db.server";
 import type { PlayerUnit } from "~/live/game-state";
 import type { Server } from "socket.io";
@@ -15,10 +15,13 @@ import {
   answerSubmitSchema,
   displayWatchSchema,
   hostCommandSchema,
+  hostPlayAlongSchema,
   hostWatchSchema,
   playerJoinSchema,
+  playerPathSchema,
   playerResumeSchema,
 } from "./live-schemas";
+import { homePlayer } from "~/live/play-along";
 import type { TokenBucket } from "~/utils/rate-limit";
 import { joinThrottle as defaultJoinThrottle, type createJoinThrottle } from "~/live/join-throttle.server";
 
@@ -30,6 +33,8 @@ import { joinThrottle as defaultJoinThrottle, type createJoinThrottle } from "~/
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** The room of one distribution path's home players (docs/decisions/038): one emit per path, encoded once. */
+const pathRoom = (gameId: string, pathId: string) => `game:${gameId}:path:${pathId}`;
 
 /** A school or area read once a minute at most: a wave of joins names the same few hundred units. */
 const UNIT_CACHE_MS = 60_000;
@@ -40,22 +45,47 @@ const HOST_ROLES = new Set(["host", "organizer", "teacher", "admin"]);
 type Listener = (this: LiveSocket, payload: unknown, ack: unknown) => void;
 
 /**
- * A game's sockets. A player's entry is their socket itself while they have one, as nearly all do,
- * and a set only while they have more: a set per player cost ~100 bytes of 10,000 players' memory.
- * The room names are made once per game: each socket's membership holds the name it was given.
+ * A player's sockets: the socket itself while they have one, as nearly all do, and a set only while
+ * they have more: a set per player cost ~100 bytes of 10,000 players' memory.
  */
+type PlayerSockets = Map<string, LiveSocket | Set<LiveSocket>>;
+
+/** A game's sockets. The room names are made once per game: each socket's membership holds the name it was given. */
 type GameSockets = {
-  players: Map<string, LiveSocket | Set<LiveSocket>>;
+  players: PlayerSockets;
   hosts: Set<LiveSocket>;
   displays: Set<LiveSocket>;
   /** The staff's room. Players are not in it: nothing is sent to it that they need. */
   room: string;
   /** The room of the game's players: a broadcast's common part goes to it in one emit, encoded once. */
   playersRoom: string;
+  /** Play-along: per path, its home players' sockets (kept apart, so a studio broadcast never walks them). */
+  home: Map<string, PlayerSockets>;
 };
 
 function eachSocket(entry: LiveSocket | Set<LiveSocket> | undefined): Iterable<LiveSocket> {
   return entry === undefined ? [] : entry instanceof Set ? [...entry] : [entry];
+}
+
+function addSocket(owners: PlayerSockets, playerId: string, socket: LiveSocket): void {
+  const current = owners.get(playerId);
+  if (current === undefined) owners.set(playerId, socket);
+  else if (current instanceof Set) current.add(socket);
+  else if (current !== socket) owners.set(playerId, new Set([current, socket]));
+}
+
+/** Forgets one of a player's sockets; true when it was their last. */
+function removeSocket(owners: PlayerSockets, playerId: string, socket: LiveSocket): boolean {
+  const current = owners.get(playerId);
+  let gone = false;
+  if (current === socket) gone = true;
+  else if (current instanceof Set) {
+    current.delete(socket);
+    if (current.size === 1) owners.set(playerId, [...current][0]);
+    gone = current.size === 0;
+  }
+  if (gone) owners.delete(playerId);
+  return gone;
 }
 
 export type LiveContext = {
@@ -90,31 +120,16 @@ export class LiveTransport {
     context.registry.connect((gameId) => ({
       connectedPlayers: () => this.socketsOf(gameId).players.keys(),
       toPlayer: (playerId, view) => {
-        for (const socket of eachSocket(this.socketsOf(gameId).players.get(playerId))) socket.emit("game:state", view);
+        for (const socket of eachSocket(this.playerEntry(gameId, playerId))) socket.emit("game:state", view);
+      },
+      connectedHomePlayers: (pathId) => this.socketsOf(gameId).home.get(pathId)?.keys() ?? [],
+      toPath: (pathId, common, personal) => {
+        const sockets = this.socketsOf(gameId).home.get(pathId) ?? new Map();
+        this.sendBroadcast(pathRoom(gameId, pathId), sockets, common, personal);
       },
       toPlayers: (common, personal) => {
         const game = this.socketsOf(gameId);
-        const sockets = game.players;
-        const except: string[] = [];
-        const head = personal.length > 0 ? encodedViewHead(common) : "";
-        for (const [playerId, part] of personal) {
-          const owned = sockets.get(playerId);
-          if (!owned) continue;
-          const packet = `2["game:state",${encodePlayerView(head, common, part)}]`;
-          if (owned instanceof Set) {
-            for (const socket of owned) {
-              sendEncoded(socket, packet);
-              except.push(socket.id);
-            }
-          } else {
-            sendEncoded(owned, packet);
-            except.push(owned.id);
-          }
-        }
-        const room = game.playersRoom;
-        const members = this.io.of("/").adapter.rooms.get(room)?.size ?? 0;
-        // Several processes: the room's members are on every process, and the adapter carries the emit to them.
-        if (this.context.cluster || members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
+        this.sendBroadcast(game.playersRoom, game.players, common, personal);
       },
       toStaff: ({ host, display }) => {
         const sockets = this.socketsOf(gameId);
@@ -128,7 +143,7 @@ export class LiveTransport {
         }
       },
       kick: (playerId) => {
-        for (const socket of eachSocket(this.socketsOf(gameId).players.get(playerId))) {
+        for (const socket of eachSocket(this.playerEntry(gameId, playerId))) {
           this.detach(socket, false);
           socket.emit("game:kicked", { gameId });
           socket.disconnect();
@@ -232,7 +247,7 @@ export class LiveTransport {
       return (await settle(outcome)) ? accepted({ code: outcome.code }) : refused("not-stored");
     });
 
-    this.define("player:join", playerJoinSchema, async (socket, { pin, name, unitId }) => {
+    this.define("player:join", playerJoinSchema, async (socket, { pin, name, unitId, pathId }) => {
       const throttle = this.context.joinThrottle ?? defaultJoinThrottle;
       const address = socket.data.address ?? "unknown";
       if (!throttle.allowPinLookup(address, now())) return refused("too-many-joins");
@@ -251,10 +266,13 @@ export class LiveTransport {
       // The row first: answers reference it, and a restart must find the token. Rows of joins
       // arriving together are committed together (the store groups them).
       await registry.store.insertPlayers([
-        { id: playerId, gameId, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash, joinedAt: now() },
+        { id: playerId, gameId, displayName: name, unitId: unit ? unitId : null, areaId: unit?.areaId ?? null, tokenHash, joinedAt: now(), homePath: pathId ?? null },
       ]);
-      this.attach(socket, { role: "player", gameId, playerId });
-      const outcome = await runner.submit({ type: "player-joined", playerId, name, unit }, { replyTo: playerId });
+      this.attach(socket, { role: "player", gameId, playerId, ...(pathId ? { pathId } : {}) });
+      const outcome = await runner.submit(
+        pathId ? { type: "home-player-joined", playerId, name, unit, pathId } : { type: "player-joined", playerId, name, unit },
+        { replyTo: playerId },
+      );
       if (!outcome.ok) {
         this.detach(socket, false);
         await db.livePlayer.delete({ where: { id: playerId } }).catch(() => undefined);
@@ -272,21 +290,22 @@ export class LiveTransport {
       // A player who joined in this process is known by their token's hash; after a restart, the row says who it is.
       const remembered = runner?.playerForToken(tokenHash);
       const row = remembered
-        ? { id: remembered, gameId, displayName: "", unitId: null }
-        : await db.livePlayer.findUnique({ where: { tokenHash }, select: { id: true, gameId: true, displayName: true, unitId: true } });
+        ? { id: remembered, gameId, displayName: "", unitId: null, homePath: homePlayer(runner!.state, remembered)?.pathId ?? null }
+        : await db.livePlayer.findUnique({ where: { tokenHash }, select: { id: true, gameId: true, displayName: true, unitId: true, homePath: true } });
       if (!row || row.gameId !== gameId) return refused("unknown-player");
       if (!runner) return refused("unknown-game");
-      this.attach(socket, { role: "player", gameId, playerId: row.id });
-      const known = findPlayer(runner.state.players, row.id);
+      // A home player's path is the one they are on in the game (they may have changed it in the lobby).
+      const home = homePlayer(runner.state, row.id);
+      const pathId = home?.pathId ?? row.homePath;
+      this.attach(socket, { role: "player", gameId, playerId: row.id, ...(pathId ? { pathId } : {}) });
+      const known = home ?? findPlayer(runner.state.players, row.id);
+      const unit = async () => (row.unitId ? await resolvePlayerUnit(db, row.unitId) : null);
       // A player who joined after the last snapshot before a restart is not in the restored game: join them again.
       const event = known
         ? ({ type: "player-reconnected", playerId: row.id } as const)
-        : ({
-            type: "player-joined",
-            playerId: row.id,
-            name: row.displayName,
-            unit: row.unitId ? await resolvePlayerUnit(db, row.unitId) : null,
-          } as const);
+        : pathId
+          ? ({ type: "home-player-joined", playerId: row.id, name: row.displayName, unit: await unit(), pathId } as const)
+          : ({ type: "player-joined", playerId: row.id, name: row.displayName, unit: await unit() } as const);
       const outcome = await runner.submit(event, { replyTo: row.id });
       if (!outcome.ok) {
         this.detach(socket, false);
@@ -296,6 +315,33 @@ export class LiveTransport {
       await settle(outcome);
       const view = runner.viewFor(row.id);
       return view ? accepted({ playerId: row.id, view }) : refused("unknown-player");
+    });
+
+    this.define("player:path", playerPathSchema, async (socket, { gameId, pathId }) => {
+      const live = socket.data.live;
+      if (live?.role !== "player" || live.gameId !== gameId || !live.pathId) return refused("not-joined");
+      const runner = await registry.get(gameId);
+      if (!runner) return refused("unknown-game");
+      const outcome = runner.dispatch({ type: "home-path-changed", playerId: live.playerId, pathId });
+      if (!outcome.ok) return refused(outcome.code);
+      if (!(await settle(outcome))) return refused("not-stored");
+      this.attach(socket, { role: "player", gameId, playerId: live.playerId, pathId });
+      await db.livePlayer.update({ where: { id: live.playerId }, data: { homePath: pathId }, select: { id: true } });
+      const view = runner.viewFor(live.playerId);
+      return view ? accepted({ code: outcome.code, view }) : refused("unknown-player");
+    });
+
+    this.define("host:play-along", hostPlayAlongSchema, async (socket, { gameId, paths }) => {
+      const live = socket.data.live;
+      if (live?.role !== "host" || live.gameId !== gameId) return refused("not-watching");
+      const runner = await registry.get(gameId);
+      if (!runner) return refused("unknown-game");
+      const outcome = runner.dispatch({ type: "play-along-configured", paths });
+      if (!outcome.ok) return refused(outcome.code);
+      if (!(await settle(outcome))) return refused("not-stored");
+      // The join page reads the paths from the row, without the game's runner.
+      await db.liveGame.update({ where: { id: gameId }, data: { playAlongPaths: paths.length > 0 ? JSON.stringify(paths) : null }, select: { id: true } });
+      return accepted({ code: outcome.code });
     });
 
     this.define("answer:submit", answerSubmitSchema, async (socket, payload) => {
@@ -373,10 +419,49 @@ export class LiveTransport {
     return unit;
   }
 
+  /** The sockets of a player, in the studio or at home. */
+  private playerEntry(gameId: string, playerId: string): LiveSocket | Set<LiveSocket> | undefined {
+    const sockets = this.socketsOf(gameId);
+    const studio = sockets.players.get(playerId);
+    if (studio) return studio;
+    for (const path of sockets.home.values()) {
+      const owned = path.get(playerId);
+      if (owned) return owned;
+    }
+    return undefined;
+  }
+
+  private pathSockets(sockets: GameSockets, pathId: string): PlayerSockets {
+    let path = sockets.home.get(pathId);
+    if (!path) {
+      path = new Map();
+      sockets.home.set(pathId, path);
+    }
+    return path;
+  }
+
+  /** One broadcast to a room of players: whole snapshots to those in `personal`, the common part to the rest in one emit. */
+  private sendBroadcast(room: string, sockets: PlayerSockets, common: PlayerCommonView, personal: readonly (readonly [string, PlayerPersonal])[]): void {
+    const except: string[] = [];
+    const head = personal.length > 0 ? encodedViewHead(common) : "";
+    for (const [playerId, part] of personal) {
+      const owned = sockets.get(playerId);
+      if (!owned) continue;
+      const packet = `2["game:state",${encodePlayerView(head, common, part)}]`;
+      for (const socket of eachSocket(owned)) {
+        sendEncoded(socket, packet);
+        except.push(socket.id);
+      }
+    }
+    const members = this.io.of("/").adapter.rooms.get(room)?.size ?? 0;
+    // Several processes: the room's members are on every process, and the adapter carries the emit to them.
+    if (this.context.cluster || members > except.length) (except.length > 0 ? this.io.to(room).except(except) : this.io.to(room)).emit("game:common", common);
+  }
+
   private socketsOf(gameId: string): GameSockets {
     let sockets = this.games.get(gameId);
     if (!sockets) {
-      sockets = { players: new Map(), hosts: new Set(), displays: new Set(), room: `game:${gameId}`, playersRoom: `game:${gameId}:players` };
+      sockets = { players: new Map(), hosts: new Set(), displays: new Set(), room: `game:${gameId}`, playersRoom: `game:${gameId}:players`, home: new Map() };
       this.games.set(gameId, sockets);
     }
     return sockets;
@@ -386,18 +471,16 @@ export class LiveTransport {
     const previous = socket.data.live;
     if (previous && (previous.gameId !== live.gameId || previous.role !== live.role || playerOf(previous) !== playerOf(live))) {
       this.detach(socket, true);
+    } else if (previous?.role === "player" && live.role === "player" && previous.pathId !== live.pathId) {
+      // The same player on another path (in the lobby): move their socket, tell the game nothing.
+      this.detach(socket, false);
     }
     socket.data.live = live;
     const sockets = this.socketsOf(live.gameId);
     if (live.role === "host") sockets.hosts.add(socket);
     else if (live.role === "display") sockets.displays.add(socket);
-    else {
-      const current = sockets.players.get(live.playerId);
-      if (current === undefined) sockets.players.set(live.playerId, socket);
-      else if (current instanceof Set) current.add(socket);
-      else if (current !== socket) sockets.players.set(live.playerId, new Set([current, socket]));
-    }
-    void socket.join(live.role === "player" ? sockets.playersRoom : sockets.room);
+    else addSocket(live.pathId ? this.pathSockets(sockets, live.pathId) : sockets.players, live.playerId, socket);
+    void socket.join(live.role !== "player" ? sockets.room : live.pathId ? pathRoom(live.gameId, live.pathId) : sockets.playersRoom);
   }
 
   /** Forgets a socket; the last socket of a player or of the host going away is an event for the game. */
@@ -406,7 +489,7 @@ export class LiveTransport {
     if (!live) return;
     socket.data.live = undefined;
     const sockets = this.socketsOf(live.gameId);
-    void socket.leave(live.role === "player" ? sockets.playersRoom : sockets.room);
+    void socket.leave(live.role !== "player" ? sockets.room : live.pathId ? pathRoom(live.gameId, live.pathId) : sockets.playersRoom);
     let event: { type: "player-left"; playerId: string } | { type: "host-disconnected" } | null = null;
     if (live.role === "host") {
       sockets.hosts.delete(socket);
@@ -414,16 +497,8 @@ export class LiveTransport {
     } else if (live.role === "display") {
       sockets.displays.delete(socket);
     } else {
-      const current = sockets.players.get(live.playerId);
-      let gone = false;
-      if (current === socket) gone = true;
-      else if (current instanceof Set) {
-        current.delete(socket);
-        if (current.size === 1) sockets.players.set(live.playerId, [...current][0]);
-        gone = current.size === 0;
-      }
-      if (gone) {
-        sockets.players.delete(live.playerId);
+      const owners = live.pathId ? this.pathSockets(sockets, live.pathId) : sockets.players;
+      if (removeSocket(owners, live.playerId, socket)) {
         event = { type: "player-left", playerId: live.playerId };
       }
     }

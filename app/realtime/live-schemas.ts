@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_NAME_LENGTH } from "~/live/constants";
+import { delayPathsSchema, pathIdSchema } from "~/live/play-along-state";
 
 /** Every Socket.IO payload is checked here before anything else reads it. */
 
@@ -23,7 +24,13 @@ export const playerJoinSchema = z.object({
   pin: z.string().regex(/^\d{6}$/),
   name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
   unitId: z.string().min(1).max(64).nullable(),
+  /** A viewer at home names their distribution path; absent or null: a player in the studio. */
+  pathId: pathIdSchema.nullable().optional(),
 });
+
+export const playerPathSchema = z.object({ gameId, pathId: pathIdSchema });
+
+export const hostPlayAlongSchema = z.object({ gameId, paths: delayPathsSchema });
 
 export const playerResumeSchema = z.object({ gameId, token });
 

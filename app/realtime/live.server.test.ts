@@ -207,7 +207,23 @@ describe("live games over Socket.IO", () => {
     const server = await startServer();
     const game = await newGame({ questions: 3 });
     const host = await watchAsHost(server, game);
+    // Viewers at home on two broadcast paths play along (docs/decisions/038): the scan below covers them too.
+    const paths = [
+      { id: "tv", name: "Truyền hình", delayMs: 100 },
+      { id: "web", name: "Internet", delayMs: 400 },
+    ];
+    expect((await request(host.socket, "host:play-along", { gameId: game.gameId, paths })).ok).toBe(true);
     const players = await joinPlayers(server, game.pin, 200);
+    const homePlayers = await Promise.all(
+      Array.from({ length: 6 }, async (_, index) => {
+        const socket = client(server);
+        const views: PlayerView[] = [];
+        onView(socket, (view) => views.push(view as PlayerView));
+        const joined = await request(socket, "player:join", { pin: game.pin, name: `Tại nhà ${index + 1}`, unitId: null, pathId: paths[index % 2].id });
+        if (!joined.ok) throw new Error(joined.error);
+        return { socket, views };
+      }),
+    );
 
     // Every player answers each question as soon as it is on screen, with an option of its own choosing.
     const acks: string[] = [];
@@ -239,7 +255,7 @@ describe("live games over Socket.IO", () => {
 
     expect(await testPrisma.liveAnswer.count({ where: { gameId: game.gameId } })).toBe(600);
     const expected = await recount(game.gameId);
-    const stored = await testPrisma.livePlayer.findMany({ where: { gameId: game.gameId }, select: { id: true, score: true } });
+    const stored = await testPrisma.livePlayer.findMany({ where: { gameId: game.gameId, homePath: null }, select: { id: true, score: true } });
     const state = JSON.parse((await testPrisma.liveGame.findUniqueOrThrow({ where: { id: game.gameId } })).state) as GameState;
     expect(stored).toHaveLength(200);
     for (const row of stored) {
@@ -249,7 +265,8 @@ describe("live games over Socket.IO", () => {
     // Speed scoring gave different scores; the recount is not trivially zero.
     expect(new Set(stored.map((row) => row.score)).size).toBeGreaterThan(1);
 
-    for (const player of players) {
+    expect(homePlayers.every((player) => player.views.some((view) => view.phase === "question"))).toBe(true);
+    for (const player of [...players, ...homePlayers]) {
       for (const view of player.views) {
         if (view.phase === "reveal" || view.phase === "leaderboard" || view.phase === "podium" || view.phase === "ended") continue;
         const text = JSON.stringify(view);

@@ -10,6 +10,7 @@ import { joinableUnits, openGameByPin } from "~/live/live-games.server";
 import { capitalize, type AreaLevel } from "~/units/unit-kinds";
 import { currentView, receiveCommon, receiveView, type PlayerStream } from "~/live/player-stream";
 import { MAX_NAME_LENGTH } from "~/live/constants";
+import { parseStoredPaths, type DelayPath } from "~/live/play-along-state";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { openGraph, originFrom } from "~/utils/og";
@@ -28,8 +29,10 @@ export const handle: ShellHandle = { chrome: "none" };
 export async function loader({ params }: LoaderFunctionArgs) {
   const pin = params.pin ?? "";
   const game = await openGameByPin(prisma, pin);
-  if (!game) return { pin, game: null, units: null };
-  return { pin, game: { id: game.id, title: game.title }, units: await joinableUnits(prisma) };
+  if (!game) return { pin, game: null, units: null, paths: [] };
+  // A play-along game: viewers at home pick the broadcast path they watch through (docs/decisions/038).
+  const paths = parseStoredPaths(game.playAlongPaths);
+  return { pin, game: { id: game.id, title: game.title }, units: await joinableUnits(prisma), paths };
 }
 
 /** Where the token of a game is kept on this phone: a reload or a lost connection comes back as the same player. */
@@ -40,7 +43,7 @@ function tokenKey(gameId: string): string {
 type Stage = "connecting" | "form" | "playing" | "kicked";
 
 export default function PlayPage() {
-  const { pin, game, units } = useLoaderData<typeof loader>();
+  const { pin, game, units, paths } = useLoaderData<typeof loader>();
   const t = useT();
   if (!game || !units) {
     return (
@@ -53,7 +56,7 @@ export default function PlayPage() {
       </div>
     );
   }
-  return <Play gameId={game.id} title={game.title} pin={pin} units={units} />;
+  return <Play gameId={game.id} title={game.title} pin={pin} units={units} paths={paths} />;
 }
 
 function Play({
@@ -61,10 +64,12 @@ function Play({
   title,
   pin,
   units,
+  paths,
 }: {
   gameId: string;
   title: string;
   pin: string;
+  paths: DelayPath[];
   units: { areas: { id: string; name: string }[]; schools: { id: string; name: string; areaId: string | null }[]; areaLevel: AreaLevel };
 }) {
   const t = useT();
@@ -112,11 +117,11 @@ function Play({
   );
   const { socket, connected, offsetMs } = useLiveSocket(onConnect);
 
-  async function join(name: string, unitId: string | null) {
+  async function join(name: string, unitId: string | null, pathId: string | null) {
     if (!socket) return;
     setError(null);
     try {
-      const response = await socket.timeout(10_000).emitWithAck("player:join", { pin, name, unitId });
+      const response = await socket.timeout(10_000).emitWithAck("player:join", { pin, name, unitId, pathId });
       if (!response.ok) return setError(codeText(t, response.error));
       localStorage.setItem(tokenKey(gameId), response.data.token);
       setStream((current) => receiveView(current, response.data.view));
@@ -175,7 +180,7 @@ function Play({
       </p>
       {connection}
       {stage === "kicked" ? <Notice tone="error">{t("live.play.kicked")}</Notice> : null}
-      {stage === "form" ? <JoinForm units={units} onJoin={join} error={error} disabled={!connected} /> : null}
+      {stage === "form" ? <JoinForm units={units} paths={paths} onJoin={join} error={error} disabled={!connected} /> : null}
     </div>
   );
 }
@@ -193,12 +198,14 @@ function HomeLink() {
 
 function JoinForm({
   units,
+  paths,
   onJoin,
   error,
   disabled,
 }: {
   units: { areas: { id: string; name: string }[]; schools: { id: string; name: string; areaId: string | null }[]; areaLevel: AreaLevel };
-  onJoin: (name: string, unitId: string | null) => Promise<void>;
+  paths: DelayPath[];
+  onJoin: (name: string, unitId: string | null, pathId: string | null) => Promise<void>;
   error: string | null;
   disabled: boolean;
 }) {
@@ -214,8 +221,9 @@ function JoinForm({
         const data = new FormData(event.currentTarget);
         const name = String(data.get("name") ?? "").trim();
         const schoolId = String(data.get("schoolId") ?? "");
+        const pathId = String(data.get("pathId") ?? "");
         setBusy(true);
-        await onJoin(name, schoolId || areaId || null);
+        await onJoin(name, schoolId || areaId || null, pathId || null);
         setBusy(false);
       }}
     >
@@ -254,9 +262,33 @@ function JoinForm({
           ))}
         </select>
       </div>
+      {paths.length > 0 ? <PathChoice paths={paths} /> : null}
       <Button type="submit" disabled={disabled || busy} className="py-3 text-lg">
         {t("live.join.submit")}
       </Button>
     </form>
+  );
+}
+
+/** A play-along game: the studio, or the broadcast path this viewer watches through. */
+function PathChoice({ paths }: { paths: DelayPath[] }) {
+  const t = useT();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="join-path" className="text-sm font-medium">
+        {t("playAlong.join.where")}
+      </label>
+      <select id="join-path" name="pathId" className="rounded border border-slate-300 px-3 py-2" aria-describedby="join-path-hint">
+        <option value="">{t("playAlong.join.studio")}</option>
+        {paths.map((path) => (
+          <option key={path.id} value={path.id}>
+            {t("playAlong.join.path", { name: path.name, seconds: path.delayMs / 1000 })}
+          </option>
+        ))}
+      </select>
+      <p id="join-path-hint" className="text-sm text-slate-600">
+        {t("playAlong.join.hint")}
+      </p>
+    </div>
   );
 }

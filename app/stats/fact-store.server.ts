@@ -497,7 +497,7 @@ export class StatsStore {
     if (changed.length > 0) {
       const gameId = { in: changed };
       const [players, answers, correct] = await Promise.all([
-        db.livePlayer.findMany({ where: { gameId }, select: { id: true, gameId: true, unitId: true, areaId: true } }),
+        db.livePlayer.findMany({ where: { gameId }, select: { id: true, gameId: true, unitId: true, areaId: true, homePath: true } }),
         db.liveAnswer.groupBy({ by: ["playerId"], where: { gameId }, _count: { _all: true } }),
         db.liveAnswer.groupBy({ by: ["playerId"], where: { gameId, correct: true }, _count: { _all: true } }),
       ]);
@@ -507,6 +507,8 @@ export class StatsStore {
       for (const player of players) {
         this.games.get(player.gameId)?.players.push({
           gameId: player.gameId,
+          // Home players count in every figure by area; the flag tells them apart (docs/decisions/038).
+          ...(player.homePath ? { home: true } : {}),
           unitId: player.unitId,
           areaId: player.areaId,
           answers: answerCount.get(player.id) ?? 0,

@@ -98,7 +98,8 @@ const facts: StatsFacts = {
   livePlayers: [
     { gameId: "g1", unitId: "s1", areaId: null, answers: 3, correctAnswers: 2 },
     { gameId: "g1", unitId: null, areaId: null, answers: 3, correctAnswers: 1 },
-    { gameId: "g2", unitId: null, areaId: "dB", answers: 2, correctAnswers: 2 },
+    // Played along at home (docs/decisions/038): counted by area like anyone, told apart in the totals.
+    { gameId: "g2", home: true, unitId: null, areaId: "dB", answers: 2, correctAnswers: 2 },
     { gameId: "g3", unitId: "s1", areaId: null, answers: 0, correctAnswers: 0 },
   ],
 };
@@ -192,7 +193,7 @@ describe("aggregateFigures, as it was", () => {
   });
 
   it("counts live games held, their players and answers, by area where players gave one", () => {
-    expect(figures.live.totals).toEqual({ gamesHeld: 2, players: 3, answers: 8, correctAnswers: 5 });
+    expect(figures.live.totals).toEqual({ gamesHeld: 2, players: 3, answers: 8, correctAnswers: 5, homePlayers: 1 });
     expect(pick(figures.live.byGame, ["gameId", "players", "answers", "correctAnswers"])).toEqual([
       { gameId: "g1", players: 2, answers: 6, correctAnswers: 3 },
       { gameId: "g2", players: 1, answers: 2, correctAnswers: 2 },
@@ -201,7 +202,7 @@ describe("aggregateFigures, as it was", () => {
       { unitId: "dA", name: "Huyện An", players: 1, answers: 3 },
       { unitId: "dB", name: "Huyện Bình", players: 1, answers: 2 },
     ]);
-    expect(aggregateFigures(facts, { ...year2025, hostId: "h2" }, mapUnit, NOW).live.totals).toEqual({ gamesHeld: 1, players: 1, answers: 2, correctAnswers: 2 });
+    expect(aggregateFigures(facts, { ...year2025, hostId: "h2" }, mapUnit, NOW).live.totals).toEqual({ gamesHeld: 1, players: 1, answers: 2, correctAnswers: 2, homePlayers: 1 });
   });
 
   it("filters by area and school", () => {
@@ -235,7 +236,7 @@ describe("aggregateFigures, mapped onto today's units", () => {
   it("filters by a successor area with its share", () => {
     const inYen = aggregateFigures(facts, { ...year2025, view: "current", areaId: "cY" }, mapUnit, NOW);
     expect(inYen.totals).toMatchObject({ participants: 3.2, attempts: 4.6 });
-    expect(inYen.live.totals).toEqual({ gamesHeld: 2, players: 1.4, answers: 3.2, correctAnswers: 2.8 });
+    expect(inYen.live.totals).toEqual({ gamesHeld: 2, players: 1.4, answers: 3.2, correctAnswers: 2.8, homePlayers: 1 });
   });
 });
 

@@ -96,6 +96,8 @@ export type LiveGameFact = { id: string; title: string; hostId: string; startedA
 
 export type LivePlayerFact = {
   gameId: string;
+  /** Played along at home on a broadcast path (docs/decisions/038); counted like any player, told apart here. */
+  home?: boolean;
   unitId: string | null;
   areaId: string | null;
   answers: number;
@@ -143,7 +145,14 @@ export type GroupFigures = Counts & { key: string; label: string };
 export type PeriodFigures = Counts & { key: string; start: Date };
 export type ScoreBand = { key: string; from: number; to: number; attempts: number };
 
-export type LiveCounts = { gamesHeld: number; players: number; answers: number; correctAnswers: number };
+export type LiveCounts = {
+  gamesHeld: number;
+  players: number;
+  answers: number;
+  correctAnswers: number;
+  /** Of `players`, those who played along at home (docs/decisions/038). */
+  homePlayers?: number;
+};
 export type LiveGameFigures = { gameId: string; title: string; startedAt: Date; players: number; answers: number; correctAnswers: number };
 export type LiveAreaFigures = { unitId: string; name: string; players: number; answers: number };
 
@@ -352,7 +361,7 @@ function liveFigures(
   const gameById = new Map(games.map((game) => [game.id, game]));
   const perGame = new Map(games.map((game) => [game.id, { players: 0, answers: 0, correctAnswers: 0 }]));
   const perArea = new Map<string, { players: number; answers: number }>();
-  const totals: LiveCounts = { gamesHeld: games.length, players: 0, answers: 0, correctAnswers: 0 };
+  const totals: LiveCounts = { gamesHeld: games.length, players: 0, answers: 0, correctAnswers: 0, homePlayers: 0 };
   for (const player of facts.livePlayers) {
     const game = gameById.get(player.gameId);
     if (!game) continue;
@@ -364,6 +373,7 @@ function liveFigures(
     row.answers += player.answers * inArea;
     row.correctAnswers += player.correctAnswers * inArea;
     totals.players += inArea;
+    if (player.home) totals.homePlayers! += inArea;
     totals.answers += player.answers * inArea;
     totals.correctAnswers += player.correctAnswers * inArea;
     for (const { unitId, share } of shares) {
@@ -375,7 +385,13 @@ function liveFigures(
     }
   }
   return {
-    totals: { gamesHeld: totals.gamesHeld, players: tidy(totals.players), answers: tidy(totals.answers), correctAnswers: tidy(totals.correctAnswers) },
+    totals: {
+      gamesHeld: totals.gamesHeld,
+      players: tidy(totals.players),
+      answers: tidy(totals.answers),
+      correctAnswers: tidy(totals.correctAnswers),
+      homePlayers: tidy(totals.homePlayers!),
+    },
     byGame: games
       .sort((a, b) => a.startedAt - b.startedAt)
       .map((game) => {

@@ -34,6 +34,12 @@ export type GeneratorConfig = {
   stormQuestion: number;
   /** Players connecting and joining at the same time. */
   joinConcurrency: number;
+  /**
+   * TV play-along (docs/decisions/038): the delays of the game's distribution paths (`path-1`, …);
+   * player i plays at home on path i mod n. Empty: every player in the studio. Each player's
+   * figures are measured from the moment the studio's step aired on their path.
+   */
+  pathDelaysMs: number[];
   /** Players per network address (X-Forwarded-For), as behind a school's NAT. */
   playersPerAddress: number;
   /** A heap snapshot of the server after these phases (profiling). */
@@ -298,7 +304,7 @@ function onPlayerEvent(player: Player, text: string, receivedAt: number): void {
     if (player.seen.has(key) || me === -1 || numberAfter(text, "index", text.indexOf('"question":{')) !== currentQuestion) return;
     player.seen.add(key);
     player.score = numberAfter(text, "score", me);
-    count(key, receivedAt - hostSentAt);
+    count(key, receivedAt - hostSentAt - delayOf(player));
     const acked = player.acked.has(currentQuestion);
     const answered = text.includes('"myOutcome":{"answered":true');
     if (acked && !answered) count(`lost`);
@@ -307,8 +313,20 @@ function onPlayerEvent(player: Player, text: string, receivedAt: number): void {
     const key = `${phase}:${currentQuestion}`;
     if (player.seen.has(key)) return;
     player.seen.add(key);
-    count(key, receivedAt - hostSentAt);
+    count(key, receivedAt - hostSentAt - delayOf(player));
   }
+}
+
+/** How far behind the studio this player's path airs (0 in the studio). */
+function delayOf(player: Player): number {
+  const delays = config.pathDelaysMs;
+  return delays.length === 0 ? 0 : delays[player.index % delays.length];
+}
+
+/** The path a player joins on, or none for a studio player. */
+function pathOf(player: Player): string | null {
+  const delays = config.pathDelaysMs;
+  return delays.length === 0 ? null : `path-${(player.index % delays.length) + 1}`;
 }
 
 /** A player's answer, at its moment in the window (`retry`: the same answer again after a drop). */
@@ -368,7 +386,7 @@ async function join(player: Player, failures: Record<string, number>, latencies:
   try {
     const socket = await connectPlayer(player);
     player.socket = socket;
-    const { text, receivedAt } = await socket.emitWithAck("player:join", { pin: config.pin, name: nameOf(player.index), unitId: null });
+    const { text, receivedAt } = await socket.emitWithAck("player:join", { pin: config.pin, name: nameOf(player.index), unitId: null, ...(pathOf(player) ? { pathId: pathOf(player) } : {}) });
     const [response] = JSON.parse(text || "[{}]") as [{ ok: boolean; error?: string; data?: { playerId: string; token: string } }];
     if (!response.ok || !response.data) {
       failures[response.error ?? "closed"] = (failures[response.error ?? "closed"] ?? 0) + 1;

@@ -1,4 +1,5 @@
-import { useRevalidator } from "@remix-run/react";
+import { useRevalidator, useSearchParams } from "@remix-run/react";
+import { homeAudienceView } from "~/live/home-display";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DisplayFrame, type DisplayGame, type DisplayLook } from "~/components/broadcast/display-frame";
 import type { StaffView } from "~/live/player-view";
@@ -32,7 +33,10 @@ export function DisplayScreen({ game, look }: { game: DisplayGame; look: Display
   const { offsetMs } = useLiveSocket(onConnect);
   useLookUpdates(view?.phase ?? null);
 
-  return <DisplayFrame view={view} game={game} look={look} offsetMs={offsetMs} error={error} />;
+  // `?home=1`: the home audience's histogram and top ten instead of the studio's (docs/decisions/038).
+  const [searchParams] = useSearchParams();
+  const shown = view && searchParams.get("home") === "1" ? homeAudienceView(view) : view;
+  return <DisplayFrame view={shown} game={game} look={look} offsetMs={offsetMs} error={error} />;
 }
 
 /** The host may change the look on the console; each new phase reloads it, so a change is on air by the next step. */

@@ -7,6 +7,7 @@ import type { LeaderRow, StaffView } from "~/live/player-view";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { codeText } from "./error-text";
 import { localised } from "./localised";
+import { PlayAlongPanel } from "./play-along-panel";
 import { Histogram, Leaderboard, Podium } from "./staff-parts";
 import { newer, useLiveSocket, type LiveClientSocket } from "./use-live-socket";
 
@@ -111,6 +112,7 @@ export function HostConsole({ game }: { game: ConsoleGame }) {
             <JoinLock locked={view.controls.joinLocked} busy={busy} onToggle={(lock) => void send({ command: lock ? "lock" : "unlock" })} />
           ) : null}
           <PhasePanel view={view} offsetMs={offsetMs} onKick={kick} />
+          <PlayAlongPanel view={view} socket={socket} gameId={game.id} />
           {view.phase === "ended" ? (
             <p className="flex flex-wrap gap-3">
               <span>{t("live.host.ended")}</span>

@@ -7,6 +7,7 @@ import { contestMessages } from "./messages/contests";
 import { journeyMessages } from "./messages/journeys";
 import { liveMessages } from "./messages/live";
 import { opsMessages } from "./messages/ops";
+import { playAlongMessages } from "./messages/play-along";
 import { securityMessages } from "./messages/security";
 import { statsMessages } from "./messages/stats";
 import { statsReportMessages } from "./messages/stats-report";
@@ -41,6 +42,7 @@ const coreMessages = {
   ...statsGlanceMessages,
   ...journeyMessages,
   ...broadcastMessages,
+  ...playAlongMessages,
 };
 
 /** Keys of the files that register themselves with the routes that use them. */

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "LiveGame" ADD COLUMN "playAlongPaths" TEXT;
+
+-- AlterTable
+ALTER TABLE "LivePlayer" ADD COLUMN "homePath" TEXT;
