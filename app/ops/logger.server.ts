@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import pino, { type DestinationStream, type Logger } from "pino";
@@ -35,8 +36,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   };
   if (options.destination) return pino(base, options.destination);
   if (options.pretty) {
-    // Human-readable in development; the transport runs in its own worker thread.
-    return pino({ ...base, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid" } } });
+    // Human-readable in development; the transport runs in its own worker thread. Named by its
+    // path: inside Vite's module runner pino cannot find a package by name from the caller's file.
+    const target = createRequire(import.meta.url).resolve("pino-pretty");
+    return pino({ ...base, transport: { target, options: { translateTime: "SYS:HH:MM:ss", ignore: "pid" } } });
   }
   return pino(base);
 }

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
-import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { onView, showReply, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { makeQuestion } from "../__fixtures__/live-game";
 import type { GameState } from "../game-state";
 import { insertLiveGame } from "../live-games.server";
@@ -81,7 +81,10 @@ function client(app: AppProcess, cookie?: string): Client {
 
 async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown): Promise<{ ok: true; data: any } | { ok: false; error: string }> {
   const emit = socket.timeout(15_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-  return (await emit.call(socket, event, payload)) as { ok: true; data: any } | { ok: false; error: string };
+  const response = await emit.call(socket, event, payload);
+  // A join's or resume's snapshot comes in its ack, as the phone reads it.
+  showReply(socket, event, response);
+  return response as { ok: true; data: any } | { ok: false; error: string };
 }
 
 function staffScreen(socket: Client) {
