@@ -17,7 +17,7 @@ describe("npm run bench:live", () => {
   it("plays 200 players through the game and the floor and ends with one JSON line of figures", async () => {
     const args = ["--players", "200", "--questions", "2", "--window", "1000", "--countdown", "300", "--storm", "0.3", "--storm-question", "1", "--writes", "2000"];
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-live.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-live.ts", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
       let err = "";
       child.stdout.on("data", (chunk) => (out += chunk));

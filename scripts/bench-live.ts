@@ -7,6 +7,7 @@
  *
  *   npm run bench:live -- --players 10000 --window 5000,1000 --storm 0.3
  *   npm run bench:floor -- --players 10000          (the floor alone)
+ *   DATABASE_URL=postgresql://… npm run bench:live   (the game on that database, as given; else a fresh SQLite file)
  *
  * Each server runs in a process of its own, pinned to CPU 0 with `taskset` when it exists; the
  * generator runs in another, pinned to CPU 1; this process only prepares and reports. The last
@@ -92,6 +93,8 @@ const pinned = (cpu: number, args: string[]) => (taskset ? ["taskset", ["-c", St
 
 const children = new Set<ChildProcess>();
 const scratch = mkdtempSync(path.join(os.tmpdir(), "bench-live-"));
+/** The game's database: DATABASE_URL as given (PostgreSQL to measure it), else a fresh SQLite file. */
+const givenDatabaseUrl = process.env.DATABASE_URL || null;
 const stopAll = setTimeout(() => {
   console.error(`Stopped after ${options.timeout} s.`);
   for (const child of children) child.kill("SIGKILL");
@@ -172,7 +175,7 @@ async function runFloor(questions: ReturnType<typeof benchQuestions>): Promise<R
 
 async function runGame(questions: ReturnType<typeof benchQuestions>, round: number): Promise<RunResult> {
   // One database for every round (this process's Prisma client opens one file), a new game each time.
-  const databaseUrl = `file:${path.join(scratch, "bench.db")}`;
+  const databaseUrl = givenDatabaseUrl ?? `file:${path.join(scratch, "bench.db")}`;
   process.env.DATABASE_URL = databaseUrl;
   const { deployMigrations } = await import("./db/migrations");
   if (round === 1) await deployMigrations({ databaseUrl, root });

@@ -15,8 +15,13 @@ export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/sancho
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
 if ! command -v haproxy >/dev/null 2>&1; then
-  echo "HAProxy is needed in front of the processes: sudo apt-get install -y haproxy" >&2
-  exit 1
+  echo "› Installing Debian's HAProxy for the load balancer…"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq haproxy >/dev/null; }; then
+    echo "HAProxy is needed in front of the processes: sudo apt-get install -y haproxy" >&2
+    exit 1
+  fi
 fi
 case "$DATABASE_URL" in
   postgres*) ;;
