@@ -13,7 +13,7 @@ import { liveStoreFor } from "~/live/live-writer.server";
 import type { PlayerView, StaffView } from "~/live/player-view";
 import { prisma } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
-import { nextView, onView, trackScreen } from "./__fixtures__/live-views";
+import { nextView, onView, showReply, trackScreen } from "./__fixtures__/live-views";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 import { attachRealtime, type RealtimeServer } from "./io.server";
 
@@ -61,7 +61,10 @@ function client(cookie?: string): Client {
 
 async function request<E extends keyof ClientToServerEvents>(socket: Client, event: E, payload: Parameters<ClientToServerEvents[E]>[0]) {
   const emit = socket.timeout(10_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-  return (await emit.call(socket, event, payload)) as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+  const response = await emit.call(socket, event, payload);
+  // A join's or resume's snapshot comes in its ack, as the phone reads it.
+  showReply(socket, event, response);
+  return response as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 }
 
 type Player = { socket: Client; playerId: string; pathId: string | null; views: PlayerView[]; payloads: string[] };
