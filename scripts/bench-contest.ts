@@ -125,18 +125,27 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * This environment without a test runner's variables: run from Vitest (scripts/bench-contest.test.ts),
+ * VITEST would make vite.config.ts leave out the Remix plugin and the build fail.
+ */
+function operatorEnv(): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "TEST");
+  return { ...Object.fromEntries(kept), NODE_ENV: "production" };
+}
+
 function ensureBuild() {
   const built = path.join(root, "build", "server", "index.js");
   const stale = !existsSync(built) || statSync(built).mtimeMs < newestMtime(path.join(root, "app"));
   if (options["no-build"] || (options.build === undefined && !stale)) return;
   progress("Building the app (npm run build)");
-  const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, env: operatorEnv(), stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
 function run(program: string, args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(program, args, { cwd: root, env: { ...operatorEnv(), ...env }, stdio: ["ignore", "ignore", "inherit"] });
     children.add(child);
     child.once("exit", (code) => {
       children.delete(child);

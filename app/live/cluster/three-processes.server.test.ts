@@ -186,7 +186,9 @@ describe("three app processes on PostgreSQL and Redis", () => {
         mode: "classic",
         teamsBy: null,
         countdownMs: 0,
-        questions: Array.from({ length: QUESTIONS }, (_, index) => makeQuestion(index + 1, { timeLimitMs: 12_000 })),
+        // Long enough for question 2 to outlive a failover on a machine busy with the whole suite; a
+        // question closes as soon as everyone has answered, so the others stay short.
+        questions: Array.from({ length: QUESTIONS }, (_, index) => makeQuestion(index + 1, { timeLimitMs: 30_000 })),
       },
       Date.now(),
     );
@@ -298,7 +300,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
 
     for (let questionIndex = 1; questionIndex < QUESTIONS; questionIndex += 1) {
       reveal = await hostAgainScreen.waitFor((view) => view.phase === "reveal" && view.result !== null);
-      expect(reveal.result!.answeredCount).toBe(players.length);
+      expect(reveal.result!.answeredCount, JSON.stringify(acks)).toBe(players.length);
       await hostCommand(hostAgain, "next", reveal.controls!.step);
       const leaderboard = await hostAgainScreen.waitFor((view) => view.phase === "leaderboard" || view.phase === "podium");
       if (leaderboard.phase === "podium") break;
