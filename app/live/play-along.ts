@@ -1,10 +1,10 @@
 import { MAX_NAME_LENGTH, MAX_PLAYERS_PER_GAME } from "./constants";
-import type { Effect, GameEvent, GameSettings, GameState, OutcomeCode, Phase, Player, QuestionOutcome, StoredAnswer, TransitionResult } from "./game-state";
+import type { Effect, GameEvent, GameSettings, GameState, OutcomeCode, Phase, Player, StoredAnswer, TransitionResult } from "./game-state";
 import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import type { AiredStep, DelayPath, HomePlayer, PathAiring, PlayAlong } from "./play-along-state";
-import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
-import { scoreAnswer } from "./scoring";
+import { findPlayerPosition, withPlayerAdded, withPlayerReplaced } from "./players";
+import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
 
 /**
@@ -350,46 +350,8 @@ function scorePath(
   pathId: string,
   questionIndex: number,
 ): { players: HomePlayer[]; result: NonNullable<PathAiring["result"]> } {
-  const question = state.questions[questionIndex];
-  const correctOptionIds = question.options.filter((option) => option.correct).map((option) => option.id);
-  const histogram: Record<string, number> = Object.fromEntries(question.options.map((option) => [option.id, 0]));
-  let answeredCount = 0;
-  let correctCount = 0;
-  let eliminatedCount = 0;
-  const next = withEveryPlayer(players, (player: Player) => {
-    const home = player as HomePlayer;
-    if (home.pathId !== pathId || home.kicked) return home;
-    if (home.eliminatedAt !== null) return home.lastOutcome ? { ...home, lastOutcome: null } : home;
-    const answer = home.answer?.questionIndex === questionIndex ? home.answer : null;
-    if (answer) {
-      answeredCount += 1;
-      for (const optionId of answer.optionIds) histogram[optionId] += 1;
-    }
-    const result = scoreAnswer({
-      chosen: answer?.optionIds ?? null,
-      correctOptionIds,
-      elapsedMs: answer?.elapsedMs ?? question.timeLimitMs,
-      timeLimitMs: question.timeLimitMs,
-      previousStreak: home.streak,
-    });
-    if (result.correct) correctCount += 1;
-    const eliminatedNow = state.settings.mode === "elimination" && !result.correct;
-    if (eliminatedNow) eliminatedCount += 1;
-    const lastOutcome: QuestionOutcome = {
-      questionIndex,
-      answered: answer !== null,
-      correct: result.correct,
-      points: result.points,
-      streakBonus: result.streakBonus,
-      eliminatedNow,
-      rescued: false,
-    };
-    return { ...home, score: home.score + result.points, streak: result.streak, eliminatedAt: eliminatedNow ? questionIndex : null, lastOutcome };
-  }) as HomePlayer[];
-  return {
-    players: next,
-    result: { questionIndex, correctOptionIds, histogram, answeredCount, correctCount, eliminatedCount, rescued: false },
-  };
+  const scored = scoreQuestion(state, players, questionIndex, (player) => (player as HomePlayer).pathId === pathId);
+  return { players: scored.players as HomePlayer[], result: scored.result };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import type {
   PauseReason,
   Player,
   PlayerUnit,
-  QuestionOutcome,
   StoredAnswer,
   TimerRef,
   TransitionResult,
@@ -18,7 +17,7 @@ import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import { playAlongTransition, recordAiring } from "./play-along";
 import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
-import { scoreAnswer } from "./scoring";
+import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
 
 /**
@@ -444,54 +443,8 @@ function closeQuestion(state: GameState, now: number): Step {
   const phase = state.phase;
   if (phase.name !== "question") throw new Error(`closeQuestion in phase ${phase.name}`);
   const questionIndex = phase.questionIndex;
-  const question = state.questions[questionIndex];
-  const correctOptionIds = question.options.filter((option) => option.correct).map((option) => option.id);
-  const histogram: Record<string, number> = Object.fromEntries(question.options.map((option) => [option.id, 0]));
-  let answeredCount = 0;
-  let correctCount = 0;
-  let eliminatedCount = 0;
-
-  const players = withEveryPlayer(state.players, (player) => {
-    if (player.kicked) return player;
-    if (player.eliminatedAt !== null) return player.lastOutcome ? { ...player, lastOutcome: null } : player;
-    const answer = player.answer?.questionIndex === questionIndex ? player.answer : null;
-    if (answer) {
-      answeredCount += 1;
-      for (const optionId of answer.optionIds) histogram[optionId] += 1;
-    }
-    const scored = scoreAnswer({
-      chosen: answer?.optionIds ?? null,
-      correctOptionIds,
-      elapsedMs: answer?.elapsedMs ?? question.timeLimitMs,
-      timeLimitMs: question.timeLimitMs,
-      previousStreak: player.streak,
-    });
-    if (scored.correct) correctCount += 1;
-    const eliminatedNow = state.settings.mode === "elimination" && !scored.correct;
-    if (eliminatedNow) eliminatedCount += 1;
-    const lastOutcome: QuestionOutcome = {
-      questionIndex,
-      answered: answer !== null,
-      correct: scored.correct,
-      points: scored.points,
-      streakBonus: scored.streakBonus,
-      eliminatedNow,
-      rescued: false,
-    };
-    return {
-      ...player,
-      score: player.score + scored.points,
-      streak: scored.streak,
-      eliminatedAt: eliminatedNow ? questionIndex : null,
-      lastOutcome,
-    };
-  });
-
-  const scored: GameState = {
-    ...state,
-    players,
-    lastResult: { questionIndex, correctOptionIds, histogram, answeredCount, correctCount, eliminatedCount, rescued: false },
-  };
+  const { players, result } = scoreQuestion(state, state.players, questionIndex);
+  const scored: GameState = { ...state, players, lastResult: result };
   return flowTo(scored, { name: "reveal", questionIndex }, now);
 }
 
