@@ -1,9 +1,10 @@
 import { MAX_NAME_LENGTH, MAX_PLAYERS_PER_GAME } from "./constants";
-import type { Effect, GameEvent, GameSettings, GameState, OutcomeCode, Phase, Player, StoredAnswer, TransitionResult } from "./game-state";
+import type { Effect, GameEvent, GameSettings, GameState, OutcomeCode, Player, StoredAnswer, TransitionResult } from "./game-state";
 import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import type { AiredStep, DelayPath, HomePlayer, PathAiring, PlayAlong } from "./play-along-state";
 import { findPlayerPosition, withPlayerAdded, withPlayerReplaced } from "./players";
+import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
 
@@ -270,27 +271,6 @@ function stepAiringAt(home: PlayAlong, studioTime: number): AiredStep | null {
     found = step;
   }
   return found;
-}
-
-function persistAnswer(state: GameState, playerId: string, answer: StoredAnswer): Effect {
-  const revisionId = state.questions[answer.questionIndex].revisionId;
-  return { type: "persist-answer", answer: { gameId: state.gameId, playerId, revisionId, ...answer } };
-}
-
-function lastClosedQuestion(state: GameState, phase: Phase): number {
-  switch (phase.name) {
-    case "lobby":
-      return -1;
-    case "countdown":
-    case "question":
-      return phase.questionIndex - 1;
-    case "reveal":
-    case "leaderboard":
-      return phase.questionIndex;
-    case "podium":
-    case "ended":
-      return state.questions.length - 1;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import type {
   PauseReason,
   Player,
   PlayerUnit,
-  StoredAnswer,
   TimerRef,
   TransitionResult,
 } from "./game-state";
@@ -17,6 +16,7 @@ import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import { playAlongTransition, recordAiring } from "./play-along";
 import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
+import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
 
@@ -173,29 +173,6 @@ function answerSubmitted(
   const closed = closeIfEveryoneAnswered(answered, now);
   if (closed) return outcome(closed.state, [persist, ...closed.effects], "accepted");
   return outcome(answered, [persist, { type: "refresh-staff" }], "accepted");
-}
-
-function persistAnswer(state: GameState, playerId: string, answer: StoredAnswer): Effect {
-  const revisionId = state.questions[answer.questionIndex].revisionId;
-  return { type: "persist-answer", answer: { gameId: state.gameId, playerId, revisionId, ...answer } };
-}
-
-/** The highest question index whose answering time is over (-1 before the first question). */
-function lastClosedQuestion(state: GameState): number {
-  const phase = state.phase;
-  switch (phase.name) {
-    case "lobby":
-      return -1;
-    case "countdown":
-    case "question":
-      return phase.questionIndex - 1;
-    case "reveal":
-    case "leaderboard":
-      return phase.questionIndex;
-    case "podium":
-    case "ended":
-      return state.questions.length - 1;
-  }
 }
 
 /** Everyone who may answer has: no point in keeping a classroom waiting for the clock. */
