@@ -232,6 +232,8 @@ test("the control room: keys and a clicker drive the game, the presenter sees ea
   await expect(host.getByText("Bấm S lần nữa trong 3 giây để bỏ câu này.")).toBeVisible();
   await host.keyboard.press("s");
   await expect(display.getByRole("heading", { name: "Bục vinh quang" })).toBeVisible();
+  // The console must be on the podium too before the key: a key pressed on an older step is refused as stale.
+  await expect(host.getByRole("heading", { name: "Bục vinh quang" })).toBeVisible();
   await host.keyboard.press("PageDown");
   await expect(host.getByText("Trò chơi đã kết thúc.", { exact: true })).toBeVisible();
   await expect(presenter.getByTestId("presenter-phase")).toHaveText("Đã kết thúc");
