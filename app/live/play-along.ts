@@ -1,9 +1,8 @@
-import { MAX_NAME_LENGTH, MAX_PLAYERS_PER_GAME } from "./constants";
 import type { Effect, GameEvent, GameSettings, GameState, OutcomeCode, Player, StoredAnswer, TransitionResult } from "./game-state";
-import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import type { AiredStep, DelayPath, HomePlayer, PathAiring, PlayAlong } from "./play-along-state";
 import { findPlayerPosition, withPlayerAdded, withPlayerReplaced } from "./players";
+import { admitNewPlayer } from "./admission";
 import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
@@ -146,14 +145,9 @@ function homeJoined(state: GameState, event: Extract<HomeEvent, { type: "home-pl
     return { ...homeConnection(state, home, position, true, now), code: "already-joined" };
   }
   if (!home.paths.some((path) => path.id === event.pathId)) return refuse(state, "unknown-path");
-  const name = event.name.normalize("NFC").replace(/\p{C}+/gu, "").replace(/\s+/g, " ").trim();
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) return refuse(state, "invalid-name");
-  const phase = state.phase;
-  if (phase.name === "podium" || phase.name === "ended") return refuse(state, "game-ended");
-  if (state.joinLocked) return refuse(state, "game-locked");
-  if (!isNameAllowed(name)) return refuse(state, "name-not-allowed");
-  if (state.settings.mode === "elimination" && phase.name !== "lobby") return refuse(state, "game-started");
-  if (home.players.length >= MAX_PLAYERS_PER_GAME) return refuse(state, "game-full");
+  const admitted = admitNewPlayer(state, event.name, home.players.length);
+  if (!admitted.ok) return refuse(state, admitted.code);
+  const name = admitted.name;
 
   const player: HomePlayer = {
     id: event.playerId,

@@ -1,4 +1,4 @@
-import { ANSWER_GRACE_MS, LOBBY_IDLE_MS, MAX_NAME_LENGTH, MAX_PLAYERS_PER_GAME } from "./constants";
+import { ANSWER_GRACE_MS, LOBBY_IDLE_MS } from "./constants";
 import type {
   Effect,
   GameEvent,
@@ -12,10 +12,10 @@ import type {
   TimerRef,
   TransitionResult,
 } from "./game-state";
-import { isNameAllowed } from "./name-filter";
 import { optionIdsForKeys } from "./options";
 import { playAlongTransition, recordAiring } from "./play-along";
 import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
+import { admitNewPlayer } from "./admission";
 import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
@@ -69,17 +69,9 @@ function playerJoined(state: GameState, playerId: string, rawName: string, unit:
     return { ...reconnected, code: "already-joined" };
   }
 
-  // Control and formatting characters (zero-width, right-to-left overrides) have no place on air.
-  const name = rawName.normalize("NFC").replace(/\p{C}+/gu, "").replace(/\s+/g, " ").trim();
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) return refuse(state, "invalid-name");
-  const phase = state.phase;
-  if (phase.name === "podium" || phase.name === "ended") return refuse(state, "game-ended");
-  if (state.joinLocked) return refuse(state, "game-locked");
-  // Checked before anyone sees the name: the lobby list is on the broadcast display.
-  if (!isNameAllowed(name)) return refuse(state, "name-not-allowed");
-  // A latecomer cannot be eliminated by questions they never saw, so elimination takes nobody late.
-  if (state.settings.mode === "elimination" && phase.name !== "lobby") return refuse(state, "game-started");
-  if (state.players.length >= MAX_PLAYERS_PER_GAME) return refuse(state, "game-full");
+  const admitted = admitNewPlayer(state, rawName, state.players.length);
+  if (!admitted.ok) return refuse(state, admitted.code);
+  const name = admitted.name;
 
   const player: Player = {
     id: playerId,
@@ -95,6 +87,7 @@ function playerJoined(state: GameState, playerId: string, rawName: string, unit:
     answer: null,
     lastOutcome: null,
   };
+  const phase = state.phase;
   const nextPhase = phase.name === "question" ? { ...phase, expectedCount: phase.expectedCount + 1 } : phase;
   const next = change(state, { players: withPlayerAdded(state.players, player), phase: nextPhase }, now);
   return outcome(
