@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { rundownPosition, type RundownEntry } from "~/live/rundown";
 import type { StaffView } from "~/live/player-view";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
-import { codeText } from "../live/error-text";
 import { localised } from "../live/localised";
-import { newer, useLiveSocket, type LiveClientSocket } from "../live/use-live-socket";
+import { useDisplayView } from "../live/use-display-view";
 import { isLastSeconds, TimerBar, useRemainingMs } from "./timer-bar";
 
 export type PresenterGame = { id: string; token: string; title: string; pin: string };
@@ -17,22 +16,8 @@ export type PresenterGame = { id: string; token: string; title: string; pin: str
  */
 export function PresenterScreen({ game, rundown, startIndex }: { game: PresenterGame; rundown: RundownEntry[]; startIndex: number | null }) {
   const t = useT();
-  const [view, setView] = useState<StaffView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [lastKnown, setLastKnown] = useState<number | null>(startIndex);
-  const onConnect = useCallback(
-    (socket: LiveClientSocket) => {
-      socket.off("game:state").on("game:state", (incoming) => {
-        if (incoming.audience === "display") setView((current) => newer(current, incoming));
-      });
-      void socket.timeout(10_000).emitWithAck("display:watch", { gameId: game.id, token: game.token }).then(
-        (response) => (response.ok ? setView((current) => newer(current, response.data)) : setError(codeText(t, response.error))),
-        () => setError(t("live.code.generic")),
-      );
-    },
-    [game.id, game.token, t],
-  );
-  const { connected, offsetMs } = useLiveSocket(onConnect);
+  const { view, error, connected, offsetMs } = useDisplayView(game);
 
   const seenIndex = view?.question?.index ?? view?.countdown?.questionIndex ?? null;
   useEffect(() => {

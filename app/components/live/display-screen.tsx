@@ -1,11 +1,9 @@
 import { useRevalidator, useSearchParams } from "@remix-run/react";
 import { homeAudienceView } from "~/live/home-display";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { DisplayFrame, type DisplayGame, type DisplayLook } from "~/components/broadcast/display-frame";
-import type { StaffView } from "~/live/player-view";
 import { useT } from "~/utils/i18n/use-translation";
-import { codeText } from "./error-text";
-import { newer, useLiveSocket, type LiveClientSocket } from "./use-live-socket";
+import { useDisplayView } from "./use-display-view";
 
 export type { DisplayGame } from "~/components/broadcast/display-frame";
 
@@ -16,21 +14,7 @@ export type { DisplayGame } from "~/components/broadcast/display-frame";
  */
 export function DisplayScreen({ game, look }: { game: DisplayGame; look: DisplayLook }) {
   const t = useT();
-  const [view, setView] = useState<StaffView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const onConnect = useCallback(
-    (socket: LiveClientSocket) => {
-      socket.off("game:state").on("game:state", (incoming) => {
-        if (incoming.audience === "display") setView((current) => newer(current, incoming));
-      });
-      void socket.timeout(10_000).emitWithAck("display:watch", { gameId: game.id, token: game.token }).then(
-        (response) => (response.ok ? setView((current) => newer(current, response.data)) : setError(codeText(t, response.error))),
-        () => setError(t("live.code.generic")),
-      );
-    },
-    [game.id, game.token, t],
-  );
-  const { offsetMs } = useLiveSocket(onConnect);
+  const { view, error, offsetMs } = useDisplayView(game);
   useLookUpdates(view?.phase ?? null);
 
   // `?home=1`: the home audience's histogram and top ten instead of the studio's (docs/decisions/038).
