@@ -2,6 +2,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { forgetStatsStore, statsStore, type StatsStore } from "./fact-store.server";
 import { FigureSums } from "./figure-sums";
 import { figuresOf, type Figures, type StatsFilter } from "./figures";
+import type { LiveTally } from "./live-figures";
 
 // computeFigures: the counting module (./figures.ts) over the facts kept in memory and up to date
 // by ./fact-store.server.ts. The sums of each filter asked for are kept and, when facts change,
@@ -14,14 +15,21 @@ const MAX_KEPT_FILTERS = 100;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const vietnamDay = (at: number) => Math.floor((at + VIETNAM_OFFSET_MS) / 86_400_000);
 
-type Kept = { store: StatsStore; day: number; sums: Map<string, FigureSums>; figures: Map<string, { version: number; figures: Figures }> };
+type Kept = {
+  store: StatsStore;
+  day: number;
+  sums: Map<string, FigureSums>;
+  figures: Map<string, { version: number; figures: Figures }>;
+  /** The live players counted per period, host and view, for the facts of one version (./live-figures.ts). */
+  liveTallies: { version: number; tallies: Map<string, LiveTally> };
+};
 let kept: Kept | null = null;
 const listening = new WeakSet<StatsStore>();
 
 function keptFor(store: StatsStore, now: number): Kept {
   // Today's units (the current view) follow the day: a new day counts afresh.
   if (kept?.store === store && kept.day === vietnamDay(now)) return kept;
-  kept = { store, day: vietnamDay(now), sums: new Map(), figures: new Map() };
+  kept = { store, day: vietnamDay(now), sums: new Map(), figures: new Map(), liveTallies: { version: -1, tallies: new Map() } };
   if (!listening.has(store)) {
     listening.add(store);
     store.onFactsChanged((changes) => {
@@ -42,7 +50,7 @@ function keptFor(store: StatsStore, now: number): Kept {
 /** Every figure for one filter (see app/stats/figures.ts for what each one counts). */
 export async function computeFigures(db: PrismaClient, filter: StatsFilter, now = Date.now()): Promise<Figures> {
   const store = await statsStore(db, now);
-  const { sums, figures } = keptFor(store, now);
+  const { sums, figures, liveTallies } = keptFor(store, now);
   const key = JSON.stringify(filter);
   const known = figures.get(key);
   if (known?.version === store.version) return known.figures;
@@ -56,7 +64,11 @@ export async function computeFigures(db: PrismaClient, filter: StatsFilter, now 
     if (sums.size >= MAX_KEPT_FILTERS) sums.delete(sums.keys().next().value!);
     sums.set(key, filterSums);
   }
-  const computed = figuresOf(filterSums, store.table, store.facts(), now);
+  if (liveTallies.version !== store.version) {
+    liveTallies.version = store.version;
+    liveTallies.tallies.clear();
+  }
+  const computed = figuresOf(filterSums, store.table, store.facts(), now, liveTallies.tallies);
   if (figures.size >= MAX_KEPT_FILTERS) figures.delete(figures.keys().next().value!);
   figures.set(key, { version: store.version, figures: computed });
   return computed;
