@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FactTable } from "./fact-table";
 import { FigureSums } from "./figure-sums";
+import { KeptSums } from "./kept-sums";
 import { figuresOf, type AttemptFact, type MapUnit, type StatsFacts, type StatsFilter, type UnitFact } from "./figures";
 
 // Sums mended after changes must equal sums counted afresh, for every kind of filter: the
@@ -110,6 +111,49 @@ describe("FigureSums", () => {
     }
     // The facts did move: the figures are not all empty.
     expect(figuresOf(kept[0], table, facts, now).totals.attempts).toBeGreaterThan(40);
+  });
+
+  it("kept and mended only when read (KeptSums), gives the figures of a fresh count, also after its log was trimmed", () => {
+    const random = generator(4_242);
+    const table = new FactTable();
+    let next = 0;
+    for (; next < 60; next++) table.set(`f${next}`, randomFact(random));
+    const facts: StatsFacts = {
+      units,
+      rounds: ["r1", "r2", "r3", "r-none-yet"].map((id, index) => ({ id, title: id, contestId: id === "r3" ? null : "c1", opensAt: START + index, closesAt: START + 500 * 86_400_000 })),
+      contests: [{ id: "c1", title: "Cuộc thi" }],
+      attempts: table,
+      liveGames: [],
+      livePlayers: [],
+    };
+    const now = Date.UTC(2026, 5, 1);
+    // A short log and room for fewer filters than asked for: some sums are made again, some mended across many changes.
+    const kept = new KeptSums(table, 8, 12);
+    let made = 0;
+    const make = (filter: StatsFilter) => () => {
+      made++;
+      return new FigureSums(table, units, filter, mapUnit).addAll();
+    };
+    for (const filter of filters) kept.get(JSON.stringify(filter), make(filter));
+    for (let step = 0; step < 60; step++) {
+      table.trackChanges();
+      for (let change = 0; change < 1 + Math.floor(random.next() * 3); change++) {
+        const roll = random.next();
+        if (roll < 0.4) table.set(`f${next++}`, randomFact(random));
+        else if (roll < 0.8) table.set(`f${Math.floor(random.next() * next)}`, randomFact(random));
+        else table.delete(`f${Math.floor(random.next() * next)}`);
+      }
+      kept.noteChanges(table.takeChanges());
+      // Read a few filters only; the others fall behind.
+      for (const filter of filters.filter(() => random.next() < 0.3)) {
+        const fresh = figuresOf(new FigureSums(table, units, filter, mapUnit).addAll(), table, facts, now);
+        expect(figuresOf(kept.get(JSON.stringify(filter), make(filter)), table, facts, now)).toEqual(fresh);
+      }
+    }
+    expect(kept.size).toBeLessThanOrEqual(8);
+    // Both ways were taken: sums mended, and sums made again (evicted, or behind the trimmed log).
+    expect(made).toBeGreaterThan(filters.length);
+    expect(made).toBeLessThan(filters.length + 60 * filters.length * 0.3);
   });
 
   it("a first count over the rows a filter's choices index gives the figures of a walk over every participant", () => {
