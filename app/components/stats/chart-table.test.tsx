@@ -40,4 +40,12 @@ describe("ChartTable on the server", () => {
     expect(html).toContain("25%");
     expect(html).toContain("—");
   });
+
+  it("writes the axis counts as the table does (Vietnamese thousands with a dot)", () => {
+    const large = { ...table, rows: [{ name: "Xã Một", participants: 12_000, participationRate: 0.5 }, { name: "Xã Hai", participants: 7_000, participationRate: null }] };
+    const ticks = (language: "vi" | "en") =>
+      [...renderToString(<ChartTable table={large} exportHref={(format) => `/x.${format}`} language={language} />).matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((match) => match[1]);
+    expect(ticks("vi")).toContain("12.000");
+    expect(ticks("en")).toContain("12,000");
+  });
 });
