@@ -100,7 +100,7 @@ function run(job) {
       return;
     case "scores":
       for (const [playerId, score] of job.scores) updateScore.run(score, playerId);
-      if (job.questionIndex !== null) for (const [playerId, points] of job.points) updatePoints.run(points, job.gameId, playerId, job.questionIndex);
+      for (const { questionIndex, rows } of job.points) for (const [playerId, points] of rows) updatePoints.run(points, job.gameId, playerId, questionIndex);
       return;
   }
 }

@@ -92,7 +92,7 @@ export function instrumentedStore(store: LiveStore): LiveStore {
       commitBatchSize.observe(rows.length);
     },
     writeSnapshot: (state) => store.writeSnapshot(state),
-    writeScores: (state) => store.writeScores(state),
+    writeScores: (state, pathIds) => store.writeScores(state, pathIds),
     loadSnapshot: (gameId) => store.loadSnapshot(gameId),
     loadAnswers: (gameId, questionIndex) => store.loadAnswers(gameId, questionIndex),
   };

@@ -124,8 +124,8 @@ export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => n
       );
     },
 
-    async writeScores(state) {
-      await fenced(state.gameId, (tx) => prismaLiveStore(tx).writeScores(state));
+    async writeScores(state, pathIds) {
+      await fenced(state.gameId, (tx) => prismaLiveStore(tx).writeScores(state, pathIds));
     },
 
     async writeSnapshot(state) {
