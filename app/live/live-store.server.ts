@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GameState, PersistedAnswer } from "./game-state";
 import type { PrismaClient } from "~/utils/db.server";
+import type { DelayPath } from "./play-along-state";
 import { snapshotEncoder } from "./snapshot-json";
 
 /**
@@ -24,6 +25,10 @@ export type LiveStore = {
    * results): the studio's (no `pathIds`), or the home players of the play-along paths just scored.
    */
   writeScores(state: GameState, pathIds?: readonly string[]): Promise<void>;
+  /** A home player's distribution path (docs/decisions/038), changed in the lobby. */
+  setHomePath(gameId: string, playerId: string, pathId: string): Promise<void>;
+  /** The game's distribution paths, as the join page reads them without the game's runner (none: null). */
+  setPlayAlongPaths(gameId: string, paths: readonly DelayPath[]): Promise<void>;
   loadSnapshot(gameId: string): Promise<GameState | null>;
   loadAnswers(gameId: string, questionIndex: number): Promise<PersistedAnswer[]>;
   /** Lets go of what the store holds open (the writer thread), once everything asked is written. */
@@ -85,6 +90,11 @@ export function scoreRows(state: GameState, pathIds?: readonly string[]): { scor
     if (outcome?.questionIndex === questionIndex && outcome.answered) pointsOf(questionIndex).push([player.id, outcome.points]);
   }
   return { scores, points: points.filter((group) => group.rows.length > 0) };
+}
+
+/** LiveGame.playAlongPaths as stored: the paths' JSON, or null for a game without. */
+export function storedPaths(paths: readonly DelayPath[]): string | null {
+  return paths.length > 0 ? JSON.stringify(paths) : null;
 }
 
 export function gameStatus(state: GameState): "lobby" | "running" | "ended" {
@@ -153,6 +163,14 @@ export function prismaLiveStore(db: PrismaClient): LiveStore {
         }
       }
       await Promise.all(statements);
+    },
+
+    async setHomePath(gameId, playerId, pathId) {
+      await db.livePlayer.updateMany({ where: { id: playerId, gameId }, data: { homePath: pathId } });
+    },
+
+    async setPlayAlongPaths(gameId, paths) {
+      await db.liveGame.updateMany({ where: { id: gameId }, data: { playAlongPaths: storedPaths(paths) } });
     },
 
     async loadSnapshot(gameId) {
