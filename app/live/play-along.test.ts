@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fire, hostMust, join, makeGame, must, rightKeys, wrongKey } from "./__fixtures__/live-game";
 import type { GameState } from "./game-state";
-import { nextAiringAt } from "./play-along";
+import { nextAiringAt, unscoredHomeQuestions } from "./play-along";
 import type { DelayPath } from "./play-along-state";
 import { airedState, homePlayerView } from "./play-along-views";
 import { playAlongSummary } from "./play-along-summary";
@@ -176,6 +176,19 @@ describe("TV play-along: a window per distribution path", () => {
     expect(answered.code).toBe("accepted");
     expect(homeOf(answered.state, "tv-2").answer?.elapsedMs).toBe(3_000);
     expect(homeAnswer(answered.state, "tv-3", right1, 32_999, 1).code).toBe("accepted");
+  });
+
+  it("names, for a restart, every question whose home answers may still wait for a path's reveal", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = hostMust(state, "next", 11_000);
+    state = hostMust(state, "next", 11_500);
+    state = fire(state, 14_500).state;
+    // The studio asks question 1 while both paths still hold question 0 open.
+    expect(unscoredHomeQuestions(state)).toEqual([0, 1]);
+    state = airUntil(state, 40_500);
+    expect(unscoredHomeQuestions(state)).toEqual([1]);
   });
 
   it("keeps the question running on the home audience's overlay to the full time after an early studio close", () => {

@@ -173,6 +173,21 @@ function onAirAt(home: PlayAlong, airing: PathAiring, now: number): { step: Aire
   return current;
 }
 
+/**
+ * The questions some path has aired (or is about to air) and not scored yet: where a home answer
+ * given before a restart may still be waiting for its path's reveal.
+ */
+export function unscoredHomeQuestions(state: GameState): number[] {
+  const home = state.playAlong;
+  if (!home) return [];
+  const questions = new Set<number>();
+  const studio = state.phase;
+  if ("questionIndex" in studio) questions.add(studio.questionIndex);
+  for (const step of home.timeline) if ("questionIndex" in step.phase) questions.add(step.phase.questionIndex);
+  const oldest = Math.min(...home.airing.map((airing) => airing.scoredThrough));
+  return [...questions].filter((questionIndex) => questionIndex > oldest).sort((a, b) => a - b);
+}
+
 export function delayOf(home: PlayAlong, pathId: string): number {
   return home.paths.find((path) => path.id === pathId)?.delayMs ?? 0;
 }
