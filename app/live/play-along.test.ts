@@ -176,6 +176,16 @@ describe("TV play-along: a window per distribution path", () => {
     expect(answered.code).toBe("accepted");
     expect(homeOf(answered.state, "tv-2").answer?.elapsedMs).toBe(3_000);
     expect(homeAnswer(answered.state, "tv-3", right1, 32_999, 1).code).toBe("accepted");
+
+    // A pause 1.5 s into the studio's question airs 1.5 s into the path's, and the resume keeps
+    // the path's lag: the path loses none of its 10 s.
+    let paused = hostMust(answered.state, "pause", 16_000);
+    paused = hostMust(paused, "resume", 20_000);
+    expect(homeAnswer(airUntil(paused, 27_999), "tv-1", right1, 27_999, 1).code).toBe("paused");
+    paused = airUntil(paused, 28_000);
+    expect(airedState(paused, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 1, deadline: 36_500 });
+    expect(homeAnswer(paused, "tv-1", right1, 36_999, 1).code).toBe("accepted");
+    expect(homeAnswer(paused, "tv-1", right1, 37_000, 1).code).toBe("too-late");
   });
 
   it("names, for a restart, every question whose home answers may still wait for a path's reveal", () => {

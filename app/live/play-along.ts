@@ -124,6 +124,10 @@ function nextOnPath(home: PlayAlong, airing: PathAiring): { step: AiredStep; at:
   const phase = shown.phase;
   if (phase.name === "question" && next.phase.name === "reveal" && next.phase.questionIndex === phase.questionIndex) {
     at = Math.max(at, windowClosesAt(shown, shownAt));
+  } else if (phase.name === "question" && next.phase.name === "question" && next.phase.questionIndex === phase.questionIndex) {
+    // A pause or a resume inside a question keeps the lag the question opened with on the path,
+    // so a path that opened it late loses none of its time to the pause.
+    at = Math.max(at, next.at + (shownAt - shown.at));
   }
   return { step: next, at };
 }
