@@ -227,8 +227,12 @@ describe("TV play-along over Socket.IO", () => {
     const nearQuestion = await seen(near.socket, near.views, (view) => view.phase === "question");
     const farQuestion = await seen(far.socket, far.views, (view) => view.phase === "question");
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, openedAt + 3_000 - Date.now())));
-    const nearAnswer = await request(near.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [nearQuestion.question!.options[0].id], answerId: "near-0" });
-    const farAnswer = await request(far.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [farQuestion.question!.options[1].id], answerId: "far-0" });
+    // One right (the key the studio revealed), one wrong: the points stored differ.
+    const rightKey = studioReveal.result!.correctOptionIds[0];
+    const wrongKey = farQuestion.question!.options.find((option) => option.id !== rightKey)!.id;
+    expect(nearQuestion.question!.options.map((option) => option.id)).toContain(rightKey);
+    const nearAnswer = await request(near.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [rightKey], answerId: "near-0" });
+    const farAnswer = await request(far.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [wrongKey], answerId: "far-0" });
     expect(nearAnswer).toEqual({ ok: true, data: { code: "accepted" } });
     expect(farAnswer).toEqual({ ok: true, data: { code: "accepted" } });
 
@@ -241,7 +245,8 @@ describe("TV play-along over Socket.IO", () => {
     // The stored answers carry the points each home board counts.
     const state = await registryState(game.gameId);
     const scores = new Map(state.playAlong!.players.map((player) => [player.id, player.score]));
-    expect([...scores.values()].some((score) => score > 0)).toBe(true);
+    expect(scores.get(near.playerId)).toBeGreaterThan(0);
+    expect(scores.get(far.playerId)).toBe(0);
     const stored = async () =>
       (await testPrisma.liveAnswer.findMany({ where: { gameId: game.gameId, playerId: { in: [near.playerId, far.playerId] } }, select: { playerId: true, points: true } }))
         .map((row) => [row.playerId, row.points] as const)
