@@ -45,6 +45,8 @@ const updateEndedSnapshot = db.prepare(
   `UPDATE "LiveGame" SET "state" = ?, "stateVersion" = ?, "status" = ?, "openPin" = NULL, "endedAt" = ? WHERE "id" = ? AND "stateVersion" <= ?`,
 );
 const updateScore = db.prepare(`UPDATE "LivePlayer" SET "score" = ? WHERE "id" = ?`);
+const updateHomePath = db.prepare(`UPDATE "LivePlayer" SET "homePath" = ? WHERE "id" = ? AND "gameId" = ?`);
+const updatePaths = db.prepare(`UPDATE "LiveGame" SET "playAlongPaths" = ? WHERE "id" = ?`);
 const updatePoints = db.prepare(`UPDATE "LiveAnswer" SET "points" = ? WHERE "gameId" = ? AND "playerId" = ? AND "questionIndex" = ?`);
 
 /**
@@ -100,7 +102,13 @@ function run(job) {
       return;
     case "scores":
       for (const [playerId, score] of job.scores) updateScore.run(score, playerId);
-      if (job.questionIndex !== null) for (const [playerId, points] of job.points) updatePoints.run(points, job.gameId, playerId, job.questionIndex);
+      for (const { questionIndex, rows } of job.points) for (const [playerId, points] of rows) updatePoints.run(points, job.gameId, playerId, questionIndex);
+      return;
+    case "home-path":
+      updateHomePath.run(job.pathId, job.playerId, job.gameId);
+      return;
+    case "paths":
+      updatePaths.run(job.json, job.gameId);
       return;
   }
 }
