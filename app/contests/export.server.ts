@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
 import { formatDateTime } from "~/utils/format";
 import type { Translate } from "~/utils/i18n";
-import { toCsv, xlsxCell } from "~/utils/spreadsheet-cell";
+import { sheetXlsx, type SheetFile } from "~/utils/sheet-xlsx";
+import { toCsv } from "~/utils/spreadsheet-cell";
 import type { ExportRow } from "./results.server";
 
 // A round's results as CSV (UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly)
@@ -43,13 +43,11 @@ export function resultsCsv(rows: readonly ExportRow[], t: Translate): string {
   return toCsv([headers(t), ...rows.map(cells)]);
 }
 
-export async function resultsXlsx(rows: readonly ExportRow[], t: Translate, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[[\]*?/\\:]/g, " ") || "Results");
-  sheet.addRow(headers(t)).font = { bold: true };
-  for (const row of rows) sheet.addRow(cells(row).map(xlsxCell));
-  sheet.columns.forEach((column) => {
-    column.width = 18;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The rows as one sheet, for sheetXlsx (app/utils/sheet-xlsx.ts), made in the spreadsheet worker by the route. */
+export function resultsSheet(rows: readonly ExportRow[], t: Translate, sheetName: string): SheetFile {
+  return { sheetName, header: headers(t), rows: rows.map(cells) };
+}
+
+export function resultsXlsx(rows: readonly ExportRow[], t: Translate, sheetName: string): Promise<Uint8Array> {
+  return sheetXlsx(resultsSheet(rows, t, sheetName));
 }

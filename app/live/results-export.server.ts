@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import type { Translate } from "~/utils/i18n";
-import { toCsv, xlsxCell } from "~/utils/spreadsheet-cell";
+import { sheetXlsx, type SheetFile } from "~/utils/sheet-xlsx";
+import { toCsv } from "~/utils/spreadsheet-cell";
 import type { ResultRow } from "./live-games.server";
 
 /** The results table as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly) or XLSX. */
@@ -27,11 +27,11 @@ export function resultsCsv(rows: readonly ResultRow[], t: Translate): string {
   return toCsv([header(t), ...rows.map((row) => cells(row, t))]);
 }
 
-export async function resultsXlsx(rows: readonly ResultRow[], t: Translate, title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, " ") || "Results");
-  sheet.addRow(header(t)).font = { bold: true };
-  for (const row of rows) sheet.addRow(cells(row, t).map(xlsxCell));
-  sheet.columns.forEach((column) => (column.width = 18));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The rows as one sheet, for sheetXlsx (app/utils/sheet-xlsx.ts), made in the spreadsheet worker by the route. */
+export function resultsSheet(rows: readonly ResultRow[], t: Translate, title: string): SheetFile {
+  return { sheetName: title, header: header(t), rows: rows.map((row) => cells(row, t)) };
+}
+
+export function resultsXlsx(rows: readonly ResultRow[], t: Translate, title: string): Promise<Uint8Array> {
+  return sheetXlsx(resultsSheet(rows, t, title));
 }

@@ -20,7 +20,7 @@ export async function reportFileResponse(request: Request, file: ReportFileReque
   if (outcome.ok) return new Response(new Uint8Array(outcome.value), { headers: { ...headers, "Cache-Control": "no-store" } });
   const t = translator(await getLanguage(request));
   const busy = outcome.failure === "busy";
-  return new Response(t(busy ? "report.file.busy" : "report.file.failed"), {
+  return new Response(t(busy ? "export.file.busy" : "export.file.failed"), {
     status: busy ? 503 : 500,
     headers: { "Content-Type": "text/plain; charset=utf-8", ...(busy ? { "Retry-After": "10" } : {}) },
   });

@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { parsed, rawSingle, sampleTaxonomy } from "~/bank/__fixtures__/sample-questions";
 import { exportQuestionsCsv, importQuestionsCsv } from "~/bank/formats/csv";
 import { exportQuestionsXlsx, importQuestionsXlsx } from "~/bank/formats/xlsx";
-import { resultsCsv as roundCsv, resultsXlsx as roundXlsx } from "~/contests/export.server";
+import { resultsCsv as roundCsv, resultsSheet as roundSheet, resultsXlsx as roundXlsx } from "~/contests/export.server";
 import { resultsCsv as gameCsv, resultsXlsx as gameXlsx } from "~/live/results-export.server";
 import { translator } from "~/utils/i18n";
+import { sheetXlsxInWorker, stopSheetWorker } from "./sheet-files.server";
 import { HOSTILE_NAME, runsAsFormula } from "./spreadsheet-cell.test";
 
 // Every CSV and XLSX the app writes, with a hostile display name or question text in it: no cell
@@ -21,7 +22,7 @@ function csvCells(csv: string): string[] {
   );
 }
 
-async function xlsxCells(buffer: Buffer): Promise<string[]> {
+async function xlsxCells(buffer: Uint8Array): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const cells: string[] = [];
@@ -54,6 +55,16 @@ describe("exports neutralise formula-like cells", () => {
   it("round results: CSV and XLSX", async () => {
     expectNoFormula(csvCells(roundCsv([roundRow], t)));
     expectNoFormula(await xlsxCells(await roundXlsx([roundRow], t, "Vòng 1")));
+  });
+
+  it("round results made in the spreadsheet worker, as the route makes them: the same cells", async () => {
+    const rows = Array.from({ length: 50 }, (_, index) => ({ ...roundRow, rank: index + 1 }));
+    const outcome = await sheetXlsxInWorker(roundSheet(rows, t, "Vòng 1"));
+    stopSheetWorker();
+    expect(outcome.ok).toBe(true);
+    const fromWorker = await xlsxCells(outcome.ok ? outcome.value : new Uint8Array());
+    expectNoFormula(fromWorker);
+    expect(fromWorker).toEqual(await xlsxCells(await roundXlsx(rows, t, "Vòng 1")));
   });
 
   it("live game results: CSV and XLSX", async () => {

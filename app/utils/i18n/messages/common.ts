@@ -6,6 +6,15 @@ export const commonMessages = defineMessages({
     vi: "Nền tảng thi tìm hiểu về ASEAN cho học sinh, sinh viên và thanh niên",
     en: "The platform for 'Learn about ASEAN' contests for pupils, students and young people",
   },
+  // Files made in a worker thread (app/utils/task-worker.server.ts): exports, the yearly report.
+  "export.file.busy": {
+    vi: "Máy chủ đang lập các tệp khác. Vui lòng thử lại sau ít giây.",
+    en: "The server is making other files. Please try again in a few seconds.",
+  },
+  "export.file.failed": {
+    vi: "Không lập được tệp. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên.",
+    en: "The file could not be made. Please try again; if it fails again, tell the administrator.",
+  },
   "nav.home": { vi: "Trang chủ", en: "Home" },
   "nav.signIn": { vi: "Đăng nhập", en: "Sign in" },
   "nav.signUp": { vi: "Đăng ký", en: "Sign up" },
