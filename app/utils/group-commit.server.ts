@@ -157,6 +157,9 @@ export class SqliteWriterThread<Job extends { kind: string }> {
       // generation is collected often and cheaply, instead of growing to V8's default (tens of MB
       // of garbage from decoded jobs in the process's memory at 10,000 players).
       resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
+      // Not the process's flags: `--import tsx` and preloaded .ts modules fail in a thread without
+      // tsx's loader, and the thread needs none of them.
+      execArgv: [],
     });
     worker.unref();
     worker.on("message", ({ batch, errors, values }: WriteResult) => {
