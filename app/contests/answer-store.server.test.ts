@@ -1,10 +1,11 @@
 import { resetDatabase, testDatabaseUrl, testPrisma } from "../../tests/setup/test-database";
 
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withScratchPostgresDatabase } from "../../scripts/db/adapters";
 import { deployMigrations } from "../../scripts/db/migrations";
 import { expectPostgresOptionalHere, postgresProblem, postgresServerUrl } from "../../tests/setup/postgres";
 import { createPrismaClient, type PrismaClient } from "~/utils/db.server";
+import { postgresPreparedReads, sqlitePreparedReads } from "~/utils/prepared-reads.server";
 import { postgresAnswerStore, sqliteAnswerStore, type AnswerStore } from "./answer-store.server";
 
 // The contest answers' store (docs/decisions/040) against real databases: the SQLite file of this
@@ -124,15 +125,16 @@ async function checkStore(db: PrismaClient, store: AnswerStore) {
 
 describe("the contest answers' store", () => {
   beforeEach(resetDatabase);
-  const stores: AnswerStore[] = [];
-  afterEach(async () => {
-    for (const store of stores.splice(0)) await store.close();
-  });
 
   it("on SQLite: reads the attempt, writes, replaces, clears and moves in group commits, refuses a handed-in attempt", async () => {
-    const store = sqliteAnswerStore(testDatabaseUrl);
-    stores.push(store);
-    await checkStore(testPrisma, store);
+    const reads = sqlitePreparedReads(testDatabaseUrl);
+    const store = sqliteAnswerStore(testDatabaseUrl, reads);
+    try {
+      await checkStore(testPrisma, store);
+    } finally {
+      await store.close();
+      await reads.close();
+    }
   });
 
   let postgresUnreachable: string | undefined;
@@ -145,11 +147,13 @@ describe("the contest answers' store", () => {
     await withScratchPostgresDatabase(postgresServerUrl, "answer_store", async (url) => {
       await deployMigrations({ databaseUrl: url });
       const db = createPrismaClient(url);
-      const store = postgresAnswerStore(url);
+      const reads = postgresPreparedReads(url);
+      const store = postgresAnswerStore(reads);
       try {
         await checkStore(db, store);
       } finally {
         await store.close();
+        await reads.close();
         await db.$disconnect();
       }
     });

@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { sqliteFile } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { GroupCommit, SqliteWriter, type Committed } from "~/utils/group-commit.server";
+import { preparedReads, type PreparedReads } from "~/utils/prepared-reads.server";
 
 /**
  * The hot path of a contest round off Prisma (docs/decisions/040): the read of the attempt a save
@@ -13,10 +13,9 @@ import { GroupCommit, SqliteWriter, type Committed } from "~/utils/group-commit.
  * (docs/decisions/035); here a save costs this thread a prepared statement's read and a share of
  * one message or one transaction.
  *
- * - SQLite: the read on a connection of this thread's own (a primary-key lookup is tens of
- *   microseconds; WAL lets it run beside the writes), the writes in the writer thread the live
- *   games use too (answer-writer.jobs.mjs).
- * - PostgreSQL: a small pool of its own, named (server-side prepared) statements; a group is one
+ * - The read: a prepared statement (app/utils/prepared-reads.server.ts).
+ * - SQLite: the writes in a writer thread like the live games' (answer-writer.jobs.mjs).
+ * - PostgreSQL: the prepared reads' small pool, named (server-side prepared) statements; a group is one
  *   transaction that locks the attempts it writes to `FOR SHARE` while checking they are still
  *   open, then one statement for all its answers, one for the cleared ones and one for the moved
  *   questions.
@@ -70,70 +69,21 @@ export type AnswerStore = {
  */
 const GROUP_INTERVAL_MS = 5;
 
-const asDate = (value: string | number) => new Date(value);
-const asDateOrNull = (value: string | number | null) => (value === null ? null : new Date(value));
-
-type SqliteAttemptRow = {
-  userId: string | null;
-  participantKey: string;
-  attemptNumber: number;
-  questions: string;
-  currentIndex: number;
-  startedAt: string | number;
-  deadline: string | number;
-  submittedAt: string | number | null;
-  prediction: number | null;
-  closesAt: string | number;
-};
-
-const ATTEMPT_FOR_WRITE_SQLITE = `SELECT a."userId", a."participantKey", a."attemptNumber", a."questions", a."currentIndex", a."startedAt", a."deadline", a."submittedAt", a."prediction", r."closesAt"
+/** The attempt and its round's close, in one prepared read (prepared-reads.server.ts). */
+const ATTEMPT_FOR_WRITE = `SELECT a."userId", a."participantKey", a."attemptNumber", a."questions", a."currentIndex", a."startedAt", a."deadline", a."submittedAt", a."prediction", r."closesAt" AS "roundClosesAt"
   FROM "Attempt" a JOIN "Round" r ON r."id" = a."roundId" WHERE a."id" = ?`;
+const ATTEMPT_DATES = ["startedAt", "deadline", "submittedAt", "roundClosesAt"] as const;
 
-export function sqliteAnswerStore(databaseUrl: string): AnswerStore {
-  const file = sqliteFile(databaseUrl);
-  let reader: Database.Statement<[string], SqliteAttemptRow> | null = null;
-  let connection: Database.Database | null = null;
-  const writer = new SqliteWriter<AnswerJob>(file, ["app/contests/answer-writer.jobs.mjs"], GROUP_INTERVAL_MS);
+export function sqliteAnswerStore(databaseUrl: string, reads: PreparedReads): AnswerStore {
+  const writer = new SqliteWriter<AnswerJob>(sqliteFile(databaseUrl), ["app/contests/answer-writer.jobs.mjs"], GROUP_INTERVAL_MS);
   return {
-    async loadForWrite(attemptId) {
-      if (!reader) {
-        connection = new Database(file, { timeout: 5_000 });
-        reader = connection.prepare<[string], SqliteAttemptRow>(ATTEMPT_FOR_WRITE_SQLITE);
-      }
-      const row = reader.get(attemptId);
-      if (!row) return null;
-      return {
-        userId: row.userId,
-        participantKey: row.participantKey,
-        attemptNumber: row.attemptNumber,
-        questions: row.questions,
-        currentIndex: row.currentIndex,
-        startedAt: asDate(row.startedAt),
-        deadline: asDate(row.deadline),
-        submittedAt: asDateOrNull(row.submittedAt),
-        prediction: row.prediction,
-        roundClosesAt: asDate(row.closesAt),
-      };
-    },
+    loadForWrite: (attemptId) => reads.one<AttemptForWrite>(ATTEMPT_FOR_WRITE, [attemptId], ATTEMPT_DATES),
     async write(job) {
       return (await writer.write({ kind: "attempt-answer", ...job })) as AnswerWriteOutcome;
     },
-    async close() {
-      await writer.close();
-      connection?.close();
-      connection = null;
-      reader = null;
-    },
+    close: () => writer.close(),
   };
 }
-
-/** Epoch milliseconds of a `timestamp(3)` column (Prisma stores UTC without a zone), as a JavaScript number. */
-const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
-
-const ATTEMPT_FOR_WRITE_PG = `SELECT a."userId", a."participantKey", a."attemptNumber", a."questions", a."currentIndex",
-  ${epochMs(`a."startedAt"`)} AS "startedAt", ${epochMs(`a."deadline"`)} AS "deadline", ${epochMs(`a."submittedAt"`)} AS "submittedAt",
-  a."prediction", ${epochMs(`r."closesAt"`)} AS "closesAt"
-  FROM "Attempt" a JOIN "Round" r ON r."id" = a."roundId" WHERE a."id" = $1`;
 
 /** Locks the group's attempts (in one order, so that two processes' groups never wait on each other in a circle) and says which are open. */
 const OPEN_ATTEMPTS_PG = `SELECT "id" FROM "Attempt" WHERE "id" = ANY($1::text[]) AND "submittedAt" IS NULL ORDER BY "id" FOR SHARE`;
@@ -143,13 +93,6 @@ const UPSERT_ANSWERS_PG = `INSERT INTO "AttemptAnswer" ("id", "attemptId", "ques
 const CLEAR_ANSWERS_PG = `DELETE FROM "AttemptAnswer" a USING unnest($1::text[], $2::text[]) AS c("attemptId", "questionId")
   WHERE a."attemptId" = c."attemptId" AND a."questionId" = c."questionId"`;
 const MOVE_PG = `UPDATE "Attempt" a SET "currentIndex" = m."index", "updatedAt" = m."at" FROM unnest($1::text[], $2::int[], $3::timestamp(3)[]) AS m("id", "index", "at") WHERE a."id" = m."id"`;
-
-type PgAttemptRow = Omit<SqliteAttemptRow, "startedAt" | "deadline" | "submittedAt" | "closesAt"> & {
-  startedAt: number;
-  deadline: number;
-  submittedAt: number | null;
-  closesAt: number;
-};
 
 /** Row ids for answers written here: the time, this process's random name and a counter (as the SQLite writer thread makes them). */
 function idMaker(): () => string {
@@ -210,11 +153,9 @@ async function commitPg(pool: pg.Pool, jobs: AnswerJob[], rowId: () => string): 
   }
 }
 
-/** Connections of the answers' own pool: reads run side by side, one group commits at a time. */
-const PG_POOL_SIZE = 4;
-
-export function postgresAnswerStore(databaseUrl: string): AnswerStore {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: PG_POOL_SIZE });
+export function postgresAnswerStore(reads: PreparedReads): AnswerStore {
+  const pool = reads.pool;
+  if (!pool) throw new Error("postgresAnswerStore needs the PostgreSQL reads' pool");
   const rowId = idMaker();
   const group = new GroupCommit<AnswerJob>(async (jobs) => {
     try {
@@ -237,35 +178,16 @@ export function postgresAnswerStore(databaseUrl: string): AnswerStore {
     }
   }, GROUP_INTERVAL_MS);
   return {
-    async loadForWrite(attemptId) {
-      const result = await pool.query<PgAttemptRow>({ name: "contest-attempt-for-write", text: ATTEMPT_FOR_WRITE_PG, values: [attemptId] });
-      const row = result.rows[0];
-      if (!row) return null;
-      return {
-        userId: row.userId,
-        participantKey: row.participantKey,
-        attemptNumber: row.attemptNumber,
-        questions: row.questions,
-        currentIndex: row.currentIndex,
-        startedAt: new Date(row.startedAt),
-        deadline: new Date(row.deadline),
-        submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt),
-        prediction: row.prediction,
-        roundClosesAt: new Date(row.closesAt),
-      };
-    },
+    loadForWrite: (attemptId) => reads.one<AttemptForWrite>(ATTEMPT_FOR_WRITE, [attemptId], ATTEMPT_DATES),
     async write(job) {
       return (await group.write({ kind: "attempt-answer", ...job })) as AnswerWriteOutcome;
     },
-    async close() {
-      await group.drain();
-      await pool.end();
-    },
+    close: () => group.drain(),
   };
 }
 
-export function answerStoreFor(databaseUrl: string): AnswerStore {
-  return databaseUrl.startsWith("file:") ? sqliteAnswerStore(databaseUrl) : postgresAnswerStore(databaseUrl);
+export function answerStoreFor(databaseUrl: string, reads: PreparedReads): AnswerStore {
+  return databaseUrl.startsWith("file:") ? sqliteAnswerStore(databaseUrl, reads) : postgresAnswerStore(reads);
 }
 
 // Kept on globalThis so that Vite's module reloads in development reuse one store and its thread.
@@ -274,6 +196,6 @@ const globalForStore = globalThis as typeof globalThis & { __answerStore?: { url
 /** The process's store for DATABASE_URL, made on first use (a test points DATABASE_URL at its own file first). */
 export function answerStore(): AnswerStore {
   const url = env().DATABASE_URL;
-  if (globalForStore.__answerStore?.url !== url) globalForStore.__answerStore = { url, store: answerStoreFor(url) };
+  if (globalForStore.__answerStore?.url !== url) globalForStore.__answerStore = { url, store: answerStoreFor(url, preparedReads()) };
   return globalForStore.__answerStore.store;
 }
