@@ -58,7 +58,7 @@ const TIMESTAMP_OID = 1114;
 const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
 
 /** Connections of the hot paths' own pool (Prisma keeps its own): reads side by side, one group commit at a time. */
-const PG_POOL_SIZE = 4;
+const PG_POOL_SIZE = 8;
 
 export function postgresPreparedReads(databaseUrl: string): PreparedReads {
   const pool = new pg.Pool({
