@@ -6,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/http/nonce";
 import { withoutNulBytes } from "~/http/without-nul-bytes.server";
 import { logger } from "~/ops/logger.server";
+import { startReportWorker } from "~/stats/report-files.server";
 import { warmStatistics } from "~/stats/warm-up.server";
 import { prisma } from "~/utils/db.server";
 
@@ -28,10 +29,16 @@ const ABORT_DELAY = 5_000;
  */
 export function warmUp(): void {
   const started = performance.now();
-  warmStatistics(prisma).then(
-    (loaded) => logger().info({ ...loaded, ms: Math.round(performance.now() - started) }, "statistics: facts loaded"),
-    (error) => logger().error({ err: error }, "statistics: loading the facts failed"),
-  );
+  warmStatistics(prisma)
+    .then(
+      (loaded) => logger().info({ ...loaded, ms: Math.round(performance.now() - started) }, "statistics: facts loaded"),
+      (error) => logger().error({ err: error }, "statistics: loading the facts failed"),
+    )
+    // Then the yearly report's worker loads its modules, so the first report does not wait for them.
+    .then(() => startReportWorker())
+    .then((ready) => {
+      if (!ready) logger().warn("statistics: the report worker did not start; the first report will try again");
+    });
 }
 
 /**

@@ -152,7 +152,7 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
       },
       select: { id: true },
     });
-    statsChanged();
+    statsChanged([created.id]);
     return { ok: true, attemptId: created.id, resumed: false };
   } catch (error) {
     // A double click started the same attempt twice: the unique index kept one; resume it.

@@ -43,7 +43,7 @@ export async function storeScores(db: PrismaClient, where: { id?: { in: string[]
   }
   // Batches keep one transaction from holding SQLite's write lock for long.
   for (let index = 0; index < updates.length; index += 500) await db.$transaction(updates.slice(index, index + 500));
-  statsChanged();
+  statsChanged(rows.map((row) => row.id));
   return rows.length;
 }
 

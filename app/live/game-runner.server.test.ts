@@ -24,6 +24,8 @@ function recordingStore() {
     async writeScores() {
       log.push("scores");
     },
+    async setHomePath() {},
+    async setPlayAlongPaths() {},
     async loadSnapshot() {
       return null;
     },

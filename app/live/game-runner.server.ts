@@ -315,7 +315,8 @@ export class GameRunner {
     // The state is let go once no effect left needs it: thousands of answers waiting for their
     // commit must not each keep a copy of the game alive.
     const lastUse = effects.findLastIndex(
-      (effect) => effect.type === "persist-state" || effect.type === "broadcast" || effect.type === "broadcast-path" || effect.type === "persist-answer",
+      (effect) =>
+        effect.type === "persist-state" || effect.type === "broadcast" || effect.type === "broadcast-path" || effect.type === "persist-answer" || effect.type === "persist-scores",
     );
     const done = (async (held: GameState | null) => {
       if (lastWrite === -1) markStored();
@@ -391,6 +392,11 @@ export class GameRunner {
         return this.output.kick(effect.playerId);
       case "schedule-airing":
         return this.armAiring(effect.at);
+      case "persist-scores":
+        // As after a studio reveal: asked for once the snapshot is in and the path's reveal sent
+        // (this effect comes after both), a turn later, and never awaited by a player.
+        setImmediate(() => this.writes.scores(state, effect.pathIds).catch((error) => this.log(`home scores not written for game ${state.gameId}`, error)));
+        return;
       case "broadcast-path": {
         const now = this.clock();
         const started = performance.now();
@@ -497,8 +503,8 @@ class WriteQueue {
     return this.enqueue(() => retry(() => this.store.writeSnapshot(state), SNAPSHOT_ATTEMPTS));
   }
 
-  scores(state: GameState): Promise<void> {
-    return this.enqueue(() => this.store.writeScores(state));
+  scores(state: GameState, pathIds?: readonly string[]): Promise<void> {
+    return this.enqueue(() => this.store.writeScores(state, pathIds));
   }
 
   abandon(): void {

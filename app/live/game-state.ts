@@ -196,7 +196,12 @@ export type Effect =
   /** Play-along: fire `paths-aired` at `at` (one airing timer per game; a new one replaces it). */
   | { type: "schedule-airing"; at: number }
   /** Play-along: the players of one path get their view of what has aired for them. */
-  | { type: "broadcast-path"; pathId: string };
+  | { type: "broadcast-path"; pathId: string }
+  /**
+   * Play-along: these paths' home players were just scored; their scores and the points of their
+   * answers go to the tables (after the snapshot, as the studio's do after a reveal).
+   */
+  | { type: "persist-scores"; pathIds: string[] };
 
 export type FlowCommand = "start" | "next" | "pause" | "resume" | "skip" | "rescue" | "end";
 

@@ -18,6 +18,8 @@ function memoryStore(initial: GameState) {
       snapshot = JSON.parse(JSON.stringify(state));
     },
     async writeScores() {},
+    async setHomePath() {},
+    async setPlayAlongPaths() {},
     async loadSnapshot() {
       return JSON.parse(JSON.stringify(snapshot));
     },

@@ -1,3 +1,4 @@
+import { unscoredHomeQuestions } from "./play-along";
 import { GameRunner, type RunnerOutput, type RunnerTiming } from "./game-runner.server";
 import type { LiveStore } from "./live-store.server";
 import { restoreAfterRestart } from "./restore";
@@ -128,12 +129,10 @@ export class LiveRegistry {
     const snapshot = await this.options.store.loadSnapshot(gameId);
     if (!snapshot) return null;
     const now = (this.options.now ?? Date.now)();
-    const phase = snapshot.phase;
-    // A play-along game's home windows may still be open on the studio's last question (docs/decisions/038).
-    const answers =
-      phase.name === "question" || (snapshot.playAlong && "questionIndex" in phase)
-        ? await this.options.store.loadAnswers(gameId, phase.questionIndex)
-        : [];
+    // The studio's open question, and each question a play-along path has not scored yet: a
+    // home window may be open on an older one than the studio's (docs/decisions/038, 039).
+    const questions = [...new Set([...(snapshot.phase.name === "question" ? [snapshot.phase.questionIndex] : []), ...unscoredHomeQuestions(snapshot)])];
+    const answers = (await Promise.all(questions.map((questionIndex) => this.options.store.loadAnswers(gameId, questionIndex)))).flat();
     const restored = restoreAfterRestart(snapshot, now, answers);
     const runner = new GameRunner(restored.state, {
       store: this.options.store,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GameState, PersistedAnswer } from "./game-state";
 import type { PrismaClient } from "~/utils/db.server";
+import type { DelayPath } from "./play-along-state";
 import { snapshotEncoder } from "./snapshot-json";
 
 /**
@@ -19,8 +20,15 @@ export type LiveStore = {
   /** Inserts a batch of answers in one statement. A row already stored for the same player and question is kept. */
   writeAnswers(rows: readonly PersistedAnswer[], correct: readonly boolean[]): Promise<void>;
   writeSnapshot(state: GameState): Promise<void>;
-  /** Copies the scores of a scored question into the answers and players tables (derived data, for results). */
-  writeScores(state: GameState): Promise<void>;
+  /**
+   * Copies the scores of a scored question into the answers and players tables (derived data, for
+   * results): the studio's (no `pathIds`), or the home players of the play-along paths just scored.
+   */
+  writeScores(state: GameState, pathIds?: readonly string[]): Promise<void>;
+  /** A home player's distribution path (docs/decisions/038), changed in the lobby. */
+  setHomePath(gameId: string, playerId: string, pathId: string): Promise<void>;
+  /** The game's distribution paths, as the join page reads them without the game's runner (none: null). */
+  setPlayAlongPaths(gameId: string, paths: readonly DelayPath[]): Promise<void>;
   loadSnapshot(gameId: string): Promise<GameState | null>;
   loadAnswers(gameId: string, questionIndex: number): Promise<PersistedAnswer[]>;
   /** Lets go of what the store holds open (the writer thread), once everything asked is written. */
@@ -42,21 +50,51 @@ export type NewPlayerRow = {
 // Few enough parameters per statement for SQLite and PostgreSQL alike.
 const SCORE_CHUNK = 400;
 
-/** What a reveal or the end copies to the tables: every player's score, and the points of the question just scored. */
-export function scoreRows(state: GameState): { scores: [string, number][]; questionIndex: number | null; points: [string, number][] } {
-  const result = state.lastResult;
+/** The points of one question's answers: [playerId, points]. */
+export type PointRows = { questionIndex: number; rows: [string, number][] };
+
+/**
+ * What a scored question copies to the tables: every player's score, and the points of each
+ * player's answer to the question just scored. The studio's players at a studio reveal (and at
+ * the podium and the end), or the home players of the paths in `pathIds` when those paths aired a
+ * reveal (docs/decisions/038, 039): each path scores its question at its own time, and the points
+ * its board counts are the points its players' answers carry.
+ */
+export function scoreRows(state: GameState, pathIds?: readonly string[]): { scores: [string, number][]; points: PointRows[] } {
   const scores: [string, number][] = [];
-  const points: [string, number][] = [];
-  for (const player of state.players) {
-    if (player.kicked) continue;
+  const points: PointRows[] = [];
+  const pointsOf = (questionIndex: number) => {
+    let group = points.find((entry) => entry.questionIndex === questionIndex);
+    if (!group) points.push((group = { questionIndex, rows: [] }));
+    return group.rows;
+  };
+  if (pathIds === undefined) {
+    const result = state.lastResult;
+    const rows = result ? pointsOf(result.questionIndex) : [];
+    for (const player of state.players) {
+      if (player.kicked) continue;
+      scores.push([player.id, player.score]);
+      const outcome = player.lastOutcome;
+      if (result && outcome?.questionIndex === result.questionIndex && outcome.answered) rows.push([player.id, outcome.points]);
+    }
+    return { scores, points: points.filter((group) => group.rows.length > 0) };
+  }
+  const home = state.playAlong;
+  if (!home) return { scores, points };
+  const scoredOn = new Map(home.airing.filter((entry) => pathIds.includes(entry.pathId)).map((entry) => [entry.pathId, entry.scoredThrough]));
+  for (const player of home.players) {
+    const questionIndex = scoredOn.get(player.pathId);
+    if (questionIndex === undefined || player.kicked) continue;
     scores.push([player.id, player.score]);
     const outcome = player.lastOutcome;
-    if (result && outcome?.questionIndex === result.questionIndex && outcome.answered) points.push([player.id, outcome.points]);
+    if (outcome?.questionIndex === questionIndex && outcome.answered) pointsOf(questionIndex).push([player.id, outcome.points]);
   }
-  // Home players (docs/decisions/038): their scores too; their points per answer stay in the game's
-  // snapshot, since each path scores a question at its own time.
-  for (const player of state.playAlong?.players ?? []) if (!player.kicked) scores.push([player.id, player.score]);
-  return { scores, questionIndex: result?.questionIndex ?? null, points };
+  return { scores, points: points.filter((group) => group.rows.length > 0) };
+}
+
+/** LiveGame.playAlongPaths as stored: the paths' JSON, or null for a game without. */
+export function storedPaths(paths: readonly DelayPath[]): string | null {
+  return paths.length > 0 ? JSON.stringify(paths) : null;
 }
 
 export function gameStatus(state: GameState): "lobby" | "running" | "ended" {
@@ -111,20 +149,28 @@ export function prismaLiveStore(db: PrismaClient): LiveStore {
       });
     },
 
-    async writeScores(state) {
-      const { scores, questionIndex, points } = scoreRows(state);
+    async writeScores(state, pathIds) {
+      const { scores, points } = scoreRows(state, pathIds);
       const statements: Promise<unknown>[] = [];
       for (let start = 0; start < scores.length; start += SCORE_CHUNK) {
         statements.push(caseUpdate(db, "LivePlayer", "score", "id", scores.slice(start, start + SCORE_CHUNK), [], []));
       }
-      if (questionIndex !== null) {
-        for (let start = 0; start < points.length; start += SCORE_CHUNK) {
+      for (const { questionIndex, rows } of points) {
+        for (let start = 0; start < rows.length; start += SCORE_CHUNK) {
           statements.push(
-            caseUpdate(db, "LiveAnswer", "points", "playerId", points.slice(start, start + SCORE_CHUNK), ['"gameId" = ?', '"questionIndex" = ?'], [state.gameId, questionIndex]),
+            caseUpdate(db, "LiveAnswer", "points", "playerId", rows.slice(start, start + SCORE_CHUNK), ['"gameId" = ?', '"questionIndex" = ?'], [state.gameId, questionIndex]),
           );
         }
       }
       await Promise.all(statements);
+    },
+
+    async setHomePath(gameId, playerId, pathId) {
+      await db.livePlayer.updateMany({ where: { id: playerId, gameId }, data: { homePath: pathId } });
+    },
+
+    async setPlayAlongPaths(gameId, paths) {
+      await db.liveGame.updateMany({ where: { id: gameId }, data: { playAlongPaths: storedPaths(paths) } });
     },
 
     async loadSnapshot(gameId) {

@@ -37,6 +37,8 @@ export function prepare(db, { rowId, prismaDate }) {
     `UPDATE "LiveGame" SET "state" = ?, "stateVersion" = ?, "status" = ?, "openPin" = NULL, "endedAt" = ? WHERE "id" = ? AND "stateVersion" <= ?`,
   );
   const updateScore = db.prepare(`UPDATE "LivePlayer" SET "score" = ? WHERE "id" = ?`);
+  const updateHomePath = db.prepare(`UPDATE "LivePlayer" SET "homePath" = ? WHERE "id" = ? AND "gameId" = ?`);
+  const updatePaths = db.prepare(`UPDATE "LiveGame" SET "playAlongPaths" = ? WHERE "id" = ?`);
   const updatePoints = db.prepare(`UPDATE "LiveAnswer" SET "points" = ? WHERE "gameId" = ? AND "playerId" = ? AND "questionIndex" = ?`);
 
   return {
@@ -76,7 +78,15 @@ export function prepare(db, { rowId, prismaDate }) {
     /** @param {Extract<WriteJob, { kind: "scores" }>} job */
     scores(job) {
       for (const [playerId, score] of job.scores) updateScore.run(score, playerId);
-      if (job.questionIndex !== null) for (const [playerId, points] of job.points) updatePoints.run(points, job.gameId, playerId, job.questionIndex);
+      for (const { questionIndex, rows } of job.points) for (const [playerId, points] of rows) updatePoints.run(points, job.gameId, playerId, questionIndex);
+    },
+    /** @param {Extract<WriteJob, { kind: "home-path" }>} job */
+    "home-path"(job) {
+      updateHomePath.run(job.pathId, job.playerId, job.gameId);
+    },
+    /** @param {Extract<WriteJob, { kind: "paths" }>} job */
+    paths(job) {
+      updatePaths.run(job.json, job.gameId);
     },
   };
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { SqliteWriter } from "~/utils/group-commit.server";
 import type { PrismaClient } from "~/utils/db.server";
 import type { GameState, PersistedAnswer } from "./game-state";
-import { gameStatus, prismaLiveStore, scoreRows, type LiveStore, type NewPlayerRow } from "./live-store.server";
+import { gameStatus, prismaLiveStore, scoreRows, storedPaths, type LiveStore, type NewPlayerRow, type PointRows } from "./live-store.server";
 import { snapshotEncoder } from "./snapshot-json";
 
 /**
@@ -20,7 +20,9 @@ export type WriteJob =
   | { kind: "players"; rows: NewPlayerRow[] }
   | { kind: "answers"; rows: PersistedAnswer[]; correct: boolean[] }
   | { kind: "snapshot"; gameId: string; json: string; version: number; status: string; endedAt: number | null }
-  | { kind: "scores"; gameId: string; scores: [string, number][]; questionIndex: number | null; points: [string, number][] };
+  | { kind: "scores"; gameId: string; scores: [string, number][]; points: PointRows[] }
+  | { kind: "home-path"; gameId: string; playerId: string; pathId: string }
+  | { kind: "paths"; gameId: string; json: string | null };
 
 /**
  * At least this long between two messages to the thread. A message and its reply cost this thread
@@ -74,7 +76,9 @@ export function sqliteLiveStore(db: PrismaClient, databaseUrl: string): LiveStor
       const status = gameStatus(state);
       return writer.write({ kind: "snapshot", gameId: state.gameId, json: snapshotJson(state), version: state.version, status, endedAt: status === "ended" ? state.updatedAt : null });
     },
-    writeScores: (state: GameState) => writer.write({ kind: "scores", gameId: state.gameId, ...scoreRows(state) }),
+    writeScores: (state: GameState, pathIds) => writer.write({ kind: "scores", gameId: state.gameId, ...scoreRows(state, pathIds) }),
+    setHomePath: (gameId, playerId, pathId) => writer.write({ kind: "home-path", gameId, playerId, pathId }),
+    setPlayAlongPaths: (gameId, paths) => writer.write({ kind: "paths", gameId, json: storedPaths(paths) }),
     loadSnapshot: reads.loadSnapshot,
     loadAnswers: reads.loadAnswers,
     close: () => writer.close(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fire, hostMust, join, makeGame, must, rightKeys, wrongKey } from "./__fixtures__/live-game";
 import type { GameState } from "./game-state";
-import { nextAiringAt } from "./play-along";
+import { nextAiringAt, unscoredHomeQuestions } from "./play-along";
 import type { DelayPath } from "./play-along-state";
 import { airedState, homePlayerView } from "./play-along-views";
 import { playAlongSummary } from "./play-along-summary";
@@ -101,16 +101,14 @@ describe("TV play-along: a window per distribution path", () => {
     // The only studio player answered: the studio closes at once, home windows run on.
     expect(state.phase.name).toBe("reveal");
     state = homeAnswer(state, "tv-1", right, 12_100).state;
-    // The terrestrial window now closes 2 s after the studio's early close (10.5 s + 2 s).
-    expect(homeAnswer(state, "tv-2", right, 12_500).code).toBe("too-late");
-    state = airUntil(state, 12_500);
+    state = airUntil(state, 22_500);
     expect(homeOf(state, "tv-1").score).toBe(1_000);
     expect(homeOf(state, "web-1").lastOutcome).toBeNull();
     expect(state.players.map((player) => player.id)).toEqual(["studio-1"]);
 
     state = airUntil(state, 30_000);
     state = homeAnswer(state, "web-1", wrongKey(state, 0), 30_200).state;
-    state = airUntil(state, 30_500);
+    state = airUntil(state, 40_500);
     expect(homeOf(state, "web-1").lastOutcome).toMatchObject({ answered: true, correct: false, points: 0 });
 
     const summary = playAlongSummary(state, true)!;
@@ -120,6 +118,136 @@ describe("TV play-along: a window per distribution path", () => {
     // The studio's own board holds no home player.
     state = hostMust(state, "next", 31_000);
     expect(hostView(state, 31_000).leaderboard!.map((row) => row.playerId)).toEqual(["studio-1"]);
+  });
+
+  it("keeps each path's window open the full time limit when the studio closes early, and airs its reveal after", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    // The one studio contestant answers at once: the studio reveals at 10.5 s and moves on.
+    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    expect(state.phase).toMatchObject({ name: "reveal", questionIndex: 0 });
+    state = hostMust(state, "next", 11_000);
+    state = hostMust(state, "next", 11_500);
+    expect(state.phase).toMatchObject({ name: "countdown", questionIndex: 1 });
+
+    // Terrestrial: open 12 s → 22 s (+0.5 s grace), as if the studio had run the whole 10 s.
+    state = airUntil(state, 22_499);
+    expect(airedState(state, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 0, deadline: 22_000 });
+    expect(homePlayerView(state, "tv-1", 22_000)!.view.result).toBeNull();
+    const late = homeAnswer(state, "tv-1", right, 22_499);
+    expect(late.code).toBe("accepted");
+    state = late.state;
+    expect(homeOf(state, "tv-1").answer?.elapsedMs).toBe(10_000);
+    expect(homeAnswer(state, "tv-2", right, 22_500).code).toBe("too-late");
+
+    // Its reveal airs when its window closed, never before; then what the studio did meanwhile, in order.
+    expect(nextAiringAt(state)).toBe(22_500);
+    const phases: string[] = [];
+    for (let at = nextAiringAt(state); at !== null && at <= 22_500; at = nextAiringAt(state)) {
+      state = must(state, { type: "paths-aired" }, 22_500).state;
+      phases.push(airedState(state, "tv")!.phase.name);
+    }
+    expect(phases).toEqual(["reveal", "leaderboard", "countdown"]);
+    expect(homeOf(state, "tv-1").lastOutcome).toMatchObject({ questionIndex: 0, answered: true, correct: true, points: 500 });
+
+    // The stream: open 30 s → 40.5 s, its reveal at 40.5 s.
+    state = airUntil(state, 40_499);
+    expect(airedState(state, "web")!.phase).toMatchObject({ name: "question", questionIndex: 0, deadline: 40_000 });
+    state = homeAnswer(state, "web-1", right, 39_000).state;
+    expect(homeOf(state, "web-1").answer?.elapsedMs).toBe(9_000);
+    state = airUntil(state, 40_500);
+    expect(airedState(state, "web")!.phase.name).not.toBe("question");
+    expect(homeOf(state, "web-1").lastOutcome).toMatchObject({ questionIndex: 0, correct: true });
+  });
+
+  it("measures the next question on a path from its own opening when a held reveal delayed it", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = hostMust(state, "next", 11_000);
+    state = hostMust(state, "next", 11_500);
+    // Question 1 opens in the studio at 14.5 s; on the terrestrial path it cannot before 22.5 s.
+    state = fire(state, 14_500).state;
+    expect(state.phase).toMatchObject({ name: "question", questionIndex: 1, openedAt: 14_500 });
+    state = airUntil(state, 22_500);
+    expect(airedState(state, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 1, openedAt: 22_500, deadline: 32_500 });
+    const right1 = rightKeys(state, 1)[0];
+    const answered = homeAnswer(state, "tv-2", right1, 25_500, 1);
+    expect(answered.code).toBe("accepted");
+    expect(homeOf(answered.state, "tv-2").answer?.elapsedMs).toBe(3_000);
+    expect(homeAnswer(answered.state, "tv-3", right1, 32_999, 1).code).toBe("accepted");
+
+    // A pause 1.5 s into the studio's question airs 1.5 s into the path's, and the resume keeps
+    // the path's lag: the path loses none of its 10 s.
+    let paused = hostMust(answered.state, "pause", 16_000);
+    paused = hostMust(paused, "resume", 20_000);
+    expect(homeAnswer(airUntil(paused, 27_999), "tv-1", right1, 27_999, 1).code).toBe("paused");
+    paused = airUntil(paused, 28_000);
+    expect(airedState(paused, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 1, deadline: 36_500 });
+    expect(homeAnswer(paused, "tv-1", right1, 36_999, 1).code).toBe("accepted");
+    expect(homeAnswer(paused, "tv-1", right1, 37_000, 1).code).toBe("too-late");
+  });
+
+  it("names, for a restart, every question whose home answers may still wait for a path's reveal", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = hostMust(state, "next", 11_000);
+    state = hostMust(state, "next", 11_500);
+    state = fire(state, 14_500).state;
+    // The studio asks question 1 while both paths still hold question 0 open.
+    expect(unscoredHomeQuestions(state)).toEqual([0, 1]);
+    state = airUntil(state, 40_500);
+    expect(unscoredHomeQuestions(state)).toEqual([1]);
+  });
+
+  it("keeps the question running on the home audience's overlay to the full time after an early studio close", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    // The studio's own screen reveals at once; the overlay aired to the homes keeps the question,
+    // its clock running to the studio's full time (on each path it airs that path's delay later).
+    const studio = displayView(state, 15_000);
+    expect(studio.phase).toBe("reveal");
+    const overlay = homeAudienceView(studio);
+    expect(overlay).toMatchObject({ phase: "question", result: null, question: { index: 0, deadline: 20_000, remainingMs: 5_000 } });
+    expect(JSON.stringify(overlay)).not.toMatch(/correct/);
+    // At the full time it reveals, with the home histogram as the paths are scored.
+    expect(homeAudienceView(studio, 20_500).phase).toBe("reveal");
+    state = airUntil(state, 40_500);
+    expect(homeAudienceView(displayView(state, 40_500)).result).toMatchObject({ answeredCount: 0 });
+  });
+
+  it("airs every due step on a path, in order, when the airing timer fires late", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    state = airUntil(state, 20_000);
+    state = fire(state, 20_500).state;
+    state = hostMust(state, "next", 20_600);
+    state = hostMust(state, "next", 20_700);
+    // The terrestrial path's reveal (22.5 s), leaderboard (22.6 s) and countdown (22.7 s) are all
+    // due when a busy event loop lets the timer fire at 23 s: none of them is skipped.
+    const seen: { phase: string; broadcast: boolean }[] = [];
+    for (let at = nextAiringAt(state); at !== null && at <= 23_000; at = nextAiringAt(state)) {
+      const aired = must(state, { type: "paths-aired" }, 23_000);
+      state = aired.state;
+      seen.push({ phase: airedState(state, "tv")!.phase.name, broadcast: aired.effects.some((effect) => effect.type === "broadcast-path" && effect.pathId === "tv") });
+    }
+    expect(seen).toEqual([
+      { phase: "reveal", broadcast: true },
+      { phase: "leaderboard", broadcast: true },
+      { phase: "countdown", broadcast: true },
+    ]);
+    expect(airedState(state, "web")!.phase.name).toBe("lobby");
+  });
+
+  it("asks for the home players' points to be written when their path is scored", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = homeAnswer(state, "tv-1", right, 12_000).state;
+    state = airUntil(state, 20_000);
+    state = fire(state, 20_500).state;
+    const aired = must(state, { type: "paths-aired" }, 22_500);
+    expect(aired.effects).toContainEqual({ type: "persist-scores", pathIds: ["tv"] });
   });
 
   it("sends a path nothing of a question before it airs there", () => {

@@ -6,15 +6,17 @@ import { admitNewPlayer } from "./admission";
 import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
 import { uniqueDisplayName } from "./unique-name";
+import { ANSWER_GRACE_MS } from "./constants";
 
 /**
  * TV play-along (docs/decisions/038), the pure part. The studio game runs as ever; every change of
  * its flow is also written to a timeline, and each distribution path airs that timeline `delayMs`
  * later: the runner fires `paths-aired` when the next step is due on some path, and only then does
  * that path's view show it. A home player's question opens when the studio's opening airs on their
- * path and closes when the studio's closing airs there, so their window is the studio's shifted by
- * their delay, and their time to answer is measured in it. Home players are scored when their
- * path airs the reveal, on a leaderboard of their own.
+ * path and stays open the question's whole time limit (and grace) from there, even when the studio
+ * closed early because its few players had all answered: the reveal airs on the path only once the
+ * path's window closed (docs/decisions/039). Their time to answer is measured on their path. Home
+ * players are scored when their path airs the reveal, on a leaderboard of their own.
  */
 
 type HomeEvent = Extract<
@@ -81,9 +83,8 @@ export function nextAiringAt(state: GameState): number | null {
   if (!home) return null;
   let earliest: number | null = null;
   for (const airing of home.airing) {
-    const delay = delayOf(home, airing.pathId);
-    const pending = home.timeline.find((step) => step.seq > airing.airedSeq);
-    if (pending && (earliest === null || pending.at + delay < earliest)) earliest = pending.at + delay;
+    const next = nextOnPath(home, airing);
+    if (next && (earliest === null || next.at < earliest)) earliest = next.at;
   }
   return earliest;
 }
@@ -93,6 +94,102 @@ export function airedStep(home: PlayAlong, pathId: string): AiredStep | null {
   const airing = home.airing.find((entry) => entry.pathId === pathId);
   if (!airing) return null;
   return home.timeline.find((step) => step.seq === airing.airedSeq) ?? null;
+}
+
+/**
+ * How far a path's times lag the studio's for the step it shows: its delay, or more after a
+ * question whose window on the path outlasted the studio's early close (its reveal waited).
+ */
+export function airedShift(home: PlayAlong, pathId: string): number {
+  const airing = home.airing.find((entry) => entry.pathId === pathId);
+  const step = airing && airedStep(home, pathId);
+  if (!airing || !step) return delayOf(home, pathId);
+  return airedAtOf(home, airing, step) - step.at;
+}
+
+/**
+ * The step after the one a path shows, and when it is due there. Steps air in the studio's order,
+ * each `delayMs` after the studio took it, never before the step before it did; and a question's
+ * reveal never before the question's window on the path closed: the full time limit (and grace)
+ * from its opening there, however early the studio closed it.
+ */
+function nextOnPath(home: PlayAlong, airing: PathAiring): { step: AiredStep; at: number } | null {
+  const shown = home.timeline.find((step) => step.seq === airing.airedSeq);
+  const next = home.timeline.find((step) => step.seq > airing.airedSeq);
+  if (!next) return null;
+  const delay = delayOf(home, airing.pathId);
+  if (!shown) return { step: next, at: next.at + delay };
+  const shownAt = airedAtOf(home, airing, shown);
+  let at = Math.max(next.at + delay, shownAt);
+  const phase = shown.phase;
+  if (phase.name === "question" && next.phase.name === "reveal" && next.phase.questionIndex === phase.questionIndex) {
+    at = Math.max(at, windowClosesAt(shown, shownAt));
+  } else if (phase.name === "question" && next.phase.name === "question" && next.phase.questionIndex === phase.questionIndex) {
+    // A pause or a resume inside a question keeps the lag the question opened with on the path,
+    // so a path that opened it late loses none of its time to the pause.
+    at = Math.max(at, next.at + (shownAt - shown.at));
+  }
+  return { step: next, at };
+}
+
+/** The moment a question step shown on a path since `airedAt` stops taking answers there. */
+function windowClosesAt(step: AiredStep, airedAt: number): number {
+  const phase = step.phase;
+  if (phase.name !== "question") return airedAt;
+  return phase.deadline + (airedAt - step.at) + ANSWER_GRACE_MS;
+}
+
+/**
+ * When a question's full time (and grace) ends in the studio's timeline, if some path has not
+ * scored it yet: the moment the studio would have closed it had it not closed early. A screen
+ * made in the studio and aired on each path with that path's delay (the home audience's overlay)
+ * shows the question running until then, so that on every path it runs as long as the home window
+ * there is open. Null once every path has scored the question.
+ */
+export function homeFullTimeEndsAt(home: PlayAlong, questionIndex: number): number | null {
+  if (home.airing.every((airing) => airing.scoredThrough >= questionIndex)) return null;
+  let end: number | null = null;
+  for (const step of home.timeline) {
+    const phase = step.phase;
+    if (phase.name === "question" && phase.questionIndex === questionIndex) end = phase.deadline + ANSWER_GRACE_MS;
+  }
+  return end;
+}
+
+function airedAtOf(home: PlayAlong, airing: PathAiring, step: AiredStep): number {
+  return airing.airedAt ?? step.at + delayOf(home, airing.pathId);
+}
+
+/**
+ * The step a path is showing at `now` by its schedule, and since when: the one released to it,
+ * or a later one already due whose airing timer has not fired yet (a busy event loop). Answers
+ * are judged by this, so a late timer never takes time from a home player.
+ */
+function onAirAt(home: PlayAlong, airing: PathAiring, now: number): { step: AiredStep; at: number } | null {
+  const shown = home.timeline.find((step) => step.seq === airing.airedSeq);
+  if (!shown) return null;
+  let current = { step: shown, at: airedAtOf(home, airing, shown) };
+  let cursor: PathAiring = airing;
+  for (let next = nextOnPath(home, cursor); next && next.at <= now; next = nextOnPath(home, cursor)) {
+    current = next;
+    cursor = { ...cursor, airedSeq: next.step.seq, airedAt: next.at };
+  }
+  return current;
+}
+
+/**
+ * The questions some path has aired (or is about to air) and not scored yet: where a home answer
+ * given before a restart may still be waiting for its path's reveal.
+ */
+export function unscoredHomeQuestions(state: GameState): number[] {
+  const home = state.playAlong;
+  if (!home) return [];
+  const questions = new Set<number>();
+  const studio = state.phase;
+  if ("questionIndex" in studio) questions.add(studio.questionIndex);
+  for (const step of home.timeline) if ("questionIndex" in step.phase) questions.add(step.phase.questionIndex);
+  const oldest = Math.min(...home.airing.map((airing) => airing.scoredThrough));
+  return [...questions].filter((questionIndex) => questionIndex > oldest).sort((a, b) => a - b);
 }
 
 export function delayOf(home: PlayAlong, pathId: string): number {
@@ -127,7 +224,7 @@ function configure(state: GameState, paths: DelayPath[], now: number): Transitio
           paths,
           players,
           timeline: [{ seq: 1, at: now, phase: state.phase, paused: state.paused }],
-          airing: paths.map((path) => ({ pathId: path.id, airedSeq: 1, scoredThrough: -1, result: null })),
+          airing: paths.map((path) => ({ pathId: path.id, airedSeq: 1, airedAt: now + path.delayMs, scoredThrough: -1, result: null })),
         };
   const next = change(state, { playAlong }, now);
   return outcome(next, [{ type: "persist-state", urgent: true }, { type: "refresh-staff" }, ...paths.map((path) => broadcastPath(path.id))], "ok");
@@ -215,10 +312,10 @@ function homeKick(state: GameState, home: PlayAlong, position: number, now: numb
 // Answers
 
 /**
- * A home answer counts only inside the player's window: the studio step airing on their path at
- * this moment must be the question's opening (or a later step of the same open question), and the
- * path must not have been scored on it yet. Time to answer is measured from the opening as it
- * aired on their screen.
+ * A home answer counts only inside the player's window: the step their path shows at this moment
+ * (by its schedule) must be the question, its full time and grace from its opening on the path
+ * not yet over, and the path not scored on it yet. Time to answer is measured from the opening as
+ * it aired on their screen.
  */
 function homeAnswer(
   state: GameState,
@@ -232,16 +329,16 @@ function homeAnswer(
   if (player.answer?.answerId === event.answerId && player.answer.questionIndex === event.questionIndex) {
     return outcome(state, [persistAnswer(state, player.id, player.answer)], "duplicate");
   }
-  const delay = delayOf(home, player.pathId);
   const airing = home.airing.find((entry) => entry.pathId === player.pathId)!;
-  const onAir = stepAiringAt(home, now - delay);
-  const phase = onAir?.phase;
-  if (!onAir || !phase || phase.name !== "question" || phase.questionIndex !== event.questionIndex) {
-    const closed = Math.max(airing.scoredThrough, onAir ? lastClosedQuestion(state, onAir.phase) : -1);
-    return refuse(state, event.questionIndex <= closed ? "too-late" : "not-in-question");
+  const onAir = onAirAt(home, airing, now);
+  const phase = onAir?.step.phase;
+  if (!onAir || !phase || phase.name !== "question" || phase.questionIndex !== event.questionIndex || now >= windowClosesAt(onAir.step, onAir.at)) {
+    const closed = Math.max(airing.scoredThrough, onAir ? lastClosedQuestion(state, onAir.step.phase) : -1);
+    const over = phase?.name === "question" && phase.questionIndex === event.questionIndex;
+    return refuse(state, over || event.questionIndex <= closed ? "too-late" : "not-in-question");
   }
   if (airing.scoredThrough >= phase.questionIndex) return refuse(state, "too-late");
-  if (onAir.paused) return refuse(state, "paused");
+  if (onAir.step.paused) return refuse(state, "paused");
   if (player.eliminatedAt !== null) return refuse(state, "eliminated");
   if (player.answer?.questionIndex === phase.questionIndex) return refuse(state, "already-answered");
 
@@ -251,28 +348,22 @@ function homeAnswer(
   if (!optionIds || optionIds.length === 0 || optionIds.length > allowedCount || new Set(optionIds).size !== optionIds.length) {
     return refuse(state, "invalid-option");
   }
-  const elapsedMs = Math.min(Math.max(0, now - delay - phase.openedAt), question.timeLimitMs);
+  // Measured from the opening as it aired on the player's path.
+  const openedOnPath = phase.openedAt + (onAir.at - onAir.step.at);
+  const elapsedMs = Math.min(Math.max(0, now - openedOnPath), question.timeLimitMs);
   const answer: StoredAnswer = { answerId: event.answerId, questionIndex: phase.questionIndex, optionIds, receivedAt: now, elapsedMs };
   const next = withHome(state, { ...home, players: withPlayerReplaced(home.players, position, { ...player, answer }) as HomePlayer[] }, now);
   return outcome(next, [persistAnswer(state, player.id, answer), { type: "refresh-staff" }], "accepted");
-}
-
-/** The studio step that was current at `studioTime`: what a path delayed to it is showing. */
-function stepAiringAt(home: PlayAlong, studioTime: number): AiredStep | null {
-  let found: AiredStep | null = null;
-  for (const step of home.timeline) {
-    if (step.at > studioTime) break;
-    found = step;
-  }
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Airing
 
 /**
- * Releases to every path the steps now due on it. A path that airs a reveal scores its own home
- * players on that question first, so the reveal it is sent shows their result.
+ * Releases to every path the next step due on it: one step per path and per firing, so that each
+ * step reaches the path's screens in order, however late the timer fired (the next one is then
+ * due at once). A path that airs a reveal scores its own home players on that question first, so
+ * the reveal it is sent shows their result, and their points are written (`persist-scores`).
  */
 function pathsAired(state: GameState, now: number): TransitionResult {
   const home = state.playAlong;
@@ -280,25 +371,25 @@ function pathsAired(state: GameState, now: number): TransitionResult {
   let players = home.players;
   const airing: PathAiring[] = [];
   const released: string[] = [];
-  let scored = false;
+  const scoredPaths: string[] = [];
   for (const entry of home.airing) {
-    const delay = delayOf(home, entry.pathId);
-    let current = entry;
-    for (const step of home.timeline) {
-      if (step.seq <= current.airedSeq || step.at + delay > now) continue;
-      current = { ...current, airedSeq: step.seq };
-      const phase = step.phase;
-      if (phase.name === "reveal" && phase.questionIndex > current.scoredThrough) {
-        const result = scorePath(state, players, entry.pathId, phase.questionIndex);
-        players = result.players;
-        current = { ...current, scoredThrough: phase.questionIndex, result: result.result };
-        scored = true;
-      } else if ((phase.name === "countdown" || phase.name === "question") && phase.questionIndex - 1 > current.scoredThrough) {
-        // A voided question never reveals: nothing to score, and the next one may be answered.
-        current = { ...current, scoredThrough: phase.questionIndex - 1 };
-      }
+    const next = nextOnPath(home, entry);
+    if (!next || next.at > now) {
+      airing.push(entry);
+      continue;
     }
-    if (current !== entry) released.push(entry.pathId);
+    let current: PathAiring = { ...entry, airedSeq: next.step.seq, airedAt: next.at };
+    const phase = next.step.phase;
+    if (phase.name === "reveal" && phase.questionIndex > current.scoredThrough) {
+      const result = scorePath(state, players, entry.pathId, phase.questionIndex);
+      players = result.players;
+      current = { ...current, scoredThrough: phase.questionIndex, result: result.result };
+      scoredPaths.push(entry.pathId);
+    } else if ((phase.name === "countdown" || phase.name === "question") && phase.questionIndex - 1 > current.scoredThrough) {
+      // A voided question never reveals: nothing to score, and the next one may be answered.
+      current = { ...current, scoredThrough: phase.questionIndex - 1 };
+    }
+    released.push(entry.pathId);
     airing.push(current);
   }
   if (released.length === 0) {
@@ -309,11 +400,12 @@ function pathsAired(state: GameState, now: number): TransitionResult {
   const oldestShown = Math.min(...airing.map((entry) => entry.airedSeq));
   const timeline = home.timeline.filter((step) => step.seq >= oldestShown);
   const next = withHome(state, { ...home, players, airing, timeline }, now);
+  const scored = scoredPaths.length > 0;
   const effects: Effect[] = [{ type: "persist-state", urgent: scored }];
   const at = nextAiringAt(next);
   if (at !== null) effects.push({ type: "schedule-airing", at });
   for (const pathId of released) effects.push(broadcastPath(pathId));
-  if (scored) effects.push({ type: "refresh-staff" });
+  if (scored) effects.push({ type: "persist-scores", pathIds: scoredPaths }, { type: "refresh-staff" });
   return outcome(next, effects, "ok");
 }
 

@@ -92,7 +92,9 @@ export function instrumentedStore(store: LiveStore): LiveStore {
       commitBatchSize.observe(rows.length);
     },
     writeSnapshot: (state) => store.writeSnapshot(state),
-    writeScores: (state) => store.writeScores(state),
+    writeScores: (state, pathIds) => store.writeScores(state, pathIds),
+    setHomePath: (gameId, playerId, pathId) => store.setHomePath(gameId, playerId, pathId),
+    setPlayAlongPaths: (gameId, paths) => store.setPlayAlongPaths(gameId, paths),
     loadSnapshot: (gameId) => store.loadSnapshot(gameId),
     loadAnswers: (gameId, questionIndex) => store.loadAnswers(gameId, questionIndex),
   };

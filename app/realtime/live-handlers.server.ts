@@ -326,7 +326,7 @@ export class LiveTransport {
       if (!outcome.ok) return refused(outcome.code);
       if (!(await settle(outcome))) return refused("not-stored");
       this.attach(socket, { role: "player", gameId, playerId: live.playerId, pathId });
-      await db.livePlayer.update({ where: { id: live.playerId }, data: { homePath: pathId }, select: { id: true } });
+      await registry.store.setHomePath(gameId, live.playerId, pathId);
       const view = runner.viewFor(live.playerId);
       return view ? accepted({ code: outcome.code, view }) : refused("unknown-player");
     });
@@ -340,7 +340,7 @@ export class LiveTransport {
       if (!outcome.ok) return refused(outcome.code);
       if (!(await settle(outcome))) return refused("not-stored");
       // The join page reads the paths from the row, without the game's runner.
-      await db.liveGame.update({ where: { id: gameId }, data: { playAlongPaths: paths.length > 0 ? JSON.stringify(paths) : null }, select: { id: true } });
+      await registry.store.setPlayAlongPaths(gameId, paths);
       return accepted({ code: outcome.code });
     });
 

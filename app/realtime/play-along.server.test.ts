@@ -194,6 +194,71 @@ describe("TV play-along over Socket.IO", () => {
     expect((await state).players).toHaveLength(2);
     expect((await state).playAlong!.players).toHaveLength(5);
   }, 30_000);
+
+  it("keeps home windows open the full time after the studio closes early, and stores the points each home board counts", async () => {
+    const game = await newGame();
+    const host = client(game.cookie);
+    const hostViews: StaffView[] = [];
+    onView(host, (view) => hostViews.push(view as StaffView));
+    const watched = await request(host, "host:watch", { gameId: game.gameId });
+    if (!watched.ok) throw new Error(watched.error);
+    expect(await request(host, "host:play-along", { gameId: game.gameId, paths: PATHS })).toEqual({ ok: true, data: { code: "ok" } });
+    const [contestant] = await Promise.all([join(game.pin, "Thí sinh", null)]);
+    const near = await join(game.pin, "Gần", "near");
+    const far = await join(game.pin, "Xa", "far");
+
+    // The one studio contestant answers at once: the studio closes the question early.
+    let answered = false;
+    onView(contestant.socket, (view) => {
+      const shown = view as PlayerView;
+      if (shown.phase === "question" && shown.question && !answered) {
+        answered = true;
+        void request(contestant.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [shown.question.options[0].id], answerId: "studio-0" });
+      }
+    });
+    const started = await request(host, "host:command", { gameId: game.gameId, command: "start", step: hostViews.at(-1)?.controls?.step ?? watched.data.controls!.step });
+    expect(started.ok).toBe(true);
+    const studioOpen = await seen<StaffView>(host, hostViews, (view) => view.phase === "question");
+    const openedAt = studioOpen.question!.deadline! - 5_000;
+    const studioReveal = await seen<StaffView>(host, hostViews, (view) => view.phase === "reveal");
+    expect(studioReveal.serverTime).toBeLessThan(openedAt + 2_000);
+
+    // Both homes still answer well after the studio's reveal: their windows run the full 5 s.
+    const nearQuestion = await seen(near.socket, near.views, (view) => view.phase === "question");
+    const farQuestion = await seen(far.socket, far.views, (view) => view.phase === "question");
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, openedAt + 3_000 - Date.now())));
+    // One right (the key the studio revealed), one wrong: the points stored differ.
+    const rightKey = studioReveal.result!.correctOptionIds[0];
+    const wrongKey = farQuestion.question!.options.find((option) => option.id !== rightKey)!.id;
+    expect(nearQuestion.question!.options.map((option) => option.id)).toContain(rightKey);
+    const nearAnswer = await request(near.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [rightKey], answerId: "near-0" });
+    const farAnswer = await request(far.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [wrongKey], answerId: "far-0" });
+    expect(nearAnswer).toEqual({ ok: true, data: { code: "accepted" } });
+    expect(farAnswer).toEqual({ ok: true, data: { code: "accepted" } });
+
+    // Each path's reveal airs only once its own window closed (opening on the path + 5 s + grace).
+    const nearReveal = await seen(near.socket, near.views, (view) => view.phase === "reveal");
+    expect(nearReveal.serverTime).toBeGreaterThanOrEqual(openedAt + 300 + 5_500);
+    const farReveal = await seen(far.socket, far.views, (view) => view.phase === "reveal");
+    expect(farReveal.serverTime).toBeGreaterThanOrEqual(openedAt + 1_500 + 5_500);
+
+    // The stored answers carry the points each home board counts.
+    const state = await registryState(game.gameId);
+    const scores = new Map(state.playAlong!.players.map((player) => [player.id, player.score]));
+    expect(scores.get(near.playerId)).toBeGreaterThan(0);
+    expect(scores.get(far.playerId)).toBe(0);
+    const stored = async () =>
+      (await testPrisma.liveAnswer.findMany({ where: { gameId: game.gameId, playerId: { in: [near.playerId, far.playerId] } }, select: { playerId: true, points: true } }))
+        .map((row) => [row.playerId, row.points] as const)
+        .sort();
+    const expected = [...scores.entries()].sort();
+    for (let waited = 0; JSON.stringify(await stored()) !== JSON.stringify(expected) && waited < 3_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await stored()).toEqual(expected);
+    const rows = await testPrisma.livePlayer.findMany({ where: { id: { in: [near.playerId, far.playerId] } }, select: { id: true, score: true } });
+    expect(rows.map((row) => [row.id, row.score]).sort()).toEqual(expected);
+  }, 30_000);
 });
 
 /** The first view already shown or still to come that passes the test. */

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "~/utils/db.server";
-import { isActiveAt } from "~/units/history";
 import { areaLevelName, areaLevelOf, isAreaKind } from "~/units/unit-kinds";
 import { formatDate } from "~/utils/format";
 import type { Translate } from "~/utils/i18n";
 import { scopedFilter, statsScope, visibleTables, type StatsScope, type StatsViewer } from "./access";
 import { AREA_KINDS, AUDIENCE_KEYS, SCHOOL_KINDS, type StatsFilter } from "./figures";
+import { statsStore } from "./fact-store.server";
 import { computeFigures } from "./figures.server";
 import { statsTables, type StatsTable } from "./tables";
 
@@ -13,6 +13,7 @@ import { statsTables, type StatsTable } from "./tables";
 // viewer, the figures of the period and of the same period a year earlier, and the tables.
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const byVietnamese = new Intl.Collator("vi").compare;
 const id = z.string().trim().max(64).regex(/^[\w-]*$/).optional().transform((value) => value || null);
 const day = z
   .string()
@@ -122,26 +123,28 @@ export async function dashboard(db: PrismaClient, viewer: StatsViewer, params: U
       scope.kind === "host" && table.id === "totals" ? { ...table, rows: table.rows.slice(3) } : table,
     );
 
-  const [contests, rounds, units] = await Promise.all([
-    scope.kind === "host" ? [] : db.contest.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
+  // The choices come from the facts in memory (the same look as the figures): no query per view
+  // but a teacher's own school rounds' authors.
+  const store = await statsStore(db, now);
+  const schoolAuthors =
+    scope.kind === "school" ? new Set((await db.user.findMany({ where: { unitId: scope.unitId }, select: { id: true } })).map((user) => user.id)) : null;
+  const contests = scope.kind === "host" ? [] : [...store.contests].reverse();
+  const rounds =
     scope.kind === "host"
       ? []
-      : db.round.findMany({
-          where: scope.kind === "school" ? { OR: [{ contestId: { not: null } }, { createdBy: { unitId: scope.unitId } }] } : {},
-          select: { id: true, title: true, contestId: true },
-          orderBy: { opensAt: "desc" },
-        }),
-    db.unit.findMany({
-      where: { kind: { in: [...AREA_KINDS, ...SCHOOL_KINDS] } },
-      select: { id: true, name: true, kind: true, parentId: true, validFrom: true, validTo: true },
-    }),
-  ]);
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "vi");
+      : [...store.rounds.values()]
+          .filter((round) => !schoolAuthors || round.contestId !== null || schoolAuthors.has(round.createdById))
+          .sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())
+          .map(({ id, title, contestId }) => ({ id, title, contestId }));
+  const units = store.units.filter((unit) => (AREA_KINDS as readonly string[]).includes(unit.kind) || (SCHOOL_KINDS as readonly string[]).includes(unit.kind));
+  const byName = (a: { name: string }, b: { name: string }) => byVietnamese(a.name, b.name);
   // The areas of the chosen period as the figures count them: those that existed in it, or today's.
-  const inView = (unit: { validFrom: Date | null; validTo: Date | null }) =>
+  const from = filter.from?.getTime() ?? null;
+  const to = filter.to?.getTime() ?? null;
+  const inView = (unit: { validFrom: number | null; validTo: number | null }) =>
     filter.view === "current"
-      ? isActiveAt(unit, new Date(now))
-      : (!unit.validTo || !filter.from || unit.validTo > filter.from) && (!unit.validFrom || !filter.to || unit.validFrom < filter.to);
+      ? (unit.validTo === null || unit.validTo > now) && (unit.validFrom === null || unit.validFrom <= now)
+      : (unit.validTo === null || from === null || unit.validTo > from) && (unit.validFrom === null || to === null || unit.validFrom < to);
   const areas = units.filter((unit) => isAreaKind(unit.kind) && (inView(unit) || unit.id === filter.areaId)).sort(byName);
   const schools = units
     .filter((unit) => (SCHOOL_KINDS as readonly string[]).includes(unit.kind) && (!filter.areaId || unit.parentId === filter.areaId))

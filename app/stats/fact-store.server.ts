@@ -9,7 +9,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { FactTable, type FactColumns } from "./fact-table";
 import { ItemFacts } from "./item-store.server";
 import type { AttemptFact, LiveGameFact, LivePlayerFact, MapUnit, StatsFacts, UnitFact } from "./figures";
-import { statsVersion } from "./stats-version";
+import { attemptsChangedSince, statsVersion } from "./stats-version";
 
 // The facts the statistics and the public boards count, kept in memory and brought up to date by
 // reading only what changed (docs/decisions/024, superseding the reload of 015):
@@ -357,7 +357,39 @@ export class StatsStore {
       db.participantProfile.findMany({ where: { updatedAt: { gte: since } }, select: profileSelect }),
       this.lookAtSmallTables(db),
     ]);
-    for (const profile of changedProfiles) {
+    this.putProfiles(changedProfiles);
+    this.putAttemptRows(changedAttempts);
+    const changes = this.table.takeChanges();
+    if (this.structureChanged || changes.size > 0) for (const listener of this.factListeners) listener(this.structureChanged ? "all" : changes);
+    this.looks++;
+    this.lookedAt = Date.now();
+    this.lookedAtVersion = version;
+  }
+
+  /**
+   * After this process's own writes of some attempts (statsChanged with their ids): reads those
+   * attempts and their participants' profiles only. Other processes' writes are still read by the
+   * full look once the last one is a few seconds old. False when a full look is needed instead (an
+   * attempt of a round this store does not know yet).
+   */
+  async lookAtOwnAttempts(db: PrismaClient, attemptIds: readonly string[]): Promise<boolean> {
+    const version = statsVersion();
+    const rows: AttemptRow[] = await db.attempt.findMany({ where: { id: { in: [...attemptIds] } }, select: attemptSelect });
+    if (rows.some((row) => !this.rounds.has(row.roundId))) return false;
+    const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
+    const profiles = userIds.length > 0 ? await db.participantProfile.findMany({ where: { userId: { in: userIds } }, select: profileSelect }) : [];
+    this.table.trackChanges();
+    this.putProfiles(profiles);
+    this.putAttemptRows(rows);
+    const changes = this.table.takeChanges();
+    if (changes.size > 0) for (const listener of this.factListeners) listener(changes);
+    this.looks++;
+    this.lookedAtVersion = version;
+    return true;
+  }
+
+  private putProfiles(profiles: Profile[]): void {
+    for (const profile of profiles) {
       const before = this.profiles.get(profile.userId);
       if (before && sameRecord(before, profile)) continue;
       this.profiles.set(profile.userId, profile);
@@ -372,17 +404,15 @@ export class StatsStore {
       }
       if (counted) this.version++;
     }
-    for (const row of changedAttempts) {
+  }
+
+  private putAttemptRows(rows: AttemptRow[]): void {
+    for (const row of rows) {
       const attempt = this.recordOf(row);
       const before = this.attempts.get(attempt.id);
       if (before && sameRecord(before, attempt)) continue;
       this.putAttempt(attempt);
     }
-    const changes = this.table.takeChanges();
-    if (this.structureChanged || changes.size > 0) for (const listener of this.factListeners) listener(this.structureChanged ? "all" : changes);
-    this.looks++;
-    this.lookedAt = Date.now();
-    this.lookedAtVersion = version;
   }
 
   /**
@@ -653,7 +683,20 @@ function load(db: PrismaClient, now: number, pause: () => Promise<void>): Promis
  */
 export async function statsStore(db: PrismaClient, now = Date.now()): Promise<StatsStore> {
   const current = store ?? (await load(db, now, yieldToEventLoop));
-  if (current.lookedAtVersion === statsVersion() && Date.now() - current.lookedAt < TRUST_MS) return current;
+  const trusted = Date.now() - current.lookedAt < TRUST_MS;
+  if (current.lookedAtVersion === statsVersion() && trusted) return current;
+  // This process wrote some attempts and said which: those rows are all there is to read.
+  const ownAttempts = trusted && !looking ? attemptsChangedSince(current.lookedAtVersion) : null;
+  if (ownAttempts) {
+    looking = current
+      .lookAtOwnAttempts(db, ownAttempts)
+      .then((done) => (done ? undefined : current.lookAgain(db, now)))
+      .finally(() => {
+        looking = null;
+      });
+    await looking;
+    return current.lookedAtVersion === statsVersion() ? current : statsStore(db, now);
+  }
   looking ??= current.lookAgain(db, now).finally(() => {
     looking = null;
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FactTable } from "./fact-table";
 import { FigureSums } from "./figure-sums";
+import { KeptSums } from "./kept-sums";
 import { figuresOf, type AttemptFact, type MapUnit, type StatsFacts, type StatsFilter, type UnitFact } from "./figures";
 
 // Sums mended after changes must equal sums counted afresh, for every kind of filter: the
@@ -73,32 +74,41 @@ const filters: StatsFilter[] = [
   { from: null, to: null, view: "current", schoolId: "s1", audience: "lower-secondary" },
 ];
 const EMPTY = new FactTable().columns();
+const factsOf = (table: FactTable, roundIds: string[]): StatsFacts => ({
+  units,
+  rounds: roundIds.map((id, index) => ({ id, title: id, contestId: id === "r3" ? null : "c1", opensAt: START + index, closesAt: START + 500 * 86_400_000 })),
+  contests: [{ id: "c1", title: "Cuộc thi" }],
+  attempts: table,
+  liveGames: [],
+  livePlayers: [],
+});
+
+/** 60 random facts, and a step that adds, changes or removes 1 to `most` of them and tells which participants changed. */
+function changingFacts(seed: number) {
+  const random = generator(seed);
+  const table = new FactTable();
+  let next = 0;
+  for (; next < 60; next++) table.set(`f${next}`, randomFact(random));
+  const changeSome = (most: number) => {
+    table.trackChanges();
+    for (let change = 0; change < 1 + Math.floor(random.next() * most); change++) {
+      const roll = random.next();
+      if (roll < 0.4) table.set(`f${next++}`, randomFact(random));
+      else if (roll < 0.8) table.set(`f${Math.floor(random.next() * next)}`, randomFact(random));
+      else table.delete(`f${Math.floor(random.next() * next)}`);
+    }
+    return table.takeChanges();
+  };
+  return { random, table, facts: factsOf(table, ["r1", "r2", "r3", "r-none-yet"]), changeSome };
+}
 
 describe("FigureSums", () => {
   it("mended after facts are added, changed and removed, gives the figures of a fresh count", () => {
-    const random = generator(20_261_207);
-    const table = new FactTable();
-    let next = 0;
-    for (; next < 60; next++) table.set(`f${next}`, randomFact(random));
-    const facts: StatsFacts = {
-      units,
-      rounds: ["r1", "r2", "r3", "r-none-yet"].map((id, index) => ({ id, title: id, contestId: id === "r3" ? null : "c1", opensAt: START + index, closesAt: START + 500 * 86_400_000 })),
-      contests: [{ id: "c1", title: "Cuộc thi" }],
-      attempts: table,
-      liveGames: [],
-      livePlayers: [],
-    };
+    const { random, table, facts, changeSome } = changingFacts(20_261_207);
     const now = Date.UTC(2026, 5, 1);
     const kept = filters.map((filter) => new FigureSums(table, units, filter, mapUnit).addAll());
     for (let step = 0; step < 40; step++) {
-      table.trackChanges();
-      for (let change = 0; change < 1 + Math.floor(random.next() * 4); change++) {
-        const roll = random.next();
-        if (roll < 0.4) table.set(`f${next++}`, randomFact(random));
-        else if (roll < 0.8) table.set(`f${Math.floor(random.next() * next)}`, randomFact(random));
-        else table.delete(`f${Math.floor(random.next() * next)}`);
-      }
-      const changes = table.takeChanges();
+      const changes = changeSome(4);
       for (const [participant, before] of changes) {
         const after = table.participantColumns(participant);
         for (const sums of kept) sums.replaceParticipant(before, after);
@@ -112,20 +122,38 @@ describe("FigureSums", () => {
     expect(figuresOf(kept[0], table, facts, now).totals.attempts).toBeGreaterThan(40);
   });
 
+  it("kept and mended only when read (KeptSums), gives the figures of a fresh count, also after its log was trimmed", () => {
+    const { random, table, facts, changeSome } = changingFacts(4_242);
+    const now = Date.UTC(2026, 5, 1);
+    // A short log and room for fewer filters than asked for: some sums are made again, some mended across many changes.
+    const kept = new KeptSums(table, 8, 12);
+    let made = 0;
+    const make = (filter: StatsFilter) => () => {
+      made++;
+      return new FigureSums(table, units, filter, mapUnit).addAll();
+    };
+    for (const filter of filters) kept.get(JSON.stringify(filter), make(filter));
+    for (let step = 0; step < 60; step++) {
+      kept.noteChanges(changeSome(3));
+      // Read a few filters only; the others fall behind.
+      for (const filter of filters.filter(() => random.next() < 0.3)) {
+        const fresh = figuresOf(new FigureSums(table, units, filter, mapUnit).addAll(), table, facts, now);
+        expect(figuresOf(kept.get(JSON.stringify(filter), make(filter)), table, facts, now)).toEqual(fresh);
+      }
+    }
+    expect(kept.size).toBeLessThanOrEqual(8);
+    // Both ways were taken: sums mended, and sums made again (evicted, or behind the trimmed log).
+    expect(made).toBeGreaterThan(filters.length);
+    expect(made).toBeLessThan(filters.length + 60 * filters.length * 0.3);
+  });
+
   it("a first count over the rows a filter's choices index gives the figures of a walk over every participant", () => {
     const random = generator(7);
     const table = new FactTable();
     for (let index = 0; index < 400; index++) table.set(`f${index}`, randomFact(random));
     table.delete("f3");
     table.set("f4", randomFact(random));
-    const facts: StatsFacts = {
-      units,
-      rounds: ["r1", "r2", "r3"].map((id, index) => ({ id, title: id, contestId: id === "r3" ? null : "c1", opensAt: START + index, closesAt: START + 500 * 86_400_000 })),
-      contests: [{ id: "c1", title: "Cuộc thi" }],
-      attempts: table,
-      liveGames: [],
-      livePlayers: [],
-    };
+    const facts = factsOf(table, ["r1", "r2", "r3"]);
     const now = Date.UTC(2026, 5, 1);
     for (const filter of filters) {
       const walked = new FigureSums(table, units, filter, mapUnit);

@@ -5,6 +5,7 @@ import { saveAttemptAnswer, startOrResumeAttempt, submitOwnAttempt } from "~/con
 import { deleteParticipantData } from "~/contests/registration.server";
 import { createRound } from "~/contests/rounds.server";
 import { makePupil, seedContestWorld, type ContestWorld } from "~/contests/__fixtures__/contest-db";
+import { statsStore } from "./fact-store.server";
 import { computeFigures, forgetStatsCache } from "./figures.server";
 import type { StatsFilter } from "./figures";
 
@@ -83,12 +84,20 @@ describe("computeFigures", () => {
     const after = await computeFigures(db, year, T0 + 45 * MINUTE);
     expect(after.totals).toMatchObject({ participants: 2, attempts: 3, completed: 2, scored: 3, averageCorrect: 2.666666667 });
 
+    // This process's own new attempt is read alone (the attempt and its participant), not with a look at every table.
+    const store = await statsStore(db, T0 + 45 * MINUTE);
+    const third = await attempt(roundId, binh, T0 + 46 * MINUTE, 2, true);
+    expect(store.attempts.has(third)).toBe(false);
+    expect(await store.lookAtOwnAttempts(db, [third])).toBe(true);
+    expect(store.attempts.get(third)).toMatchObject({ correct: 2, userId: binh });
+    expect((await computeFigures(db, year, T0 + 47 * MINUTE)).totals).toMatchObject({ participants: 2, attempts: 4, completed: 3, scored: 4 });
+
     // An deletes their data: their two attempts stay, as one anonymous participant.
     await deleteParticipantData(an);
     const anonymised = await computeFigures(db, year, T0 + 50 * MINUTE);
-    expect(anonymised.totals).toMatchObject({ participants: 2, attempts: 3 });
+    expect(anonymised.totals).toMatchObject({ participants: 2, attempts: 4 });
     expect(anonymised.byBirthBand.map((row) => [row.key, row.participants, row.attempts])).toEqual([
-      ["2010–2014", 1, 1],
+      ["2010–2014", 1, 2],
       ["unknown", 1, 2],
     ]);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregateFigures, weekKey, type AttemptFact, type MapUnit, type StatsFacts, type StatsFilter, type UnitFact } from "./figures";
+import { FactTable } from "./fact-table";
+import { FigureSums } from "./figure-sums";
+import { aggregateFigures, figuresOf, weekKey, type AttemptFact, type MapUnit, type StatsFacts, type StatsFilter, type UnitFact } from "./figures";
 
 // A small province counted by hand. Before the reform (1 July 2025) it had three districts; the
 // district "Huyện An" was split between two new communes (60 % / 40 %), "Huyện Bình" went whole to
@@ -237,6 +239,29 @@ describe("aggregateFigures, mapped onto today's units", () => {
     const inYen = aggregateFigures(facts, { ...year2025, view: "current", areaId: "cY" }, mapUnit, NOW);
     expect(inYen.totals).toMatchObject({ participants: 3.2, attempts: 4.6 });
     expect(inYen.live.totals).toEqual({ gamesHeld: 2, players: 1.4, answers: 3.2, correctAnswers: 2.8, homePlayers: 1 });
+  });
+});
+
+describe("the live players' tally", () => {
+  it("is counted once per period and view and gives each area the figures of a fresh count", () => {
+    const table = FactTable.from(attempts);
+    const tallies = new Map();
+    const filters: StatsFilter[] = [
+      { ...year2025, view: "current" },
+      { ...year2025, view: "current", areaId: "cX" },
+      { ...year2025, view: "current", areaId: "cY" },
+      { ...year2025, view: "current", contestId: "c1" },
+      { ...year2025, areaId: "dA" },
+      { ...year2025, areaId: "dB" },
+    ];
+    for (const filter of filters) {
+      const kept = figuresOf(new FigureSums(table, facts.units, filter, mapUnit).addAll(), table, facts, NOW, tallies);
+      expect(kept.live).toEqual(aggregateFigures(facts, filter, mapUnit, NOW).live);
+    }
+    // One tally for the year on today's units, one on the units as they were.
+    expect(tallies.size).toBe(2);
+    // 60 % of the player of Huyện An counts in Xã Xuân: 0.6 players, 0.6 × 3 answers, 0.6 × 2 correct.
+    expect(aggregateFigures(facts, filters[1], mapUnit, NOW).live.totals).toEqual({ gamesHeld: 2, players: 0.6, answers: 1.8, correctAnswers: 1.2, homePlayers: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { AREA_KINDS, MEMBER_KINDS } from "~/units/unit-kinds";
 import { birthBand, dayKey, FactTable, monthKey, periodKeys, UNKNOWN_KEY, weekKey } from "./fact-table";
 import { FigureSums, tidy, type Group } from "./figure-sums";
+import { liveFiguresOf, liveTallyKey, tallyLivePlayers, type LiveTally } from "./live-figures";
 
 // Every statistic of the dashboard, the yearly report and the role home pages, counted in one
 // place from stored facts (docs/decisions/015, 024). Pure: the facts are kept by
@@ -220,23 +221,41 @@ function isFactTable(attempts: StatsFacts["attempts"]): attempts is FactTable {
 }
 
 /** Every figure of one filter from its sums (./figure-sums.ts) and the facts' units, rounds and live games. */
-export function figuresOf(sums: FigureSums, table: FactTable, facts: StatsFacts, now: number): Figures {
+export function figuresOf(sums: FigureSums, table: FactTable, facts: StatsFacts, now: number, liveTallies = new Map<string, LiveTally>()): Figures {
   const filter = sums.filter;
   const from = filter.from?.getTime() ?? null;
   const to = filter.to?.getTime() ?? null;
   const inPeriod = (at: number) => (from === null || at >= from) && (to === null || at < to);
   const unitById = new Map(facts.units.map((unit) => [unit.id, unit]));
   const current = filter.view === "current";
+  // Live players name a few hundred units between them: each unit's area and place are worked out once.
+  const areaOfUnit = new Map<string, string | null>();
   const areaOf = (unitId: string | null): string | null => {
+    if (unitId === null) return null;
+    let found = areaOfUnit.get(unitId);
+    if (found !== undefined) return found;
+    found = null;
     const seen = new Set<string>();
-    for (let unit = unitId ? unitById.get(unitId) : undefined; unit && !seen.has(unit.id); unit = unit.parentId ? unitById.get(unit.parentId) : undefined) {
-      if (isArea(unit.kind)) return unit.id;
+    for (let unit = unitById.get(unitId); unit && !seen.has(unit.id); unit = unit.parentId ? unitById.get(unit.parentId) : undefined) {
+      if (isArea(unit.kind)) {
+        found = unit.id;
+        break;
+      }
       seen.add(unit.id);
     }
-    return null;
+    areaOfUnit.set(unitId, found);
+    return found;
   };
-  const place = (unitId: string | null): ReadonlyArray<{ unitId: string; share: number }> =>
-    unitId === null ? [] : current ? sums.mapUnit(unitId) : [{ unitId, share: 1 }];
+  const placeOfUnit = new Map<string, ReadonlyArray<{ unitId: string; share: number }>>();
+  const place = (unitId: string | null): ReadonlyArray<{ unitId: string; share: number }> => {
+    if (unitId === null) return [];
+    let shares = placeOfUnit.get(unitId);
+    if (!shares) {
+      shares = current ? sums.mapUnit(unitId) : [{ unitId, share: 1 }];
+      placeOfUnit.set(unitId, shares);
+    }
+    return shares;
+  };
 
   const areas = sums.groups("areas");
   const schools = sums.groups("schools");
@@ -329,6 +348,13 @@ export function figuresOf(sums: FigureSums, table: FactTable, facts: StatsFacts,
   const audienceKeys: string[] = [...AUDIENCE_KEYS].filter((key) => !filter.audience || key === filter.audience);
   if (audiences.has(UNKNOWN_KEY)) audienceKeys.push(UNKNOWN_KEY);
 
+  const tallyKey = liveTallyKey(filter);
+  let liveTally = liveTallies.get(tallyKey);
+  if (!liveTally) {
+    liveTally = tallyLivePlayers(facts, filter, inPeriod, areaOf, place);
+    liveTallies.set(tallyKey, liveTally);
+  }
+
   return {
     view: filter.view,
     filter,
@@ -343,63 +369,6 @@ export function figuresOf(sums: FigureSums, table: FactTable, facts: StatsFacts,
     byDay: periodRows(days),
     byWeek: periodRows(weeks),
     byMonth: periodRows(months),
-    live: liveFigures(facts, filter, inPeriod, areaOf, place, unitById),
-  };
-}
-
-function liveFigures(
-  facts: StatsFacts,
-  filter: StatsFilter,
-  inPeriod: (at: number) => boolean,
-  areaOf: (unitId: string | null) => string | null,
-  place: (unitId: string | null, at: number) => ReadonlyArray<{ unitId: string; share: number }>,
-  unitById: Map<string, UnitFact>,
-) {
-  const games = facts.liveGames.filter(
-    (game) => game.status !== "lobby" && inPeriod(game.startedAt) && (!filter.hostId || game.hostId === filter.hostId),
-  );
-  const gameById = new Map(games.map((game) => [game.id, game]));
-  const perGame = new Map(games.map((game) => [game.id, { players: 0, answers: 0, correctAnswers: 0 }]));
-  const perArea = new Map<string, { players: number; answers: number }>();
-  const totals: LiveCounts = { gamesHeld: games.length, players: 0, answers: 0, correctAnswers: 0, homePlayers: 0 };
-  for (const player of facts.livePlayers) {
-    const game = gameById.get(player.gameId);
-    if (!game) continue;
-    const shares = place(player.areaId ?? areaOf(player.unitId), game.startedAt);
-    const inArea = filter.areaId ? shares.reduce((sum, entry) => sum + (entry.unitId === filter.areaId ? entry.share : 0), 0) : 1;
-    if (inArea === 0) continue;
-    const row = perGame.get(game.id)!;
-    row.players += inArea;
-    row.answers += player.answers * inArea;
-    row.correctAnswers += player.correctAnswers * inArea;
-    totals.players += inArea;
-    if (player.home) totals.homePlayers! += inArea;
-    totals.answers += player.answers * inArea;
-    totals.correctAnswers += player.correctAnswers * inArea;
-    for (const { unitId, share } of shares) {
-      if (filter.areaId && unitId !== filter.areaId) continue;
-      const area = perArea.get(unitId) ?? { players: 0, answers: 0 };
-      area.players += share;
-      area.answers += player.answers * share;
-      perArea.set(unitId, area);
-    }
-  }
-  return {
-    totals: {
-      gamesHeld: totals.gamesHeld,
-      players: tidy(totals.players),
-      answers: tidy(totals.answers),
-      correctAnswers: tidy(totals.correctAnswers),
-      homePlayers: tidy(totals.homePlayers!),
-    },
-    byGame: games
-      .sort((a, b) => a.startedAt - b.startedAt)
-      .map((game) => {
-        const row = perGame.get(game.id)!;
-        return { gameId: game.id, title: game.title, startedAt: new Date(game.startedAt), players: tidy(row.players), answers: tidy(row.answers), correctAnswers: tidy(row.correctAnswers) };
-      }),
-    byArea: [...perArea]
-      .map(([unitId, row]) => ({ unitId, name: unitById.get(unitId)?.name ?? unitId, players: tidy(row.players), answers: tidy(row.answers) }))
-      .sort((a, b) => byName(a.name, b.name)),
+    live: liveFiguresOf(liveTally, filter, unitById),
   };
 }

@@ -7,6 +7,7 @@ import { makePupil, seedContestWorld, type ContestWorld } from "~/contests/__fix
 import { formatNumber } from "~/utils/format";
 import { computeFigures, forgetStatsCache } from "./figures.server";
 import { reportDocx } from "./report-docx.server";
+import { reportFileResponse, stopReportWorker } from "./report-files.server";
 import { reportXlsx } from "./report-xlsx.server";
 import { vietnamYear, yearlyReportModel } from "./yearly-report.server";
 
@@ -115,6 +116,13 @@ describe("the yearly report", () => {
     expect(text).toContain("(1 đơn vị chưa có người tham gia được liệt kê trong tệp Excel kèm theo.)");
     // Word charts are embedded as chart parts.
     expect(docx.includes(Buffer.from("word/charts/chart1.xml"))).toBe(true);
+
+    // The server makes the same document in its report worker, off the event loop.
+    const response = await reportFileResponse(new Request("http://localhost/organizer/stats/report.docx"), { kind: "docx", model: model!, exportedAt: "" }, { "Content-Type": "x" });
+    expect(response.status).toBe(200);
+    const fromWorker = await mammoth.extractRawText({ buffer: Buffer.from(await response.arrayBuffer()) });
+    expect(fromWorker.value).toBe(text);
+    stopReportWorker();
   });
 
   it("writes every table to the XLSX as number cells under a heading block", async () => {

@@ -52,12 +52,24 @@ function numberLocale(language: Language): string {
 }
 
 /** 12.345,5 in Vietnamese, 12,345.5 in English. */
+// Making a formatter costs far more than using one (a statistics page writes thousands of numbers).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, style: "number" | "percent"): Intl.NumberFormat {
+  const key = `${language}:${style}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(numberLocale(language), style === "percent" ? { style: "percent", maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number | null, language: Language): string {
   if (value === null) return "—";
-  return new Intl.NumberFormat(numberLocale(language), { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(language, "number").format(value);
 }
 
 export function formatPercent(rate: number | null, language: Language): string {
   if (rate === null) return "—";
-  return new Intl.NumberFormat(numberLocale(language), { style: "percent", maximumFractionDigits: 1 }).format(rate);
+  return numberFormat(language, "percent").format(rate);
 }

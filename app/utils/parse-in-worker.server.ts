@@ -38,7 +38,7 @@ export type ParseTask = { module: string; exportName: string };
 let running = 0;
 
 /** The project folder: the one holding app/utils/parse-worker.mjs, from the source or the build. */
-function projectRoot(): string {
+export function projectRoot(): string {
   let directory = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(path.join(directory, "app", "utils", "parse-worker.mjs"))) return directory;

@@ -4,8 +4,9 @@ import { signedIn } from "./sign-in";
 
 // TV play-along (issue 15, docs/decisions/038): the host sets an internet stream 10 s behind the
 // studio; a viewer at home joins on it from their phone and answers when the question reaches
-// their screen. Another viewer on the same path (a real Socket.IO client) tries before the
-// question has aired for them and after their window has closed, and is refused both times.
+// their screen, though the studio closed the question at once: their window runs its full time.
+// Another viewer on the same path (a real Socket.IO client) tries before the question has aired
+// for them and after their window has closed, and is refused both times.
 
 async function homeViewer(baseURL: string, pin: string): Promise<{ socket: Socket; gameId: string }> {
   const socket = io(baseURL, { transports: ["websocket"], forceNew: true });
@@ -54,10 +55,16 @@ test("a home player 10 s behind the studio answers in their own window and is re
   await expect(host.getByRole("button", { name: "Dừng nhận trả lời" })).toBeVisible({ timeout: 15_000 });
   expect(await tryAnswer(other, "too-early")).toBe("not-in-question");
   await expect(phone.getByRole("button", { name: /^Đáp án A:/ })).toHaveCount(0);
+  // The studio closes the question at once (its contestants have answered, or the host says so):
+  // the viewers at home still get the whole 10 s on their path (docs/decisions/039).
+  await host.getByRole("button", { name: "Dừng nhận trả lời" }).click();
+  await expect(host.getByRole("button", { name: "Dừng nhận trả lời" })).toHaveCount(0);
 
-  // Ten seconds later it reaches the phone, and the answer counts.
+  // Ten seconds later it reaches the phone, and stays open there: an answer 6 s in still counts.
   const option = phone.getByRole("button", { name: /^Đáp án A:/ });
   await expect(option).toBeVisible({ timeout: 20_000 });
+  await phone.waitForTimeout(6_000);
+  await expect(phone.getByText(/^Đáp án đúng: [A-F]/)).toHaveCount(0);
   await option.click();
   await expect(phone.getByText("Đã gửi câu trả lời. Chờ kết quả…")).toBeVisible();
 

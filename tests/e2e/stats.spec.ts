@@ -9,6 +9,8 @@ import { signIn } from "./sign-in";
 /** [label, value] of every bar of one series in a section's chart, and the table's column. */
 async function chartAndTable(page: Page, tableId: string, series: string) {
   const section = page.locator(`section[data-table="${tableId}"]`);
+  // Charts are drawn once the page runs in the browser.
+  await section.locator("figure svg").first().waitFor();
   const bars = await section.locator(`svg rect[data-series="${series}"]`).evaluateAll((nodes) =>
     nodes.map((node) => [node.getAttribute("data-label"), Number(node.getAttribute("data-value"))]),
   );

@@ -1,10 +1,11 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { StatsTable } from "~/stats/tables";
-import { ChartTable } from "./chart-table";
+import { ChartTable, StatsChart } from "./chart-table";
 
-// Recharts renders on the server with React 18 when the chart has a fixed size: the SVG is in
-// the first HTML, with one bar per row carrying the same number as the table beside it.
+// The chart has a fixed size, so Recharts draws it without measuring: here to a string, in the
+// browser after hydration (the browser test compares it with the table there). The server's HTML
+// carries the table and a frame of the chart's size only.
 
 const table: StatsTable = {
   id: "byArea",
@@ -22,9 +23,20 @@ const table: StatsTable = {
   chart: { kind: "bar", labelKey: "name", series: ["participants"] },
 };
 
-describe("ChartTable on the server", () => {
-  it("draws an SVG bar per row with the table's numbers", () => {
+describe("ChartTable and StatsChart", () => {
+  it("sends the table and a frame of the chart's size, not the chart", () => {
     const html = renderToString(<ChartTable table={table} exportHref={(format) => `/x.${format}`} language="vi" />);
+    expect(html).not.toContain("<svg");
+    expect(html).toContain('aria-label="Biểu đồ: Theo địa bàn"');
+    expect(html).toMatch(/width:560px;height:280px/);
+    const cells = [...html.matchAll(/data-column="participants" data-value="(\d+)"/g)].map((match) => match[1]);
+    expect(cells).toEqual(["12", "0", "7"]);
+    expect(html).toContain("25%");
+    expect(html).toContain("—");
+  });
+
+  it("draws an SVG bar per row with the table's numbers", () => {
+    const html = renderToString(<StatsChart table={table} language="vi" />);
     expect(html).toContain("<svg");
     const bars = [...html.matchAll(/<rect[^>]*data-series="participants"[^>]*>/g)].map((match) => [
       /data-label="([^"]*)"/.exec(match[0])![1],
@@ -35,9 +47,13 @@ describe("ChartTable on the server", () => {
       ["Huyện Bình", "0"],
       ["Huyện Cát", "7"],
     ]);
-    const cells = [...html.matchAll(/data-column="participants" data-value="(\d+)"/g)].map((match) => match[1]);
-    expect(cells).toEqual(["12", "0", "7"]);
-    expect(html).toContain("25%");
-    expect(html).toContain("—");
+  });
+
+  it("writes the axis counts as the table does (Vietnamese thousands with a dot)", () => {
+    const large = { ...table, rows: [{ name: "Xã Một", participants: 12_000, participationRate: 0.5 }, { name: "Xã Hai", participants: 7_000, participationRate: null }] };
+    const ticks = (language: "vi" | "en") =>
+      [...renderToString(<StatsChart table={large} language={language} />).matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((match) => match[1]);
+    expect(ticks("vi")).toContain("12.000");
+    expect(ticks("en")).toContain("12,000");
   });
 });

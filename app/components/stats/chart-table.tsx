@@ -2,10 +2,12 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } f
 import type { Cell, Column, StatsTable } from "~/stats/tables";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { translator, type Language } from "~/utils/i18n";
+import { useHydrated } from "~/utils/use-hydrated";
 
 // One dashboard table and its chart, side by side. The chart is drawn by Recharts from the table's
-// own rows, with a fixed size so that it renders to SVG on the server (no measuring in the browser).
-// Each bar and point carries its value in a data attribute, which the browser test compares with the table.
+// own rows, with a fixed size (no measuring), once the page runs in the browser; the server sends
+// the table and a frame of the chart's size. Each bar and point carries its value in a data
+// attribute, which the browser test compares with the table.
 
 const SERIES_COLOURS = ["#1d4ed8", "#f59e0b", "#059669"];
 
@@ -19,29 +21,10 @@ export function formatCell(value: Cell, column: Column, language: Language): str
 
 export function ChartTable({ table, exportHref, language }: { table: StatsTable; exportHref: (format: "csv" | "xlsx") => string; language: Language }) {
   const t = translator(language);
-  const seriesColumns = table.chart.series.map((key) => table.columns.find((column) => column.key === key)!);
-  const data = table.rows.map((row) => {
-    const label = row[table.chart.labelKey];
-    return {
-      label: label instanceof Date ? formatDate(label) : String(label ?? "—"),
-      ...Object.fromEntries(table.chart.series.map((key) => [key, typeof row[key] === "number" ? row[key] : 0])),
-    };
-  });
-  const horizontal = table.chart.kind === "bar" && data.length > 8;
-  const height = horizontal ? Math.max(200, data.length * 26 + 60) : 280;
+  // The chart is drawn in the browser: a page of a dozen charts (a year by day, every live game)
+  // is about a megabyte of SVG whose rendering on the server held the event loop for half a second.
+  const hydrated = useHydrated();
   const headingId = `stats-${table.id}`;
-  const chartProps = { width: 560, height, data, margin: { top: 10, right: 20, bottom: 10, left: horizontal ? 140 : 10 } };
-  const axes = horizontal ? (
-    <>
-      <XAxis type="number" allowDecimals={false} />
-      <YAxis type="category" dataKey="label" width={140} interval={0} tick={{ fontSize: 11 }} />
-    </>
-  ) : (
-    <>
-      <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-      <YAxis allowDecimals={false} />
-    </>
-  );
   return (
     <section aria-labelledby={headingId} className="rounded-xl bg-white p-4 shadow-sm" data-table={table.id}>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -62,25 +45,7 @@ export function ChartTable({ table, exportHref, language }: { table: StatsTable;
       ) : (
         <div className="flex flex-col gap-4 xl:flex-row">
           <figure role="img" aria-label={t("stats.chart.label", { title: table.title })} className="shrink-0 overflow-x-auto" data-chart={table.id}>
-            {table.chart.kind === "line" ? (
-              <LineChart {...chartProps}>
-                <CartesianGrid strokeDasharray="3 3" />
-                {axes}
-                <Legend />
-                {seriesColumns.map((column, index) => (
-                  <Line key={column.key} type="monotone" dataKey={column.key} name={column.label} stroke={SERIES_COLOURS[index]} isAnimationActive={false} dot={<ValueDot series={column.key} />} />
-                ))}
-              </LineChart>
-            ) : (
-              <BarChart {...chartProps} layout={horizontal ? "vertical" : "horizontal"}>
-                <CartesianGrid strokeDasharray="3 3" />
-                {axes}
-                <Legend />
-                {seriesColumns.map((column, index) => (
-                  <Bar key={column.key} dataKey={column.key} name={column.label} fill={SERIES_COLOURS[index]} isAnimationActive={false} shape={<ValueBar series={column.key} />} />
-                ))}
-              </BarChart>
-            )}
+            {hydrated ? <StatsChart table={table} language={language} /> : <div style={chartSize(table)} aria-hidden="true" />}
           </figure>
           <div className="min-w-0 grow overflow-x-auto">
             <table className="w-full text-sm" aria-label={t("stats.table.label", { title: table.title })}>
@@ -109,6 +74,58 @@ export function ChartTable({ table, exportHref, language }: { table: StatsTable;
         </div>
       )}
     </section>
+  );
+}
+
+const chartWidth = 560;
+const isHorizontal = (table: StatsTable) => table.chart.kind === "bar" && table.rows.length > 8;
+function chartSize(table: StatsTable) {
+  return { width: chartWidth, height: isHorizontal(table) ? Math.max(200, table.rows.length * 26 + 60) : 280 };
+}
+
+/** The chart of one table, from the table's own rows, at a fixed size (no measuring). */
+export function StatsChart({ table, language }: { table: StatsTable; language: Language }) {
+  const seriesColumns = table.chart.series.map((key) => table.columns.find((column) => column.key === key)!);
+  const data = table.rows.map((row) => {
+    const label = row[table.chart.labelKey];
+    return {
+      label: label instanceof Date ? formatDate(label) : String(label ?? "—"),
+      ...Object.fromEntries(table.chart.series.map((key) => [key, typeof row[key] === "number" ? row[key] : 0])),
+    };
+  });
+  const horizontal = isHorizontal(table);
+  const chartProps = { ...chartSize(table), data, margin: { top: 10, right: 20, bottom: 10, left: horizontal ? 140 : 10 } };
+  // Counts on the axis as in the table: "120.000" in Vietnamese.
+  const countTick = (value: number) => formatNumber(value, language);
+  const axes = horizontal ? (
+    <>
+      <XAxis type="number" allowDecimals={false} tickFormatter={countTick} />
+      <YAxis type="category" dataKey="label" width={140} interval={0} tick={{ fontSize: 11 }} />
+    </>
+  ) : (
+    <>
+      <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+      <YAxis allowDecimals={false} tickFormatter={countTick} width={64} />
+    </>
+  );
+  return table.chart.kind === "line" ? (
+    <LineChart {...chartProps}>
+      <CartesianGrid strokeDasharray="3 3" />
+      {axes}
+      <Legend />
+      {seriesColumns.map((column, index) => (
+        <Line key={column.key} type="monotone" dataKey={column.key} name={column.label} stroke={SERIES_COLOURS[index]} isAnimationActive={false} dot={<ValueDot series={column.key} />} />
+      ))}
+    </LineChart>
+  ) : (
+    <BarChart {...chartProps} layout={horizontal ? "vertical" : "horizontal"}>
+      <CartesianGrid strokeDasharray="3 3" />
+      {axes}
+      <Legend />
+      {seriesColumns.map((column, index) => (
+        <Bar key={column.key} dataKey={column.key} name={column.label} fill={SERIES_COLOURS[index]} isAnimationActive={false} shape={<ValueBar series={column.key} />} />
+      ))}
+    </BarChart>
   );
 }
 

@@ -11,8 +11,8 @@ import { snapshotEncoder } from "../snapshot-json";
  * therefore never write over the process that took the game after it. PostgreSQL only: the check
  * holds a share lock on the game's row, which the new owner's claim (an UPDATE) waits for, so a
  * write begun under the old token either commits before the claim or is refused after it. Answers
- * and players are one INSERT each that reads the token FOR SHARE; scores (a few per game) a
- * transaction that does the same first.
+ * and players are one INSERT each that reads the token FOR SHARE; scores and the play-along rows
+ * (a few per game) a transaction that does the same first.
  */
 export class StaleLeaseError extends Error {
   constructor(gameId: string, token: number | undefined) {
@@ -39,6 +39,7 @@ const PLAYER_COLUMNS = [
   ["areaId", "text"],
   ["tokenHash", "text"],
   ["joinedAt", "timestamp(3)"],
+  ["homePath", "text"],
 ] as const;
 
 const ANSWER_COLUMNS = [
@@ -106,7 +107,7 @@ export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => n
           gameId,
           "LivePlayer",
           PLAYER_COLUMNS,
-          gameRows.map((row) => [row.id, row.gameId, row.displayName, row.unitId, row.areaId, row.tokenHash, new Date(row.joinedAt)]),
+          gameRows.map((row) => [row.id, row.gameId, row.displayName, row.unitId, row.areaId, row.tokenHash, new Date(row.joinedAt), row.homePath ?? null]),
           "",
         );
       }
@@ -124,8 +125,18 @@ export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => n
       );
     },
 
-    async writeScores(state) {
-      await fenced(state.gameId, (tx) => prismaLiveStore(tx).writeScores(state));
+    async writeScores(state, pathIds) {
+      await fenced(state.gameId, (tx) => prismaLiveStore(tx).writeScores(state, pathIds));
+    },
+
+    // Play-along rows (docs/decisions/038): a path changed in the lobby, the game's paths. Rare,
+    // so a transaction that checks the token first, as for scores.
+    async setHomePath(gameId, playerId, pathId) {
+      await fenced(gameId, (tx) => prismaLiveStore(tx).setHomePath(gameId, playerId, pathId));
+    },
+
+    async setPlayAlongPaths(gameId, paths) {
+      await fenced(gameId, (tx) => prismaLiveStore(tx).setPlayAlongPaths(gameId, paths));
     },
 
     async writeSnapshot(state) {

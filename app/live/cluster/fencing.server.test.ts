@@ -85,6 +85,14 @@ describe("one owner per game, fenced writes", () => {
     await expect(
       a.store.insertPlayers([{ id: "p2", gameId, displayName: "Late", unitId: null, areaId: null, tokenHash: "h2", joinedAt: Date.now() }]),
     ).rejects.toBeInstanceOf(StaleLeaseError);
+    // The play-along rows too (docs/decisions/038): a home player's path, the game's paths.
+    const paths = [{ id: "tv", name: "Truyền hình", delayMs: 2_000 }];
+    await expect(a.store.setHomePath(gameId, "p1", "tv")).rejects.toBeInstanceOf(StaleLeaseError);
+    await expect(a.store.setPlayAlongPaths(gameId, paths)).rejects.toBeInstanceOf(StaleLeaseError);
+    // B's are stored, a home player's row with its path.
+    await b.store.setPlayAlongPaths(gameId, [...paths, { id: "web", name: "Internet", delayMs: 20_000 }]);
+    await b.store.insertPlayers([{ id: "h1", gameId, displayName: "Nhà", unitId: null, areaId: null, tokenHash: "hh1", joinedAt: Date.now(), homePath: "tv" }]);
+    await b.store.setHomePath(gameId, "h1", "web");
     // An older token cannot claim the game back either.
     expect(await a.store.claimGame(gameId, tokenA!)).toBe(false);
 
@@ -95,6 +103,13 @@ describe("one owner per game, fenced writes", () => {
     const answers = await database.db.liveAnswer.findMany({ where: { gameId }, select: { questionIndex: true } });
     expect(answers.map((row) => row.questionIndex)).toEqual([0]);
     expect(await database.db.livePlayer.count({ where: { id: "p2" } })).toBe(0);
+    const game = await database.db.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { playAlongPaths: true } });
+    expect(JSON.parse(game.playAlongPaths!).map((path: { id: string }) => path.id)).toEqual(["tv", "web"]);
+    const homeRows = await database.db.livePlayer.findMany({ where: { gameId }, select: { id: true, homePath: true }, orderBy: { id: "asc" } });
+    expect(homeRows).toEqual([
+      { id: "h1", homePath: "web" },
+      { id: "p1", homePath: null },
+    ]);
 
     // A's next renewal finds the lease taken and tells A it lost the game.
     await a.leases.renew();

@@ -3,6 +3,14 @@ import { defineMessages } from "../define-messages";
 // The statistics dashboard and its exports (app/stats/figures.ts, app/routes/organizer.stats._index.tsx).
 export const statsMessages = defineMessages({
   "stats.title": { vi: "Thống kê tham gia", en: "Participation statistics" },
+  "report.file.busy": {
+    vi: "Máy chủ đang lập các báo cáo khác. Vui lòng thử lại sau ít giây.",
+    en: "The server is making other reports. Please try again in a few seconds.",
+  },
+  "report.file.failed": {
+    vi: "Không lập được tệp báo cáo. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên.",
+    en: "The report file could not be made. Please try again; if it fails again, tell the administrator.",
+  },
   "stats.intro": {
     vi: "Số liệu đếm từ các lượt thi và trò chơi trực tiếp đã lưu. Mỗi biểu đồ có bảng số liệu của nó bên cạnh.",
     en: "Figures counted from stored attempts and live games. Each chart has its table beside it.",
