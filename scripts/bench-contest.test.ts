@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  * production server (built first when the build is older than app/). Timings are not asserted (they
  * belong to docs/benchmarks.md, "Contest rounds over HTTP"); what must hold whatever the machine is asserted: every
  * participant started and submitted, every save was acknowledged and is stored as acknowledged, and
- * every stored score equals a recount from the stored answers.
+ * every stored score equals a recount from the stored answers; the floor ran beside it (its figures and the ratios in the line).
  */
 describe("npm run bench:contest", () => {
   it("takes 50 participants through a round over HTTP and ends with one JSON line of figures", async () => {
@@ -47,5 +47,11 @@ describe("npm run bench:contest", () => {
       expect(run.verification).toEqual({ attempts: 50, storedAnswers: 250, lostAnswers: 0, submitted: 50, wrongScores: 0, unscored: 0 });
     }
     expect(stdout).toMatch(/save p50 \/ p95 \/ p99 \/ max/);
+    // The floor ran each mode with the same generator, and the ratios to it are in the line.
+    const { floor, ratio } = summary as unknown as { floor: Record<string, { errors: number; cpuPerSaveMs: number }>; ratio: Record<string, { cpuPerSave: number | null; saveP95: number | null }> };
+    expect(Object.keys(floor).sort()).toEqual(["fast", "paced"]);
+    for (const run of Object.values(floor)) expect(run.errors).toBe(0);
+    for (const mode of ["paced", "fast"]) expect(typeof ratio[mode].cpuPerSave, mode).toBe("number");
+    expect(stdout).toMatch(/our server is [\d.]+× the floor's CPU per save/);
   }, 600_000);
 });

@@ -16,13 +16,20 @@
  * before the run (scripts/bench/contest-fixture.ts says why). After the runs, every acknowledged
  * answer is looked up in the database and every submitted attempt's stored score recounted.
  *
+ * The floor: before the app, the same generator runs each mode against a bare node:http server
+ * doing the least a save needs (scripts/bench/contest-floor-server.ts: the same form body parsed,
+ * the rules checked in memory, JSON answered; no framework, no database). The report prints it
+ * beside the app and the app's CPU per save and save p95 as multiples of it: the machine's noise
+ * moves both alike, the ratio is the figure to compare between runs. --no-floor skips it.
+ *
  * Options: --participants N (1000) --questions Q (10) --spacing MS (1000) --ramp MS (5000: the
  * participants open the round page spread over this long) --mode paced|fast|both
  * (both) --revalidate (a GET of the page's data after each save, as Remix did before the page
  * skipped it, app/contests/autosave.ts) --postgres
  * [--pg-database NAME] --keep (keep the database) --cpu-prof DIR (the server's CPU profile, start
  * to end) --phase-profiles DIR (a CPU profile of each phase: DIR/<mode>-<phase>.cpuprofile)
- * --build / --no-build (rebuild the app; default: when app/ is newer than build/) --timeout S (600).
+ * --build / --no-build (rebuild the app; default: when app/ is newer than build/) --timeout S (600)
+ * --no-floor.
  * The last line of the output is one JSON object.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -54,6 +61,7 @@ const { values: options } = parseArgs({
     build: { type: "boolean" },
     "no-build": { type: "boolean", default: false },
     timeout: { type: "string", default: "600" },
+    "no-floor": { type: "boolean", default: false },
   },
 });
 
@@ -166,10 +174,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(databaseUrl: string): Promise<{ server: ChildProcess; port: number; statsPort: number }> {
+async function startServer(databaseUrl: string, kind: "app" | "floor"): Promise<{ server: ChildProcess; port: number; statsPort: number }> {
   const [port, statsPort] = [await freePort(), await freePort()];
-  const profiling = options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options["cpu-prof"])}`] : [];
-  const [program, args] = pinned(0, [process.execPath, ...profiling, "--import", "tsx", "--import", "./scripts/bench/contest-server-probe.ts", "server.ts"]);
+  const profiling = options["cpu-prof"] && kind === "app" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options["cpu-prof"])}`] : [];
+  const script = kind === "app" ? "server.ts" : "scripts/bench/contest-floor-server.ts";
+  const [program, args] = pinned(0, [process.execPath, ...profiling, "--import", "tsx", "--import", "./scripts/bench/contest-server-probe.ts", script]);
   const server = spawn(program, args, {
     cwd: root,
     env: {
@@ -224,7 +233,7 @@ function generate(config: ContestGeneratorConfig): Promise<ContestGeneratorRepor
   });
 }
 
-type RunResult = { mode: "paced" | "fast"; report: ContestGeneratorReport; verification: Verification; listenOverflows: number | null };
+type RunResult = { mode: "paced" | "fast"; report: ContestGeneratorReport; verification: Verification | null; listenOverflows: number | null };
 
 /**
  * The kernel's count of connections dropped because a listening socket's queue was full (the whole
@@ -264,8 +273,36 @@ async function main() {
     }
 
     if (options["phase-profiles"]) mkdirSync(path.resolve(options["phase-profiles"]), { recursive: true });
+    const floorResults: RunResult[] = [];
+    if (!options["no-floor"]) {
+      progress(`Starting the floor, a bare node:http server (${taskset ? "CPU 0; the generator on CPU 1" : "not pinned: no taskset"})`);
+      const floor = await startServer(database.url, "floor");
+      try {
+        for (const mode of modes!) {
+          progress(`floor, ${mode}: ${participantCount} participants, ${questionCount} answers each`);
+          const fixture = fixtures.get(mode)!;
+          const overflowsBefore = listenOverflows();
+          const report = await generate({
+            port: floor.port,
+            statsPort: floor.statsPort,
+            roundId: fixture.roundId,
+            questionCount,
+            participants: fixture.participants,
+            spacingMs: mode === "paced" ? spacingMs : 0,
+            revalidate: options.revalidate,
+            rampMs: Number(options.ramp),
+            phaseProfilesDir: null,
+            label: `floor-${mode}`,
+          });
+          const overflowsAfter = listenOverflows();
+          floorResults.push({ mode, report, verification: null, listenOverflows: overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore });
+        }
+      } finally {
+        await stop(floor.server);
+      }
+    }
     progress(`Starting the production server (${taskset ? "CPU 0; the generator on CPU 1" : "not pinned: no taskset"})`);
-    const { server, port, statsPort } = await startServer(database.url);
+    const { server, port, statsPort } = await startServer(database.url, "app");
     const results: RunResult[] = [];
     try {
       for (const mode of modes!) {
@@ -292,7 +329,7 @@ async function main() {
       await stop(server);
       await prisma.$disconnect();
     }
-    report(database.kind, results);
+    report(database.kind, results, floorResults);
   } finally {
     if (database.drop) await database.drop().catch((error) => console.error(`could not drop the database: ${error}`));
   }
@@ -301,7 +338,21 @@ async function main() {
 const ms = (latency: Latencies) => (latency.n === 0 ? "—" : `${latency.p50} / ${latency.p95} / ${latency.p99} / ${latency.max}`);
 const mb = (value: number) => value.toFixed(0);
 
-function report(database: "sqlite" | "postgresql", results: RunResult[]) {
+const cpuPerSave = (run: RunResult) => run.report.server.save.cpuMs / Math.max(1, run.report.savesOk);
+const ratio = (ours: number, floor: number) => (floor > 0 && Number.isFinite(ours) && Number.isFinite(floor) ? Math.round((ours / floor) * 10) / 10 : null);
+
+/** The app's figures as multiples of the floor's in the same mode: CPU per save, save p95, and the floor's saves a second over ours. */
+function floorRatios(run: RunResult, floor: RunResult) {
+  return {
+    cpuPerSave: ratio(cpuPerSave(run), cpuPerSave(floor)),
+    saveP95: ratio(run.report.latency.save.p95, floor.report.latency.save.p95),
+    submitP95: ratio(run.report.latency.submit.p95, floor.report.latency.submit.p95),
+    floorSavesPerSecondOverOurs: ratio(floor.report.savesPerSecond, run.report.savesPerSecond),
+  };
+}
+
+function report(database: "sqlite" | "postgresql", ours: RunResult[], floors: RunResult[]) {
+  const results = ours;
   const rows: [string, (run: RunResult) => string][] = [
     ["participants started / submitted", (run) => `${run.report.started} / ${run.report.submitsOk}`],
     ["answer saves acknowledged / sent", (run) => `${run.report.savesOk} / ${run.report.saves}`],
@@ -314,14 +365,19 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
     ["requests sent again after a kept-alive connection closed under them", (run) => String(run.report.retriedOnClosedConnection)],
     ["connections dropped by full listen queues, whole machine", (run) => String(run.listenOverflows ?? "—")],
     ["server CPU while saving (share of one core)", (run) => (run.report.server.save.cpuMs / run.report.server.save.wallMs).toFixed(2)],
-    ["server CPU per acknowledged save (ms)", (run) => (run.report.server.save.cpuMs / Math.max(1, run.report.savesOk)).toFixed(2)],
+    ["server CPU per acknowledged save (ms)", (run) => cpuPerSave(run).toFixed(2)],
     ["server loop delay p99 / max: open, save, submit (ms)", (run) => (["open", "save", "submit"] as const).map((phase) => `${run.report.server[phase].loopDelayP99Ms.toFixed(0)}/${run.report.server[phase].loopDelayMaxMs.toFixed(0)}`).join(", ")],
     ["server RSS highest: open, save, submit (MB)", (run) => (["open", "save", "submit"] as const).map((phase) => mb(run.report.server[phase].rssMaxMb)).join(", ")],
     ["generator CPU (share of one core) / loop p99 (ms)", (run) => `${run.report.generator.cpuShareOfOneCore} / ${run.report.generator.loopDelayP99Ms}`],
-    ["answers stored / acknowledged but not stored", (run) => `${run.verification.storedAnswers} / ${run.verification.lostAnswers}`],
-    ["submitted attempts: stored / unscored / score ≠ recount", (run) => `${run.verification.submitted} / ${run.verification.unscored} / ${run.verification.wrongScores}`],
+    ["answers stored / acknowledged but not stored", (run) => (run.verification ? `${run.verification.storedAnswers} / ${run.verification.lostAnswers}` : "—")],
+    ["submitted attempts: stored / unscored / score ≠ recount", (run) => (run.verification ? `${run.verification.submitted} / ${run.verification.unscored} / ${run.verification.wrongScores}` : "—")],
   ];
-  const table = [["", ...results.map((run) => run.mode)], ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
+  // Each mode, then the floor in the same mode beside it.
+  const columns = results.flatMap((run) => {
+    const floor = floors.find((candidate) => candidate.mode === run.mode);
+    return floor ? [{ label: run.mode, run }, { label: `${run.mode} floor`, run: floor }] : [{ label: run.mode, run }];
+  });
+  const table = [["", ...columns.map((column) => column.label)], ...rows.map(([label, cell]) => [label, ...columns.map((column) => cell(column.run))])];
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
   console.log(
     `\n${participantCount} participants, ${questionCount} questions, ${database}, paced = one answer per participant every ${spacingMs} ms; ${taskset ? "server on CPU 0, generator on CPU 1" : "not pinned"}${options.revalidate ? "; with the reload after each save" : ""}`,
@@ -329,11 +385,22 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
   for (const row of table) console.log(row.map((text, column) => text.padEnd(widths[column])).join("  "));
   const complaints = serverComplaints();
   if (complaints.lines > 0) console.log(`server stderr: ${complaints.lines} lines, e.g. ${complaints.first.join(" | ")}`);
+  const ratios = Object.fromEntries(
+    results.flatMap((run) => {
+      const floor = floors.find((candidate) => candidate.mode === run.mode);
+      return floor ? [[run.mode, floorRatios(run, floor)]] : [];
+    }),
+  ) as Record<string, ReturnType<typeof floorRatios>>;
+  for (const [mode, figures] of Object.entries(ratios)) {
+    console.log(
+      `${mode}: our server is ${figures.cpuPerSave ?? "—"}× the floor's CPU per save, ${figures.saveP95 ?? "—"}× its save p95, ${figures.submitP95 ?? "—"}× its submit p95; the floor saved ${figures.floorSavesPerSecondOverOurs ?? "—"}× as many a second`,
+    );
+  }
 
   // The targets: latency under the paced load (it offers 1,000 saves a second at 1,000
   // participants), throughput the most either run reached.
   const paced = results.find((run) => run.mode === "paced") ?? results[0];
-  const errors = results.reduce((sum, run) => sum + run.report.errors + run.verification.lostAnswers + run.verification.wrongScores + run.verification.unscored, 0);
+  const errors = results.reduce((sum, run) => sum + run.report.errors + (run.verification ? run.verification.lostAnswers + run.verification.wrongScores + run.verification.unscored : 0), 0);
   const savesPerSecond = Math.max(...results.map((run) => run.report.savesPerSecond));
   const summary = {
     participants: participantCount,
@@ -344,8 +411,9 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
     errors,
     database,
     pass: errors === 0 && paced.report.latency.save.p95 <= TARGETS.saveP95Ms && paced.report.latency.submit.p95 <= TARGETS.submitP95Ms && savesPerSecond >= TARGETS.savesPerSecond,
-    lostAnswers: results.reduce((sum, run) => sum + run.verification.lostAnswers, 0),
-    wrongScores: results.reduce((sum, run) => sum + run.verification.wrongScores, 0),
+    lostAnswers: results.reduce((sum, run) => sum + (run.verification?.lostAnswers ?? 0), 0),
+    wrongScores: results.reduce((sum, run) => sum + (run.verification?.wrongScores ?? 0), 0),
+    cpuPerSaveMs: Math.round(Math.max(...results.map(cpuPerSave)) * 100) / 100,
     serverLoopDelayP99Ms: Math.max(...results.map((run) => run.report.server.save.loopDelayP99Ms)),
     serverStderrLines: complaints.lines,
     serverRssMb: Math.round(Math.max(...results.flatMap((run) => (["open", "save", "submit"] as const).map((phase) => run.report.server[phase].rssMaxMb)))),
@@ -360,6 +428,7 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
           errors: run.report.errors,
           errorKinds: run.report.errorKinds,
           serverCpuShare: Math.round((run.report.server.save.cpuMs / run.report.server.save.wallMs) * 100) / 100,
+          cpuPerSaveMs: Math.round(cpuPerSave(run) * 100) / 100,
           serverLoopDelayP99Ms: Math.round(run.report.server.save.loopDelayP99Ms),
           listenOverflows: run.listenOverflows,
           retriedOnClosedConnection: run.report.retriedOnClosedConnection,
@@ -367,6 +436,13 @@ function report(database: "sqlite" | "postgresql", results: RunResult[]) {
         },
       ]),
     ),
+    floor: Object.fromEntries(
+      floors.map((run) => [
+        run.mode,
+        { savesPerSecond: run.report.savesPerSecond, save: run.report.latency.save, submit: run.report.latency.submit, errors: run.report.errors, cpuPerSaveMs: Math.round(cpuPerSave(run) * 1000) / 1000 },
+      ]),
+    ),
+    ratio: ratios,
   };
   console.log(JSON.stringify(summary));
 }

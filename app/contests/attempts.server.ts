@@ -29,6 +29,7 @@ import { storeScores } from "./scores.server";
 import { attemptSeed } from "./seeded-random";
 import { questionsStillDrawable } from "./answer-key-guard.server";
 import { isStaffAccount } from "./registration.server";
+import { answerStore } from "./answer-store.server";
 
 // Attempts against the database. Every function takes `now` (epoch ms) from its caller: routes pass
 // Date.now(), tests step a fake clock. The server is the referee: it draws, it keeps the deadline,
@@ -245,50 +246,14 @@ export type WriteOutcome = { ok: true } | { ok: false; code: ChangeRefusal | "no
 
 const answerLimiter = createRateLimiter(ANSWER_SAVE_RULE);
 
-type StoredAnswer = { attemptId: string; questionId: string; revisionId: string; options: string; savedAt: Date };
-
-/**
- * Writes one answer in one statement, without a transaction: the insert of a first answer, or (the
- * unique index on attempt and question said it exists) the update of a changed one. Prisma's
- * `upsert` opens a transaction here, and on PostgreSQL a thousand of them at once wait for the
- * pool's connections until they fail (docs/benchmarks.md, "Contest rounds over HTTP").
- */
-async function storeAnswer(answer: StoredAnswer): Promise<void> {
-  try {
-    await prisma.attemptAnswer.create({ data: answer, select: { id: true } });
-  } catch (error) {
-    if (!(typeof error === "object" && error !== null && "code" in error && error.code === "P2002")) throw error;
-    const { attemptId, questionId, ...changed } = answer;
-    await prisma.attemptAnswer.updateMany({ where: { attemptId, questionId }, data: changed });
-  }
-}
-
-/** What a write to a running attempt needs: its rules and draw, not its answers. */
-async function loadOwnAttemptForWrite(attemptId: string, userId: string) {
-  const row = await prisma.attempt.findUnique({
-    where: { id: attemptId },
-    select: {
-      userId: true,
-      participantKey: true,
-      attemptNumber: true,
-      questions: true,
-      currentIndex: true,
-      startedAt: true,
-      deadline: true,
-      submittedAt: true,
-      prediction: true,
-      round: { select: { closesAt: true } },
-    },
-  });
-  if (!row || row.userId !== userId) return null;
-  return row;
-}
-
 /**
  * Saves one answer as given (positions as shown on screen) and remembers where the participant is.
- * The hot path of a round (a thousand pupils answering at once): one read of the attempt without
- * its answers (the rules only need the draw and the clock) and one statement for the answer, stored
- * before the reply; the question a reload resumes at is written only when it moved.
+ * The hot path of a round (a thousand pupils answering at once, docs/decisions/035 and 040): one
+ * read of the attempt without its answers (the rules only need the draw and the clock) and one
+ * write of the answer, both prepared statements outside Prisma (answer-store.server.ts); the write
+ * goes in a group commit with the saves of the same few milliseconds and this resolves only after
+ * that commit, so an accepted answer is stored. The question a reload resumes at is written in the
+ * same commit, only when it moved.
  */
 export async function saveAttemptAnswer(
   attemptId: string,
@@ -297,19 +262,26 @@ export async function saveAttemptAnswer(
   now: number,
 ): Promise<WriteOutcome> {
   if (!answerLimiter(userId, now)) return { ok: false, code: "rate-limited" };
-  const row = await loadOwnAttemptForWrite(attemptId, userId);
-  if (!row) return { ok: false, code: "not-found" };
-  const state = stateOf({ ...row, answers: [] }, row.round.closesAt);
+  const store = answerStore();
+  const row = await store.loadForWrite(attemptId);
+  if (!row || row.userId !== userId) return { ok: false, code: "not-found" };
+  const state = stateOf({ ...row, answers: [] }, row.roundClosesAt);
   const question = state.questions[input.index];
   if (!question) return { ok: false, code: "unknown-question" };
   const saved = saveAnswer(state, { questionId: question.questionId, positions: input.positions }, now);
   if (!saved.ok) return saved;
   const answer = saved.state.answers[question.questionId];
   const nextIndex = Math.min(Math.max(input.nextIndex ?? input.index, 0), state.questions.length - 1);
-  if (answer) await storeAnswer({ attemptId, questionId: question.questionId, revisionId: question.revisionId, options: JSON.stringify(answer.options), savedAt: new Date(now) });
-  else await prisma.attemptAnswer.deleteMany({ where: { attemptId, questionId: question.questionId } });
-  // Where a reload resumes: a convenience of the page, written on its own when it moves.
-  if (nextIndex !== row.currentIndex) await prisma.attempt.updateMany({ where: { id: attemptId }, data: { currentIndex: nextIndex } });
+  const refused = await store.write({
+    attemptId,
+    questionId: question.questionId,
+    revisionId: question.revisionId,
+    options: answer ? JSON.stringify(answer.options) : null,
+    savedAt: now,
+    // Where a reload resumes: a convenience of the page, written only when it moves.
+    currentIndex: nextIndex !== row.currentIndex ? nextIndex : null,
+  });
+  if (refused) return { ok: false, code: refused };
   return { ok: true };
 }
 

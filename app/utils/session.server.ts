@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
+import { preparedReads } from "./prepared-reads.server";
 
 /** A session ends at this age whatever happens… */
 export const SESSION_MAX_AGE_MS = 1000 * 60 * 60 * 24 * 30;
@@ -46,14 +47,20 @@ export async function createSession(userId: string, now = new Date()): Promise<s
   return sessionCookie.serialize(id, cookieOptions());
 }
 
-const sessionUserSelect = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  unitId: true,
-  disabledAt: true,
-} as const;
+/** The session and its user, as `findLiveSession` needs them. */
+const SESSION_READ = `SELECT s."expiresAt", s."lastSeenAt", u."id", u."username", u."displayName", u."role", u."unitId", u."disabledAt"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`;
+const SESSION_DATES = ["expiresAt", "lastSeenAt", "disabledAt"] as const;
+type SessionRow = {
+  expiresAt: Date;
+  lastSeenAt: Date;
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  unitId: string | null;
+  disabledAt: Date | null;
+};
 
 /**
  * The live session behind a cookie id at `now`: past its maximum age or idle too long it is deleted
@@ -61,11 +68,11 @@ const sessionUserSelect = {
  */
 export async function findLiveSession(sessionId: string, now = new Date()) {
   const key = hashSessionId(sessionId);
-  const session = await prisma.session.findUnique({
-    where: { id: key },
-    select: { expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
-  });
-  if (!session) return null;
+  // Every signed-in request reads this: a prepared statement, not Prisma (prepared-reads.server.ts, decision 040).
+  const row = await preparedReads().one<SessionRow>(SESSION_READ, [key], SESSION_DATES);
+  if (!row) return null;
+  const { expiresAt, lastSeenAt, ...user } = row;
+  const session = { expiresAt, lastSeenAt, user };
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleSince >= SESSION_IDLE_MS || session.user.disabledAt) {
     await prisma.session.deleteMany({ where: { id: key } });
