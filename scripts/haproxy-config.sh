@@ -19,13 +19,18 @@ shift 2
 cat <<CFG
 global
   maxconn $maxconn
+  # Only notices on stderr: a process going DOWN or coming back UP, not every request.
+  log stderr format raw local0 notice
 defaults
   mode http
+  log global
   option forwardfor
   timeout connect 5s
   timeout client 60s
   timeout server 60s
   timeout tunnel 1h
+  # A process busy with a large broadcast answers its health check late, not never.
+  timeout check 5s
 frontend web
   bind $listen
   default_backend app

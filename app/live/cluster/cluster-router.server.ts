@@ -67,6 +67,8 @@ export class ClusterRouter implements LiveRouting {
   private readonly ghosts = new Map<string, LiveSocket & { edge: string }>();
   private readonly calls = new Map<string, { resolve: (result: HandlerResult<unknown> | null) => void; timer: ReturnType<typeof setTimeout> }>();
   private readonly pins = new Map<string, { gameId: string; at: number }>();
+  /** Sockets of this process whose binding is being replayed on the game's new process. */
+  private readonly replaying = new Map<string, Promise<void>>();
   /** Ended games let go from memory: nobody holds their lease, and that is not a crash to take over from. */
   private readonly endedGames = new Set<string>();
   /** Per process, what this turn of the event loop sends it: one publish each (see `send`). */
@@ -144,6 +146,9 @@ export class ClusterRouter implements LiveRouting {
   async route(socket: LiveSocket, event: string, payload: unknown, runHere: () => Promise<HandlerResult<unknown>>): Promise<HandlerResult<unknown>> {
     const gameId = await this.gameOf(event, payload);
     if (!gameId) return runHere();
+    // A socket being bound again to its game's new process: its request follows, or it would reach
+    // that process before the socket is known there (an answer refused as "not-joined").
+    await this.replaying.get(socket.id);
     const result = await this.dispatch(gameId, socket, event, payload, runHere);
     if (result.ok && BINDING_EVENTS.has(event)) this.bindings.set(socket.id, bindingOf(gameId, event, payload, result.data));
     return result;
@@ -351,7 +356,12 @@ export class ClusterRouter implements LiveRouting {
         this.bindings.delete(socketId);
         continue;
       }
-      void this.replay(socket, binding).catch((error) => this.options.log(`rebinding a socket to game ${binding.gameId}`, error));
+      const replayed = this.replay(socket, binding)
+        .catch((error) => this.options.log(`rebinding a socket to game ${binding.gameId}`, error))
+        .finally(() => {
+          if (this.replaying.get(socketId) === replayed) this.replaying.delete(socketId);
+        });
+      this.replaying.set(socketId, replayed);
     }
   }
 

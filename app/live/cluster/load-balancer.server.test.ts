@@ -235,7 +235,7 @@ describe("a game played through HAProxy in front of two processes", () => {
       published.flatMap((message) => (message.kind === "batch" ? message.messages : [message])).flatMap((message) => (message.kind === "call" ? [message.socket.id as string] : [])),
     );
     const remotePlayers = players.filter((player) => remote.has(player.socket.id!));
-    expect(remotePlayers.length, "HAProxy spread the players over both processes").toBeGreaterThanOrEqual(2);
+    expect(remotePlayers.length, `HAProxy spread the players over both processes; its notices:\n${haproxyOutput.join("")}`).toBeGreaterThanOrEqual(2);
     const revealPublishes = published.map((message) => revealSnapshotsIn(message)).filter((sockets) => sockets.length > 0);
     expect(revealPublishes).toHaveLength(QUESTIONS);
     for (const sockets of revealPublishes) expect(new Set(sockets)).toEqual(new Set(remotePlayers.map((player) => player.socket.id)));
