@@ -12,7 +12,7 @@ import { makeQuestion } from "../__fixtures__/live-game";
 import type { GameState } from "../game-state";
 import { insertLiveGame } from "../live-games.server";
 import type { PlayerView, StaffView } from "../player-view";
-import { freePort, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { freePort, hostCommand, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // A whole game played through the load balancer, as a province runs it (README "Several processes /
@@ -51,6 +51,19 @@ function findHaproxy(): string | undefined {
 
 /** HAProxy in front of the apps, once it has sent requests to each of them (each answered with its own sticky cookie). */
 async function startBalancer(): Promise<void> {
+  // A development server compiles the app's pages once after it starts (warmUp in server.ts); its
+  // event loop stalls meanwhile, /readyz says so, and HAProxy would take it out of the rotation.
+  // Both are warm and ready before HAProxy starts checking them.
+  await Promise.all(
+    apps.map(async (app) => {
+      await fetch(`${app.url}/`).catch(() => undefined);
+      for (let ready = 0, waited = 0; ready < 3; waited += 200) {
+        if (waited > 60_000) throw new Error(`${app.url}/readyz did not stay ready:\n${app.output.join("")}`);
+        ready = (await fetch(`${app.url}/readyz`).then((response) => response.ok, () => false)) ? ready + 1 : 0;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }),
+  );
   const port = await freePort();
   const config = spawnSync("bash", ["scripts/haproxy-config.sh", `127.0.0.1:${port}`, "1000", ...apps.map((app) => `127.0.0.1:${app.port}`)], { encoding: "utf8" });
   if (config.status !== 0) throw new Error(`scripts/haproxy-config.sh failed: ${config.stderr}`);
@@ -193,10 +206,7 @@ describe("a game played through HAProxy in front of two processes", () => {
       });
     }
 
-    const command = async (name: string, step: number) => {
-      const reply = await request(hostSocket, "host:command", { gameId, command: name, step });
-      if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-    };
+    const command = (name: string, step: number) => hostCommand(hostSocket, hostScreen, gameId, name, step);
     await command("start", (watched.data as StaffView).controls!.step);
     for (let question = 0; question < QUESTIONS; question += 1) {
       const reveal = await hostScreen.waitFor((view) => view.phase === "reveal" && view.result !== null);

@@ -8,7 +8,7 @@ import { insertLiveGame } from "../live-games.server";
 import type { PlayerView, StaffView } from "../player-view";
 import { createSession } from "~/utils/session.server";
 import { prisma } from "~/utils/db.server";
-import { recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { hostCommand, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // Three real app processes (server.ts) on one PostgreSQL database and one Redis, players joined
@@ -84,6 +84,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
     // The host watches through the first process, which therefore runs the game.
     const hostSocket = client(first, cookie);
     const hostScreen = staffScreen(hostSocket);
+    let hostAgainScreen = hostScreen;
     const watched = await request(hostSocket, "host:watch", { gameId });
     expect(watched.ok).toBe(true);
     const lease = await redis.get(`${keys.prefix}lease:${gameId}`);
@@ -127,17 +128,14 @@ describe("three app processes on PostgreSQL and Redis", () => {
       onView(player.socket, (view) => answerNow(player, view as PlayerView, index));
     }
 
-    const hostCommand = async (socket: Client, command: string, step: number) => {
-      const response = await request(socket, "host:command", { gameId, command, step });
-      if (!response.ok) throw new Error(`${command}: ${response.error}`);
-    };
+    const command = (socket: Client, name: string, step: number) => hostCommand(socket, socket === hostSocket ? hostScreen : hostAgainScreen, gameId, name, step);
 
-    await hostCommand(hostSocket, "start", (watched as { data: StaffView }).data.controls!.step);
+    await command(hostSocket, "start", (watched as { data: StaffView }).data.controls!.step);
     let reveal = await hostScreen.waitFor((view) => view.phase === "reveal" && view.result !== null);
     expect(reveal.result!.answeredCount).toBe(players.length);
-    await hostCommand(hostSocket, "next", reveal.controls!.step);
+    await command(hostSocket, "next", reveal.controls!.step);
     const board = await hostScreen.waitFor((view) => view.phase === "leaderboard");
-    await hostCommand(hostSocket, "next", board.controls!.step);
+    await command(hostSocket, "next", board.controls!.step);
 
     // Question 2: the second process's players answer and are acknowledged; then the owner dies.
     const acked = () => acks.filter((ack) => ack.questionIndex === 1 && ack.result === "accepted").length;
@@ -178,7 +176,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
     for (const player of players) player.holdQuestion = null;
     for (const [index, player] of players.entries()) answerNow(player, player.views.at(-1)!, index);
     const hostAgain = client(third, cookie);
-    const hostAgainScreen = staffScreen(hostAgain);
+    hostAgainScreen = staffScreen(hostAgain);
     const rewatched = await request(hostAgain, "host:watch", { gameId });
     expect(rewatched.ok).toBe(true);
     if (rewatched.ok) hostAgainScreen.views.push(rewatched.data as StaffView);
@@ -186,13 +184,13 @@ describe("three app processes on PostgreSQL and Redis", () => {
     for (let questionIndex = 1; questionIndex < QUESTIONS; questionIndex += 1) {
       reveal = await hostAgainScreen.waitFor((view) => view.phase === "reveal" && view.result !== null);
       expect(reveal.result!.answeredCount, JSON.stringify(acks)).toBe(players.length);
-      await hostCommand(hostAgain, "next", reveal.controls!.step);
+      await command(hostAgain, "next", reveal.controls!.step);
       const leaderboard = await hostAgainScreen.waitFor((view) => view.phase === "leaderboard" || view.phase === "podium");
       if (leaderboard.phase === "podium") break;
-      await hostCommand(hostAgain, "next", leaderboard.controls!.step);
+      await command(hostAgain, "next", leaderboard.controls!.step);
     }
     const podium = await hostAgainScreen.waitFor((view) => view.phase === "podium");
-    await hostCommand(hostAgain, "end", podium.controls!.step);
+    await command(hostAgain, "end", podium.controls!.step);
     await hostAgainScreen.waitFor((view) => view.phase === "ended");
 
     // Every answer acknowledged once, stored once; the scores equal a recount from the stored rows.

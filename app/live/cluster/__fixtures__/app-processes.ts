@@ -77,7 +77,9 @@ export async function stopProcesses(children: readonly ChildProcess[]): Promise<
 
 export async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown): Promise<Reply> {
   const emit = socket.timeout(15_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-  const response = await emit.call(socket, event, payload);
+  const response = await emit.call(socket, event, payload).catch((error: Error) => {
+    throw new Error(`${event} from socket ${socket.id} (${socket.io.engine?.transport.name ?? "closed"}): ${error.message}`);
+  });
   // A join's or resume's snapshot comes in its ack, as the phone reads it.
   showReply(socket, event, response);
   return response as Reply;
@@ -94,6 +96,11 @@ export function staffScreen(socket: Client) {
   });
   return {
     views,
+    /** The step of the newest view by epoch and version: an ack and the messages around it may arrive in either order. */
+    newestStep(): number | undefined {
+      const newest = views.reduce<StaffView | undefined>((best, view) => (!best || view.epoch > best.epoch || (view.epoch === best.epoch && view.version > best.version) ? view : best), undefined);
+      return newest?.controls?.step;
+    },
     async waitFor(test: (view: StaffView) => boolean): Promise<StaffView> {
       for (;;) {
         const found = views.findIndex((view, index) => index >= cursor && test(view));
@@ -132,4 +139,15 @@ export async function recount(db: PrismaClient, gameId: string): Promise<Map<str
     totals.set(id, total);
   }
   return totals;
+}
+
+/**
+ * A host's command with the step of the view it was decided on; refused as stale when a newer view
+ * was on its way (the game moved on), sent once more with the newest step, as the host's console does.
+ */
+export async function hostCommand(socket: Client, screen: ReturnType<typeof staffScreen>, gameId: string, command: string, step: number): Promise<void> {
+  let reply = await request(socket, "host:command", { gameId, command, step });
+  const newest = screen.newestStep();
+  if (!reply.ok && reply.error === "stale-step" && newest !== undefined && newest !== step) reply = await request(socket, "host:command", { gameId, command, step: newest });
+  if (!reply.ok) throw new Error(`${command}: ${reply.error}`);
 }
