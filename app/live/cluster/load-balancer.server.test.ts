@@ -49,21 +49,8 @@ function findHaproxy(): string | undefined {
   return undefined;
 }
 
-/** HAProxy in front of the apps, once it has sent requests to each of them (each answered with its own sticky cookie). */
+/** HAProxy in front of the apps (steadily ready: startApp), once it has sent requests to each of them (each answered with its own sticky cookie). */
 async function startBalancer(): Promise<void> {
-  // A development server compiles the app's pages once after it starts (warmUp in server.ts); its
-  // event loop stalls meanwhile, /readyz says so, and HAProxy would take it out of the rotation.
-  // Both are warm and ready before HAProxy starts checking them.
-  await Promise.all(
-    apps.map(async (app) => {
-      await fetch(`${app.url}/`).catch(() => undefined);
-      for (let ready = 0, waited = 0; ready < 3; waited += 200) {
-        if (waited > 60_000) throw new Error(`${app.url}/readyz did not stay ready:\n${app.output.join("")}`);
-        ready = (await fetch(`${app.url}/readyz`).then((response) => response.ok, () => false)) ? ready + 1 : 0;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }),
-  );
   const port = await freePort();
   const config = spawnSync("bash", ["scripts/haproxy-config.sh", `127.0.0.1:${port}`, "1000", ...apps.map((app) => `127.0.0.1:${app.port}`)], { encoding: "utf8" });
   if (config.status !== 0) throw new Error(`scripts/haproxy-config.sh failed: ${config.stderr}`);

@@ -26,7 +26,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A development server (Vite included) on PostgreSQL and Redis, once its /healthz answers; put in `started` at once, to be stopped whatever happens. */
+/**
+ * A development server (Vite included) on PostgreSQL and Redis, once it is steadily ready; put in
+ * `started` at once, to be stopped whatever happens.
+ */
 export async function startApp(options: { databaseUrl: string; keyPrefix: string; env?: Record<string, string> }, started: AppProcess[]): Promise<AppProcess> {
   const port = await freePort();
   const output: string[] = [];
@@ -54,8 +57,25 @@ export async function startApp(options: { databaseUrl: string; keyPrefix: string
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output.join("")}`);
     const healthy = await fetch(`${app.url}/healthz`).then((response) => response.ok, () => false);
-    if (healthy) return app;
+    if (healthy) {
+      await steadilyReady(app);
+      return app;
+    }
     if (Date.now() - startedAt > 110_000) throw new Error(`server did not start:\n${output.join("")}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * After it listens, a development server compiles the app (warmUp in server.ts) and its event loop
+ * stalls for seconds on a busy machine: a request forwarded meanwhile times out and is sent again,
+ * and a load balancer's health check (/readyz, which watches the event loop) takes it out of the
+ * rotation. Ready three times in a row, 200 ms apart, it is past that.
+ */
+async function steadilyReady(app: { url: string; output: string[] }): Promise<void> {
+  for (let ready = 0, waited = 0; ready < 3; waited += 200) {
+    if (waited > 60_000) throw new Error(`${app.url}/readyz did not stay ready:\n${app.output.join("")}`);
+    ready = (await fetch(`${app.url}/readyz`).then((response) => response.ok, () => false)) ? ready + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
