@@ -1,4 +1,4 @@
-import { unscoredHomeQuestions } from "./play-along";
+import { nextAiringAt, unscoredHomeQuestions } from "./play-along";
 import { GameRunner, type RunnerOutput, type RunnerTiming } from "./game-runner.server";
 import type { LiveStore } from "./live-store.server";
 import { restoreAfterRestart } from "./restore";
@@ -129,7 +129,8 @@ export class LiveRegistry {
   }
 
   /**
-   * An ended game leaves memory after endedLingerMs. Until it is gone a request still finds it
+   * An ended game leaves memory after endedLingerMs (once the end has aired on every play-along
+   * path). Until it is gone a request still finds it
    * (ended: every command refused as it would be anyway); after, a request loads it again.
    */
   private retireLater(gameId: string): void {
@@ -141,6 +142,9 @@ export class LiveRegistry {
       void (async () => {
         const runner = await entry.catch(() => null);
         if (!runner || runner.state.phase.name !== "ended") return;
+        // Play-along (decisions 038, 039): the studio's end airs on a delayed path up to two minutes
+        // later, and its home players still answer until then. Gone only once every path shows it.
+        if (nextAiringAt(runner.state) !== null) return this.retireLater(gameId);
         await runner.retire();
         if (this.runners.get(gameId) === entry) this.runners.delete(gameId);
         await this.options.onRetired?.(gameId);
