@@ -5,7 +5,8 @@ set -euo pipefail
 command="$1"
 package="$2"
 purpose="$3"
-if command -v "$command" >/dev/null 2>&1 || [ -x "$command" ]; then exit 0; fi
+# Debian puts daemons (haproxy) in /usr/sbin, outside a normal user's PATH.
+if command -v "$command" >/dev/null 2>&1 || [ -x "$command" ] || [ -x "/usr/sbin/$command" ]; then exit 0; fi
 echo "› Installing Debian's $package for $purpose…"
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"

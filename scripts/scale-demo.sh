@@ -76,7 +76,7 @@ for _ in $(seq 1 120); do
   [ "$ready" = "$PROCESSES" ] && break
   sleep 1
 done
-haproxy -f "$workdir/haproxy.cfg" -db &
+"$(command -v haproxy || echo /usr/sbin/haproxy)" -f "$workdir/haproxy.cfg" -db &
 pids+=("$!")
 echo "Sân chơi ASEAN: http://127.0.0.1:$PORT — $PROCESSES processes behind HAProxy, PostgreSQL $database, Redis $REDIS_URL"
 wait -n "${pids[@]}"

@@ -41,12 +41,18 @@ const clients: Client[] = [];
 /** Every publish to a process's channel (decision 036), in order. */
 const published: any[] = [];
 
+/** Debian puts haproxy in /usr/sbin, outside a normal user's PATH. */
+let haproxyBinary = "haproxy";
+
 function findHaproxy(): string | undefined {
-  const found = spawnSync("haproxy", ["-v"], { encoding: "utf8" });
-  if (found.error || found.status !== 0) {
-    return "HAProxy is not installed (Debian: sudo apt-get install -y haproxy; npm run test:all installs it). This test plays a game through it.";
+  for (const candidate of ["haproxy", "/usr/sbin/haproxy"]) {
+    const found = spawnSync(candidate, ["-v"], { encoding: "utf8" });
+    if (!found.error && found.status === 0) {
+      haproxyBinary = candidate;
+      return undefined;
+    }
   }
-  return undefined;
+  return "HAProxy is not installed (Debian: sudo apt-get install -y haproxy; npm run test:all installs it). This test plays a game through it.";
 }
 
 /** HAProxy in front of the apps (steadily ready: startApp), once it has sent requests to each of them (each answered with its own sticky cookie). */
@@ -56,7 +62,7 @@ async function startBalancer(): Promise<void> {
   if (config.status !== 0) throw new Error(`scripts/haproxy-config.sh failed: ${config.stderr}`);
   const file = path.join(workdir, "haproxy.cfg");
   writeFileSync(file, config.stdout);
-  haproxy = spawn("haproxy", ["-f", file, "-db"], { stdio: ["ignore", "pipe", "pipe"] });
+  haproxy = spawn(haproxyBinary, ["-f", file, "-db"], { stdio: ["ignore", "pipe", "pipe"] });
   haproxy.stdout!.on("data", (data) => haproxyOutput.push(String(data)));
   haproxy.stderr!.on("data", (data) => haproxyOutput.push(String(data)));
   balancerUrl = `http://127.0.0.1:${port}`;
