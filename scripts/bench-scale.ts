@@ -170,10 +170,13 @@ async function run(processes: number, databaseUrl: string) {
     const command = async (name: string, step: number) => {
       commandSentAt = performance.now();
       let reply = await request(hostSocket, "host:command", { gameId, command: name, step });
-      // A view that was not the newest when read: the host's newest step, once.
-      if (!reply.ok && reply.error === "stale-step") {
+      // A view that was not the newest when read: the newest step the host has seen (by epoch and
+      // version: an ack and a broadcast may arrive in either order), a few times while views come in.
+      for (let attempt = 0; !reply.ok && reply.error === "stale-step" && attempt < 5; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const newest = staff.reduce((best, view) => (view.epoch > best.epoch || (view.epoch === best.epoch && view.version > best.version) ? view : best));
         commandSentAt = performance.now();
-        reply = await request(hostSocket, "host:command", { gameId, command: name, step: staff.at(-1).controls.step });
+        reply = await request(hostSocket, "host:command", { gameId, command: name, step: newest.controls.step });
       }
       if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
     };
