@@ -85,7 +85,8 @@ async function main() {
     onBroadcast: observeBroadcast,
     // Several processes: a game is loaded only by the process that takes its lease, and one taken
     // over from a process that died carries on by itself (a failover, docs/decisions/037).
-    ...(cluster ? { claim: cluster.claim, resumeAfterCrash: true } : {}),
+    // An ended game leaves memory after a while, and its lease goes with it.
+    ...(cluster ? { claim: cluster.claim, onRetired: cluster.retired, resumeAfterCrash: true } : {}),
     log: (message, error) => logger().error({ err: error }, `live: ${message}`),
   });
   const realtime = attachRealtime(httpServer, {

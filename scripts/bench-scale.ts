@@ -2,7 +2,10 @@
  * The multi-process benchmark (docs/benchmarks-scale.md): one live game on PostgreSQL and Redis,
  * its players spread over 1 process and then over 3 (or --processes), in the same run, on one
  * fresh database (a game each). Prints, for each: question fan-out (host's command sent → each player shows
- * the question) and answer ack latency (sent → acknowledged after the commit), p50/p95/p99/max, and the multi-process figures as ratios to the single-process ones.
+ * the question), answer ack latency (sent → acknowledged after the commit), reveal fan-out (the
+ * question's last answer sent → each player shows the reveal), p50/p95/p99/max, the multi-process figures
+ * as ratios to the single-process ones, and the Redis publishes between processes (channel
+ * `<prefix>proc:<process>`, decision 036) that carry reveal snapshots, per reveal.
  *
  *   npm run bench:scale -- --players 600 --questions 3 --processes 3
  *
@@ -72,12 +75,22 @@ async function run(processes: number, databaseUrl: string) {
   const prefix = `scale-bench:${randomUUID().slice(0, 8)}:`;
   const apps: { child: ChildProcess; url: string }[] = [];
   const sockets: Client[] = [];
+  const listeners: Redis[] = [];
   try {
     const { prisma } = await import("~/utils/db.server");
     const { createSession } = await import("~/utils/session.server");
     const { insertLiveGame } = await import("~/live/live-games.server");
     const { makeQuestion } = await import("~/live/__fixtures__/live-game");
     apps.push(...(await Promise.all(Array.from({ length: processes }, () => startApp(databaseUrl, prefix)))));
+    // Every publish to a process's channel, counted by a subscriber of its own (not MONITOR, which slows Redis).
+    const listener = new Redis(redisUrl);
+    listeners.push(listener);
+    const publishes = { all: 0, reveal: 0 };
+    listener.on("pmessage", (_pattern: string, _channel: string, text: string) => {
+      publishes.all += 1;
+      if (carriesReveal(JSON.parse(text))) publishes.reveal += 1;
+    });
+    await listener.psubscribe(`${prefix}proc:*`);
     const host = await prisma.user.create({ data: { username: `bench-host-${processes}`, displayName: "Host", passwordHash: "x", role: "host" } });
     const cookie = (await createSession(host.id)).split(";")[0];
     const created = await insertLiveGame(
@@ -110,6 +123,9 @@ async function run(processes: number, databaseUrl: string) {
     // Players: round robin over the processes, joined 50 at a time.
     const questionShown: number[] = [];
     const acks: number[] = [];
+    const revealSeen: { question: number; at: number }[] = [];
+    // The last answer of a question closes it: the reveal follows once it is stored.
+    const lastAnswerSentAt = new Map<number, number>();
     const failures: string[] = [];
     let commandSentAt = 0;
     const players: Client[] = [];
@@ -122,11 +138,17 @@ async function run(processes: number, databaseUrl: string) {
           const socket = connect(apps[index % processes].url, { transports: ["websocket"], forceNew: true, extraHeaders: { "X-Forwarded-For": address } });
           sockets.push(socket);
           let seenQuestion = -1;
+          let seenReveal = -1;
           const onView = (view: any) => {
+            if (view.phase === "reveal" && view.question && view.question.index > seenReveal) {
+              seenReveal = view.question.index;
+              revealSeen.push({ question: view.question.index, at: performance.now() });
+            }
             if (view.phase === "question" && view.question && view.question.index > seenQuestion) {
               seenQuestion = view.question.index;
               questionShown.push(performance.now() - commandSentAt);
               const sentAt = performance.now();
+              lastAnswerSentAt.set(view.question.index, sentAt);
               const optionIds = [view.question.options[index % view.question.options.length].id];
               void request(socket, "answer:submit", { gameId, questionIndex: view.question.index, optionIds, answerId: `${index}-${view.question.index}` }).then((reply) => {
                 if (reply.ok) acks.push(performance.now() - sentAt);
@@ -148,10 +170,13 @@ async function run(processes: number, databaseUrl: string) {
     const command = async (name: string, step: number) => {
       commandSentAt = performance.now();
       let reply = await request(hostSocket, "host:command", { gameId, command: name, step });
-      // A view that was not the newest when read: the host's newest step, once.
-      if (!reply.ok && reply.error === "stale-step") {
+      // A view that was not the newest when read: the newest step the host has seen (by epoch and
+      // version: an ack and a broadcast may arrive in either order), a few times while views come in.
+      for (let attempt = 0; !reply.ok && reply.error === "stale-step" && attempt < 5; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const newest = staff.reduce((best, view) => (view.epoch > best.epoch || (view.epoch === best.epoch && view.version > best.version) ? view : best));
         commandSentAt = performance.now();
-        reply = await request(hostSocket, "host:command", { gameId, command: name, step: staff.at(-1).controls.step });
+        reply = await request(hostSocket, "host:command", { gameId, command: name, step: newest.controls.step });
       }
       if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
     };
@@ -163,9 +188,20 @@ async function run(processes: number, databaseUrl: string) {
       if (board.phase === "podium") break;
       await command("next", board.controls.step);
     }
-    return { processes, players: playerCount, refusedAnswers: failures.length, questionFanOutMs: percentiles(questionShown), answerAckMs: percentiles(acks) };
+    const revealFanOut = revealSeen.map(({ question, at }) => at - lastAnswerSentAt.get(question)!);
+    return {
+      processes,
+      players: playerCount,
+      refusedAnswers: failures.length,
+      questionFanOutMs: percentiles(questionShown),
+      answerAckMs: percentiles(acks),
+      revealFanOutMs: percentiles(revealFanOut),
+      publishesBetweenProcesses: publishes.all,
+      revealPublishesPerReveal: Math.round((publishes.reveal / questionCount) * 10) / 10,
+    };
   } finally {
     for (const socket of sockets) socket.disconnect();
+    for (const listener of listeners) listener.disconnect();
     await Promise.all(apps.map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))))));
     const redis = new Redis(redisUrl);
     const keys = await redis.keys(`${prefix}*`);
@@ -201,6 +237,18 @@ console.log(
     `${ratio(several.questionFanOutMs.p99, single.questionFanOutMs.p99)}\n` +
     `answer ack (ms)        ${single.answerAckMs.p50} / ${single.answerAckMs.p99}`.padEnd(46) +
     `${several.answerAckMs.p50} / ${several.answerAckMs.p99}`.padEnd(22) +
-    `${ratio(several.answerAckMs.p99, single.answerAckMs.p99)}`,
+    `${ratio(several.answerAckMs.p99, single.answerAckMs.p99)}\n` +
+    `reveal fan-out (ms)    ${single.revealFanOutMs.p50} / ${single.revealFanOutMs.p99}`.padEnd(46) +
+    `${several.revealFanOutMs.p50} / ${several.revealFanOutMs.p99}`.padEnd(22) +
+    `${ratio(several.revealFanOutMs.p99, single.revealFanOutMs.p99)}\n` +
+    `Redis publishes between processes: ${several.publishesBetweenProcesses} in all, ${several.revealPublishesPerReveal} per reveal carrying reveal snapshots`,
 );
+
+/** Whether a message between processes carries a player's reveal snapshot (alone, or in a batch). */
+function carriesReveal(message: any): boolean {
+  if (message.kind === "batch") return message.messages.some((inner: any) => carriesReveal(inner.kind === "packet" ? { ...inner, packet: message.prefix + inner.packet } : inner));
+  if (message.kind === "packet") return message.packet.includes('"phase":"reveal"');
+  if (message.kind === "emit") return message.event === "game:state" && message.args[0]?.phase === "reveal";
+  return false;
+}
 process.exit(0);

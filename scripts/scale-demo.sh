@@ -14,15 +14,7 @@ APP_PORT_BASE="${APP_PORT_BASE:-4100}"
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/sanchoi_scale}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
-if ! command -v haproxy >/dev/null 2>&1; then
-  echo "› Installing Debian's HAProxy for the load balancer…"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq haproxy >/dev/null; }; then
-    echo "HAProxy is needed in front of the processes: sudo apt-get install -y haproxy" >&2
-    exit 1
-  fi
-fi
+bash scripts/apt-install.sh haproxy haproxy "the load balancer in front of the processes"
 case "$DATABASE_URL" in
   postgres*) ;;
   *) echo "Several processes share one PostgreSQL database: DATABASE_URL must be postgresql://…" >&2; exit 1 ;;
@@ -59,43 +51,23 @@ stop_all() {
 }
 trap stop_all EXIT INT TERM
 
-servers=""
+servers=()
 for index in $(seq 1 "$PROCESSES"); do
   app_port=$((APP_PORT_BASE + index))
   echo "› App process $index on 127.0.0.1:$app_port (log: $workdir/app$index.log)"
   DEMO_MODE=true NODE_ENV=production COOKIE_SECURE=false TRUST_PROXY=true HOST=127.0.0.1 PORT="$app_port" \
     node_modules/.bin/tsx server.ts >"$workdir/app$index.log" 2>&1 &
   pids+=("$!")
-  servers+="  server app$index 127.0.0.1:$app_port check cookie app$index"$'\n'
+  servers+=("127.0.0.1:$app_port")
 done
 
-# Sticky sessions: a cookie names the process, so Socket.IO's long-polling requests (the fallback
-# when a network blocks WebSocket) reach the process that opened their session. WebSocket
-# connections would need none: any process accepts them and the router forwards their requests.
+# Round robin with a sticky cookie for Socket.IO's long-polling fallback (scripts/haproxy-config.sh).
 # Each proxied connection holds two file descriptors: stay within what this machine allows.
 fd_limit="$(ulimit -Hn)"
 [ "$fd_limit" = "unlimited" ] && fd_limit=120000
 maxconn=$(( (fd_limit - 200) / 2 ))
 [ "$maxconn" -gt 60000 ] && maxconn=60000
-cat >"$workdir/haproxy.cfg" <<CFG
-global
-  maxconn $maxconn
-defaults
-  mode http
-  option forwardfor
-  timeout connect 5s
-  timeout client 60s
-  timeout server 60s
-  timeout tunnel 1h
-frontend web
-  bind 127.0.0.1:$PORT
-  default_backend app
-backend app
-  balance roundrobin
-  cookie SANCHOI_NODE insert indirect nocache httponly
-  option httpchk GET /readyz
-$servers
-CFG
+bash scripts/haproxy-config.sh "127.0.0.1:$PORT" "$maxconn" "${servers[@]}" >"$workdir/haproxy.cfg"
 for _ in $(seq 1 120); do
   ready=0
   for index in $(seq 1 "$PROCESSES"); do
@@ -104,7 +76,7 @@ for _ in $(seq 1 120); do
   [ "$ready" = "$PROCESSES" ] && break
   sleep 1
 done
-haproxy -f "$workdir/haproxy.cfg" -db &
+"$(command -v haproxy || echo /usr/sbin/haproxy)" -f "$workdir/haproxy.cfg" -db &
 pids+=("$!")
 echo "Sân chơi ASEAN: http://127.0.0.1:$PORT — $PROCESSES processes behind HAProxy, PostgreSQL $database, Redis $REDIS_URL"
 wait -n "${pids[@]}"

@@ -3,13 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-if [ ! -x /usr/bin/chromium ]; then
-  echo "› Installing Debian's chromium for the browser tests…"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/apt-install.sh /usr/bin/chromium chromium "the browser tests"
+# A game is played through HAProxy in front of two processes (app/live/cluster/load-balancer.server.test.ts).
+bash scripts/apt-install.sh haproxy haproxy "the load-balancer test"
 npm run --silent db:generate
 echo "› Type check…"
 npx tsc

@@ -80,6 +80,8 @@ export type RunnerOptions = {
   log?: (message: string, error?: unknown) => void;
   /** Told how long each broadcast took to hand to every connected player (operator metrics). */
   onBroadcast?: (players: number, ms: number) => void;
+  /** The game has just ended and everything that said so is stored and sent (the registry lets it go later). */
+  onEnded?: () => void;
 };
 
 export type DispatchOutcome = {
@@ -101,6 +103,7 @@ export class GameRunner {
   private readonly timing: RunnerTiming;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly onBroadcast: (players: number, ms: number) => void;
+  private readonly onEnded: () => void;
   private readonly writes: WriteQueue;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Play-along: when the studio's next step airs on some path (one timer, like `timer`). */
@@ -127,6 +130,7 @@ export class GameRunner {
     this.timing = { ...DEFAULT_TIMING, ...(options.store.ordered ? ORDERED_STORE_TIMING : {}), ...options.timing };
     this.log = options.log ?? ((message, error) => console.error(`[live] ${message}`, error ?? ""));
     this.onBroadcast = options.onBroadcast ?? (() => undefined);
+    this.onEnded = options.onEnded ?? (() => undefined);
     this.writes = new WriteQueue(this.store, this.timing);
   }
 
@@ -210,10 +214,13 @@ export class GameRunner {
       return { ok: false, code: "game-ended", stored: refused, done: refused };
     }
     const result = transition(this.current, event, this.clock());
+    const ended = result.state.phase.name === "ended" && this.current.phase.name !== "ended";
     this.current = result.state;
     const replyTo = options.replyTo;
     const effects = replyTo === undefined ? result.effects : result.effects.filter((effect) => !(effect.type === "send" && effect.to.role === "player" && effect.to.playerId === replyTo));
-    return { ok: result.ok, code: result.code, ...this.perform(result.state, effects) };
+    const performed = this.perform(result.state, effects);
+    if (ended) performed.done.then(() => this.onEnded(), () => undefined);
+    return { ok: result.ok, code: result.code, ...performed };
   }
 
   /** Starts the runner on a state loaded from the database, with the effects restoring asked for. */
@@ -269,6 +276,16 @@ export class GameRunner {
     this.stopped = true;
     const running = this.current.phase.name !== "ended";
     await this.writes.snapshot(options.resumeOnLoad && running ? { ...this.current, resumeOnLoad: true } : this.current);
+  }
+
+  /**
+   * An ended game let go from memory: stops the timers and waits for the writes already asked for
+   * (the end's scores), without writing its snapshot again.
+   */
+  async retire(): Promise<void> {
+    this.stopTimers();
+    this.stopped = true;
+    await this.writes.idle();
   }
 
   /** Stops without writing anything more: what a crash leaves behind (tests), or a game dropped from memory. */
@@ -507,6 +524,12 @@ class WriteQueue {
     return this.enqueue(() => this.store.writeScores(state, pathIds));
   }
 
+  /** Once every write asked for so far is done (committed or failed). */
+  idle(): Promise<void> {
+    this.flush();
+    return this.tail;
+  }
+
   abandon(): void {
     this.abandoned = true;
     if (this.batchTimer) clearTimeout(this.batchTimer);
@@ -529,7 +552,12 @@ class WriteQueue {
   private enqueue(job: () => Promise<void>): Promise<void> {
     if (this.abandoned) return Promise.reject(new Error("writes abandoned"));
     // A store that commits in call order needs no waiting here, and can group what it is given.
-    if (this.store.ordered) return job();
+    if (this.store.ordered) {
+      const run = job();
+      // Committed in call order: the last one done means all are.
+      this.tail = run.catch(() => undefined);
+      return run;
+    }
     const run = this.tail.then(job);
     this.tail = run.catch(() => undefined);
     return run;

@@ -83,3 +83,48 @@ describe("LiveRegistry across a restart", () => {
     await second.close();
   });
 });
+
+describe("LiveRegistry lets an ended game go", () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  function lingeringRegistry(store: LiveStore, retired: string[]) {
+    const registry = new LiveRegistry({ store, log: () => undefined, endedLingerMs: 30, onRetired: async (gameId) => void retired.push(gameId) });
+    registry.connect(() => silentOutput);
+    return registry;
+  }
+
+  it("leaves memory after the linger, its end stored; a later request loads it again, and it goes again", async () => {
+    const memory = memoryStore(withPlayers(makeGame({ gameId: "g-end" }), ["ann"]));
+    const retired: string[] = [];
+    const registry = lingeringRegistry(memory.store, retired);
+    const runner = (await registry.get("g-end"))!;
+    await runner.dispatch({ type: "host-command", command: "end", step: runner.state.step }).done;
+    expect(registry.has("g-end")).toBe(true);
+    await wait(150);
+    expect(registry.has("g-end")).toBe(false);
+    expect(retired).toEqual(["g-end"]);
+    expect(memory.current().phase.name).toBe("ended");
+
+    const again = await registry.get("g-end");
+    expect(again?.state.phase.name).toBe("ended");
+    await wait(150);
+    expect(registry.has("g-end")).toBe(false);
+    expect(retired).toEqual(["g-end", "g-end"]);
+  });
+
+  it("keeps a play-along game until its end has aired on the most delayed path", async () => {
+    const memory = memoryStore(withPlayers(makeGame({ gameId: "g-home" }), ["ann"]));
+    const retired: string[] = [];
+    const registry = lingeringRegistry(memory.store, retired);
+    const runner = (await registry.get("g-home"))!;
+    await runner.dispatch({ type: "play-along-configured", paths: [{ id: "fm", name: "FM", delayMs: 400 }] }).done;
+    await runner.dispatch({ type: "host-command", command: "end", step: runner.state.step }).done;
+    await wait(200);
+    // The studio ended 200 ms ago; the radio's listeners see it 200 ms from now.
+    expect(registry.has("g-home")).toBe(true);
+    expect(retired).toEqual([]);
+    await wait(500);
+    expect(registry.has("g-home")).toBe(false);
+    expect(retired).toEqual(["g-home"]);
+  });
+});

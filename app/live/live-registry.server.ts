@@ -1,4 +1,4 @@
-import { unscoredHomeQuestions } from "./play-along";
+import { nextAiringAt, unscoredHomeQuestions } from "./play-along";
 import { GameRunner, type RunnerOutput, type RunnerTiming } from "./game-runner.server";
 import type { LiveStore } from "./live-store.server";
 import { restoreAfterRestart } from "./restore";
@@ -29,7 +29,16 @@ export type LiveRegistryOptions = {
   claim?: (gameId: string) => Promise<boolean>;
   /** A game found running after a crash carries on by itself (a failover) instead of waiting for its host. */
   resumeAfterCrash?: boolean;
+  /**
+   * How long an ended game stays in memory (screens that reconnect to the final results find it
+   * there); then it is let go, and loaded again from the database if asked for. Default 10 s.
+   */
+  endedLingerMs?: number;
+  /** An ended game was let go from memory, its writes done (app/live/cluster: gives up its lease). */
+  onRetired?: (gameId: string) => Promise<void>;
 };
+
+const DEFAULT_ENDED_LINGER_MS = 10_000;
 
 export class LiveRegistry {
   private readonly runners = new Map<string, Promise<GameRunner | null>>();
@@ -119,6 +128,31 @@ export class LiveRegistry {
     this.runners.clear();
   }
 
+  /**
+   * An ended game leaves memory after endedLingerMs (once the end has aired on every play-along
+   * path). Until it is gone a request still finds it
+   * (ended: every command refused as it would be anyway); after, a request loads it again.
+   */
+  private retireLater(gameId: string): void {
+    const entry = this.runners.get(gameId);
+    if (!entry) return;
+    const timer = setTimeout(() => {
+      // Dropped, closed or loaded again since: not this timer's game any more.
+      if (this.runners.get(gameId) !== entry) return;
+      void (async () => {
+        const runner = await entry.catch(() => null);
+        if (!runner || runner.state.phase.name !== "ended") return;
+        // Play-along (decisions 038, 039): the studio's end airs on a delayed path up to two minutes
+        // later, and its home players still answer until then. Gone only once every path shows it.
+        if (nextAiringAt(runner.state) !== null) return this.retireLater(gameId);
+        await runner.retire();
+        if (this.runners.get(gameId) === entry) this.runners.delete(gameId);
+        await this.options.onRetired?.(gameId);
+      })().catch((error) => this.options.log?.(`letting go of ended game ${gameId}`, error));
+    }, this.options.endedLingerMs ?? DEFAULT_ENDED_LINGER_MS);
+    timer.unref();
+  }
+
   private async load(gameId: string): Promise<GameRunner | null> {
     if (!this.outputFor) throw new Error("LiveRegistry is not connected to a transport");
     if (this.options.claim && !(await this.options.claim(gameId))) {
@@ -141,8 +175,10 @@ export class LiveRegistry {
       timing: this.options.timing,
       log: this.options.log,
       onBroadcast: this.options.onBroadcast,
+      onEnded: () => this.retireLater(gameId),
     });
     await runner.resume(restored.effects);
+    if (runner.state.phase.name === "ended") this.retireLater(gameId);
     if ((snapshot.resumeOnLoad || this.options.resumeAfterCrash) && runner.state.paused?.reason === "restart") {
       // A planned restart: players had only a short "reconnecting"; the clock goes on from where it stood.
       await runner.dispatch({ type: "host-command", command: "resume", step: runner.state.step }).stored;

@@ -502,7 +502,9 @@ export class LiveTransport {
         event = { type: "player-left", playerId: live.playerId };
       }
     }
-    if (!tellGame || !event) return;
+    // A game no longer in memory (ended and let go, or run elsewhere now) need not hear it: loading
+    // it marks everyone disconnected anyway, and loading it for this would take it back.
+    if (!tellGame || !event || !this.context.registry.has(live.gameId)) return;
     const happened = event;
     this.context.registry
       .get(live.gameId)

@@ -29,9 +29,12 @@ type Message =
   | { kind: "packet"; socketId: string; packet: string }
   | { kind: "join"; socketId: string; rooms: string[] }
   | { kind: "leave"; socketId: string; room: string }
-  | { kind: "disconnect"; socketId: string };
+  | { kind: "disconnect"; socketId: string }
+  /** What one turn of the event loop sent one process, in order; `packet`s there lack their common `prefix`. */
+  | { kind: "batch"; prefix: string; messages: Message[] };
 
-type OwnerNotice = { gameId: string; processId: string };
+/** `processId` null: the game ended and left memory; nobody runs it until a request loads it again. */
+type OwnerNotice = { gameId: string; processId: string | null };
 
 export type ClusterRouterOptions = {
   /** Commands and publishing. */
@@ -64,6 +67,12 @@ export class ClusterRouter implements LiveRouting {
   private readonly ghosts = new Map<string, LiveSocket & { edge: string }>();
   private readonly calls = new Map<string, { resolve: (result: HandlerResult<unknown> | null) => void; timer: ReturnType<typeof setTimeout> }>();
   private readonly pins = new Map<string, { gameId: string; at: number }>();
+  /** Sockets of this process whose binding is being replayed on the game's new process. */
+  private readonly replaying = new Map<string, Promise<void>>();
+  /** Ended games let go from memory: nobody holds their lease, and that is not a crash to take over from. */
+  private readonly endedGames = new Set<string>();
+  /** Per process, what this turn of the event loop sends it: one publish each (see `send`). */
+  private readonly outbox = new Map<string, Message[]>();
   private watchTimer: ReturnType<typeof setInterval> | null = null;
   private readonly callTimeoutMs: number;
   private readonly me: string;
@@ -111,6 +120,11 @@ export class ClusterRouter implements LiveRouting {
     void this.options.redis.publish(this.ownerChannel, JSON.stringify({ gameId, processId: this.me } satisfies OwnerNotice));
   }
 
+  /** This process lets go of an ended game: tells every process, before its lease goes, not to take it over. */
+  async ended(gameId: string): Promise<void> {
+    await this.options.redis.publish(this.ownerChannel, JSON.stringify({ gameId, processId: null } satisfies OwnerNotice));
+  }
+
   /** This process lost the game's lease: another may run it already; forget it without writing. */
   lost(gameId: string): void {
     this.owners.delete(gameId);
@@ -132,6 +146,9 @@ export class ClusterRouter implements LiveRouting {
   async route(socket: LiveSocket, event: string, payload: unknown, runHere: () => Promise<HandlerResult<unknown>>): Promise<HandlerResult<unknown>> {
     const gameId = await this.gameOf(event, payload);
     if (!gameId) return runHere();
+    // A socket being bound again to its game's new process: its request follows, or it would reach
+    // that process before the socket is known there (an answer refused as "not-joined").
+    await this.replaying.get(socket.id);
     const result = await this.dispatch(gameId, socket, event, payload, runHere);
     if (result.ok && BINDING_EVENTS.has(event)) this.bindings.set(socket.id, bindingOf(gameId, event, payload, result.data));
     return result;
@@ -205,8 +222,29 @@ export class ClusterRouter implements LiveRouting {
     });
   }
 
+  /**
+   * Messages to one process within one turn of the event loop go as one publish, in order. A
+   * reveal gives every player a snapshot of their own: without this, one publish per player on
+   * another process (10,000 for a game of 10,000); with it, one per process. The snapshots of one
+   * broadcast share their common part's JSON (decision 029), sent once as the batch's prefix.
+   */
   private send(processId: string, message: Message): void {
-    this.options.redis.publish(this.channel(processId), JSON.stringify(message)).catch((error) => this.options.log("cluster publish failed", error));
+    let queued = this.outbox.get(processId);
+    if (!queued) {
+      queued = [];
+      this.outbox.set(processId, queued);
+      if (this.outbox.size === 1) setImmediate(() => this.flush());
+    }
+    queued.push(message);
+  }
+
+  private flush(): void {
+    const outbox = [...this.outbox];
+    this.outbox.clear();
+    for (const [processId, messages] of outbox) {
+      const message = messages.length === 1 ? messages[0] : batchOf(messages);
+      this.options.redis.publish(this.channel(processId), JSON.stringify(message)).catch((error) => this.options.log("cluster publish failed", error));
+    }
   }
 
   private onMessage(message: Message): void {
@@ -222,6 +260,9 @@ export class ClusterRouter implements LiveRouting {
         call.resolve(message.result);
         return;
       }
+      case "batch":
+        for (const inner of message.messages) this.onMessage(inner.kind === "packet" ? { ...inner, packet: message.prefix + inner.packet } : inner);
+        return;
       case "gone": {
         const ghost = this.ghosts.get(message.socketId);
         this.ghosts.delete(message.socketId);
@@ -270,7 +311,7 @@ export class ClusterRouter implements LiveRouting {
   }
 
   /** What a game run elsewhere sends one of this process's sockets. */
-  private toLocalSocket(message: Exclude<Message, { kind: "call" | "reply" | "gone" }>): void {
+  private toLocalSocket(message: Exclude<Message, { kind: "call" | "reply" | "gone" | "batch" }>): void {
     const socket = this.options.io.of("/").sockets.get(message.socketId) as LiveSocket | undefined;
     if (!socket) return;
     switch (message.kind) {
@@ -294,6 +335,13 @@ export class ClusterRouter implements LiveRouting {
 
   /** Another process (or this one) now runs a game: sockets bound to it here are bound there again. */
   private onOwner(notice: OwnerNotice): void {
+    if (notice.processId === null) {
+      // Sockets stay bound (their disconnects still reach the process that ran the game and clean
+      // up there); the watch leaves the game alone until some process loads it again.
+      this.endedGames.add(notice.gameId);
+      return;
+    }
+    this.endedGames.delete(notice.gameId);
     const previous = this.owners.get(notice.gameId);
     this.owners.set(notice.gameId, notice.processId);
     if (notice.processId !== this.me && this.options.registry.has(notice.gameId)) this.lost(notice.gameId);
@@ -308,7 +356,12 @@ export class ClusterRouter implements LiveRouting {
         this.bindings.delete(socketId);
         continue;
       }
-      void this.replay(socket, binding).catch((error) => this.options.log(`rebinding a socket to game ${binding.gameId}`, error));
+      const replayed = this.replay(socket, binding)
+        .catch((error) => this.options.log(`rebinding a socket to game ${binding.gameId}`, error))
+        .finally(() => {
+          if (this.replaying.get(socketId) === replayed) this.replaying.delete(socketId);
+        });
+      this.replaying.set(socketId, replayed);
     }
   }
 
@@ -328,7 +381,9 @@ export class ClusterRouter implements LiveRouting {
   /** Every WATCH_EVERY_MS: games of this process's sockets that nobody runs any more are taken over here. */
   private async watch(): Promise<void> {
     const { leases, registry } = this.options;
-    const games = [...new Set([...this.bindings.values()].map((binding) => binding.gameId))].filter((gameId) => !leases.holds(gameId));
+    const bound = new Set([...this.bindings.values()].map((binding) => binding.gameId));
+    for (const gameId of this.endedGames) if (!bound.has(gameId)) this.endedGames.delete(gameId);
+    const games = [...bound].filter((gameId) => !leases.holds(gameId) && !this.endedGames.has(gameId));
     if (games.length === 0) return;
     const holders = await leases.holders(games);
     for (const [index, gameId] of games.entries()) {
@@ -347,4 +402,23 @@ export class ClusterRouter implements LiveRouting {
 function bindingOf(gameId: string, event: string, payload: unknown, data: unknown): Binding {
   if (event === "player:join") return { gameId, event: "player:resume", payload: { gameId, token: (data as { token: string }).token } };
   return { gameId, event, payload };
+}
+
+/** Several messages as one; the packets' common beginning (a broadcast's common part) is sent once. */
+function batchOf(messages: Message[]): Extract<Message, { kind: "batch" }> {
+  let prefix: string | null = null;
+  for (const message of messages) {
+    if (message.kind !== "packet") continue;
+    prefix = prefix === null ? message.packet : commonPrefix(prefix, message.packet);
+  }
+  if (prefix === null || prefix.length < 64) return { kind: "batch", prefix: "", messages };
+  const cut = prefix.length;
+  return { kind: "batch", prefix, messages: messages.map((message) => (message.kind === "packet" ? { ...message, packet: message.packet.slice(cut) } : message)) };
+}
+
+function commonPrefix(a: string, b: string): string {
+  const length = Math.min(a.length, b.length);
+  let index = 0;
+  while (index < length && a.charCodeAt(index) === b.charCodeAt(index)) index += 1;
+  return index === a.length ? a : a.slice(0, index);
 }

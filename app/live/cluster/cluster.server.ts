@@ -22,6 +22,8 @@ export type Cluster = {
   store: FencedLiveStore;
   /** For LiveRegistry's `claim`: takes the lease, then the fencing token in the database, then tells the others. */
   claim: (gameId: string) => Promise<boolean>;
+  /** For LiveRegistry's `onRetired`: an ended game left memory; its lease goes, and no process takes it over. */
+  retired: (gameId: string) => Promise<void>;
   adapter: ReturnType<typeof createAdapter>;
   /** For attachRealtime's `live.cluster`. */
   routing: (transport: LiveTransport, io: Server, registry: LiveRegistry) => ClusterRouter;
@@ -88,6 +90,10 @@ export function startCluster(options: ClusterOptions): Cluster {
       }
       router?.announceOwner(gameId);
       return true;
+    },
+    retired: async (gameId) => {
+      await router?.ended(gameId).catch((error) => options.log(`announcing the end of game ${gameId}`, error));
+      await leases.release(gameId);
     },
     adapter: createAdapter(adapterPublisher, adapterSubscriber, { key: `${keyPrefix}socket.io` }),
     routing: (transport, io, registry) => {

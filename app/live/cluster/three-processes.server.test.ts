@@ -1,24 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
-import { io as connect, type Socket } from "socket.io-client";
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
-import { onView, showReply, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { makeQuestion } from "../__fixtures__/live-game";
 import type { GameState } from "../game-state";
 import { insertLiveGame } from "../live-games.server";
 import type { PlayerView, StaffView } from "../player-view";
-import { scoreAnswer } from "../scoring";
 import { createSession } from "~/utils/session.server";
 import { prisma } from "~/utils/db.server";
+import { hostCommand, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // Three real app processes (server.ts) on one PostgreSQL database and one Redis, players joined
 // through different processes, and the process running the game killed with SIGKILL mid-question.
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-type AppProcess = { child: ChildProcess; port: number; url: string; output: string[] };
 
 const QUESTIONS = 3;
 const PLAYERS_PER_PROCESS = 4;
@@ -30,84 +24,12 @@ const keys = redisPrefix();
 const apps: AppProcess[] = [];
 const clients: Client[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApp(): Promise<AppProcess> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    // An operator's environment, not the test runner's (its variables change how modules load).
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: database.url,
-      REDIS_URL: redisServerUrl,
-      REDIS_KEY_PREFIX: keys.prefix,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (data) => output.push(String(data)));
-  child.stderr!.on("data", (data) => output.push(String(data)));
-  const app = { child, port, url: `http://127.0.0.1:${port}`, output };
-  apps.push(app);
-  const startedAt = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output.join("")}`);
-    const healthy = await fetch(`${app.url}/healthz`).then((response) => response.ok, () => false);
-    if (healthy) return app;
-    if (Date.now() - startedAt > 110_000) throw new Error(`server did not start:\n${output.join("")}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const startAppHere = () => startApp({ databaseUrl: database.url, keyPrefix: keys.prefix }, apps);
 
 function client(app: AppProcess, cookie?: string): Client {
   const socket: Client = connect(app.url, { transports: ["websocket"], reconnection: false, forceNew: true, ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) });
   clients.push(socket);
   return trackScreen(socket);
-}
-
-async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown): Promise<{ ok: true; data: any } | { ok: false; error: string }> {
-  const emit = socket.timeout(15_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-  const response = await emit.call(socket, event, payload);
-  // A join's or resume's snapshot comes in its ack, as the phone reads it.
-  showReply(socket, event, response);
-  return response as { ok: true; data: any } | { ok: false; error: string };
-}
-
-function staffScreen(socket: Client) {
-  const views: StaffView[] = [];
-  let cursor = 0;
-  const waiting: (() => void)[] = [];
-  onView(socket, (view) => {
-    views.push(view as StaffView);
-    for (const wake of waiting.splice(0)) wake();
-  });
-  return {
-    views,
-    async waitFor(test: (view: StaffView) => boolean): Promise<StaffView> {
-      for (;;) {
-        const found = views.findIndex((view, index) => index >= cursor && test(view));
-        if (found !== -1) {
-          cursor = found + 1;
-          return views[found];
-        }
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-    },
-  };
 }
 
 beforeAll(async () => {
@@ -118,56 +40,19 @@ beforeAll(async () => {
   redis = new Redis(redisServerUrl);
   // Three development servers (Vite included) start here, outside the game's own time limit: on a
   // busy 2-core machine during the whole suite they take a while.
-  await Promise.all([startApp(), startApp(), startApp()]);
+  await Promise.all([startAppHere(), startAppHere(), startAppHere()]);
 }, 150_000);
 
 afterAll(async () => {
   if (problem) return;
   for (const socket of clients) socket.disconnect();
   if (process.env.CLUSTER_TEST_LOGS) for (const app of apps) console.log(`--- server on ${app.port} (pid ${app.child.pid}):\n${app.output.join("")}`);
-  await Promise.all(
-    apps.map(
-      ({ child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-        }),
-    ),
-  );
+  await stopProcesses(apps.map(({ child }) => child));
   await prisma.$disconnect();
   await keys.clean(redis);
   redis.disconnect();
   await database.drop();
 }, 60_000);
-
-/** An independent recount: the scoring rule applied to the stored answer rows, question by question. */
-async function recount(gameId: string): Promise<Map<string, number>> {
-  const game = await prisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { state: true } });
-  const state = JSON.parse(game.state) as GameState;
-  const rows = await prisma.liveAnswer.findMany({ where: { gameId } });
-  const players = await prisma.livePlayer.findMany({ where: { gameId }, select: { id: true } });
-  const totals = new Map<string, number>();
-  for (const { id } of players) {
-    let streak = 0;
-    let total = 0;
-    state.questions.forEach((question, questionIndex) => {
-      const row = rows.find((candidate) => candidate.playerId === id && candidate.questionIndex === questionIndex);
-      const scored = scoreAnswer({
-        chosen: row ? (JSON.parse(row.optionIds) as string[]) : null,
-        correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
-        elapsedMs: row?.elapsedMs ?? question.timeLimitMs,
-        timeLimitMs: question.timeLimitMs,
-        previousStreak: streak,
-      });
-      streak = scored.streak;
-      total += scored.points;
-    });
-    totals.set(id, total);
-  }
-  return totals;
-}
 
 describe("three app processes on PostgreSQL and Redis", () => {
   it("players joined through different processes finish; the owner killed mid-question is replaced within 5 s; scores equal a recount", async () => {
@@ -199,6 +84,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
     // The host watches through the first process, which therefore runs the game.
     const hostSocket = client(first, cookie);
     const hostScreen = staffScreen(hostSocket);
+    let hostAgainScreen = hostScreen;
     const watched = await request(hostSocket, "host:watch", { gameId });
     expect(watched.ok).toBe(true);
     const lease = await redis.get(`${keys.prefix}lease:${gameId}`);
@@ -242,17 +128,14 @@ describe("three app processes on PostgreSQL and Redis", () => {
       onView(player.socket, (view) => answerNow(player, view as PlayerView, index));
     }
 
-    const hostCommand = async (socket: Client, command: string, step: number) => {
-      const response = await request(socket, "host:command", { gameId, command, step });
-      if (!response.ok) throw new Error(`${command}: ${response.error}`);
-    };
+    const command = (socket: Client, name: string, step: number) => hostCommand(socket, socket === hostSocket ? hostScreen : hostAgainScreen, gameId, name, step);
 
-    await hostCommand(hostSocket, "start", (watched as { data: StaffView }).data.controls!.step);
+    await command(hostSocket, "start", (watched as { data: StaffView }).data.controls!.step);
     let reveal = await hostScreen.waitFor((view) => view.phase === "reveal" && view.result !== null);
     expect(reveal.result!.answeredCount).toBe(players.length);
-    await hostCommand(hostSocket, "next", reveal.controls!.step);
+    await command(hostSocket, "next", reveal.controls!.step);
     const board = await hostScreen.waitFor((view) => view.phase === "leaderboard");
-    await hostCommand(hostSocket, "next", board.controls!.step);
+    await command(hostSocket, "next", board.controls!.step);
 
     // Question 2: the second process's players answer and are acknowledged; then the owner dies.
     const acked = () => acks.filter((ack) => ack.questionIndex === 1 && ack.result === "accepted").length;
@@ -293,7 +176,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
     for (const player of players) player.holdQuestion = null;
     for (const [index, player] of players.entries()) answerNow(player, player.views.at(-1)!, index);
     const hostAgain = client(third, cookie);
-    const hostAgainScreen = staffScreen(hostAgain);
+    hostAgainScreen = staffScreen(hostAgain);
     const rewatched = await request(hostAgain, "host:watch", { gameId });
     expect(rewatched.ok).toBe(true);
     if (rewatched.ok) hostAgainScreen.views.push(rewatched.data as StaffView);
@@ -301,20 +184,20 @@ describe("three app processes on PostgreSQL and Redis", () => {
     for (let questionIndex = 1; questionIndex < QUESTIONS; questionIndex += 1) {
       reveal = await hostAgainScreen.waitFor((view) => view.phase === "reveal" && view.result !== null);
       expect(reveal.result!.answeredCount, JSON.stringify(acks)).toBe(players.length);
-      await hostCommand(hostAgain, "next", reveal.controls!.step);
+      await command(hostAgain, "next", reveal.controls!.step);
       const leaderboard = await hostAgainScreen.waitFor((view) => view.phase === "leaderboard" || view.phase === "podium");
       if (leaderboard.phase === "podium") break;
-      await hostCommand(hostAgain, "next", leaderboard.controls!.step);
+      await command(hostAgain, "next", leaderboard.controls!.step);
     }
     const podium = await hostAgainScreen.waitFor((view) => view.phase === "podium");
-    await hostCommand(hostAgain, "end", podium.controls!.step);
+    await command(hostAgain, "end", podium.controls!.step);
     await hostAgainScreen.waitFor((view) => view.phase === "ended");
 
     // Every answer acknowledged once, stored once; the scores equal a recount from the stored rows.
     expect(acks.filter((ack) => ack.result === "accepted")).toHaveLength(players.length * QUESTIONS);
     expect(acks.every((ack) => ack.result === "accepted")).toBe(true);
     expect(await prisma.liveAnswer.count({ where: { gameId } })).toBe(players.length * QUESTIONS);
-    const expected = await recount(gameId);
+    const expected = await recount(prisma, gameId);
     const stored = JSON.parse((await prisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { state: true } })).state) as GameState;
     expect(stored.phase.name).toBe("ended");
     for (const player of players) {

@@ -1,0 +1,173 @@
+// Real app processes (server.ts) for the cluster's tests, and what those tests read from them:
+// requests with their acks, what a staff screen shows, and an independent recount of the scores.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import type { Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
+import { onView, showReply } from "~/realtime/__fixtures__/live-views";
+import type { PrismaClient } from "~/utils/db.server";
+import type { GameState } from "../../game-state";
+import type { StaffView } from "../../player-view";
+import { scoreAnswer } from "../../scoring";
+import { redisServerUrl } from "./cluster-services";
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type AppProcess = { child: ChildProcess; port: number; url: string; output: string[] };
+export type Reply = { ok: true; data: any } | { ok: false; error: string };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A development server (Vite included) on PostgreSQL and Redis, once it is steadily ready; put in
+ * `started` at once, to be stopped whatever happens.
+ */
+export async function startApp(options: { databaseUrl: string; keyPrefix: string; env?: Record<string, string> }, started: AppProcess[]): Promise<AppProcess> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    // An operator's environment, not the test runner's (its variables change how modules load).
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "development",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: redisServerUrl,
+      REDIS_KEY_PREFIX: options.keyPrefix,
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (data) => output.push(String(data)));
+  child.stderr!.on("data", (data) => output.push(String(data)));
+  const app = { child, port, url: `http://127.0.0.1:${port}`, output };
+  started.push(app);
+  const startedAt = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output.join("")}`);
+    const healthy = await fetch(`${app.url}/healthz`).then((response) => response.ok, () => false);
+    if (healthy) {
+      await steadilyReady(app);
+      return app;
+    }
+    if (Date.now() - startedAt > 110_000) throw new Error(`server did not start:\n${output.join("")}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * After it listens, a development server compiles the app (warmUp in server.ts) and its event loop
+ * stalls for seconds on a busy machine: a request forwarded meanwhile times out and is sent again,
+ * and a load balancer's health check (/readyz, which watches the event loop) takes it out of the
+ * rotation. Ready three times in a row, 200 ms apart, it is past that.
+ */
+async function steadilyReady(app: { url: string; output: string[] }): Promise<void> {
+  for (let ready = 0, waited = 0; ready < 3; waited += 200) {
+    if (waited > 60_000) throw new Error(`${app.url}/readyz did not stay ready:\n${app.output.join("")}`);
+    ready = (await fetch(`${app.url}/readyz`).then((response) => response.ok, () => false)) ? ready + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** SIGTERM (a clean shutdown), SIGKILL after 10 s. */
+export async function stopProcesses(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+        }),
+    ),
+  );
+}
+
+export async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown): Promise<Reply> {
+  const emit = socket.timeout(15_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
+  const response = await emit.call(socket, event, payload).catch((error: Error) => {
+    throw new Error(`${event} from socket ${socket.id} (${socket.io.engine?.transport.name ?? "closed"}): ${error.message}`);
+  });
+  // A join's or resume's snapshot comes in its ack, as the phone reads it.
+  showReply(socket, event, response);
+  return response as Reply;
+}
+
+/** What a host's or display's screen shows; `waitFor` finds the next view that passes a test. */
+export function staffScreen(socket: Client) {
+  const views: StaffView[] = [];
+  let cursor = 0;
+  const waiting: (() => void)[] = [];
+  onView(socket, (view) => {
+    views.push(view as StaffView);
+    for (const wake of waiting.splice(0)) wake();
+  });
+  return {
+    views,
+    /** The step of the newest view by epoch and version: an ack and the messages around it may arrive in either order. */
+    newestStep(): number | undefined {
+      const newest = views.reduce<StaffView | undefined>((best, view) => (!best || view.epoch > best.epoch || (view.epoch === best.epoch && view.version > best.version) ? view : best), undefined);
+      return newest?.controls?.step;
+    },
+    async waitFor(test: (view: StaffView) => boolean): Promise<StaffView> {
+      for (;;) {
+        const found = views.findIndex((view, index) => index >= cursor && test(view));
+        if (found !== -1) {
+          cursor = found + 1;
+          return views[found];
+        }
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+    },
+  };
+}
+
+/** An independent recount: the scoring rule applied to the stored answer rows, question by question. */
+export async function recount(db: PrismaClient, gameId: string): Promise<Map<string, number>> {
+  const game = await db.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { state: true } });
+  const state = JSON.parse(game.state) as GameState;
+  const rows = await db.liveAnswer.findMany({ where: { gameId } });
+  const players = await db.livePlayer.findMany({ where: { gameId }, select: { id: true } });
+  const totals = new Map<string, number>();
+  for (const { id } of players) {
+    let streak = 0;
+    let total = 0;
+    state.questions.forEach((question, questionIndex) => {
+      const row = rows.find((candidate) => candidate.playerId === id && candidate.questionIndex === questionIndex);
+      const scored = scoreAnswer({
+        chosen: row ? (JSON.parse(row.optionIds) as string[]) : null,
+        correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
+        elapsedMs: row?.elapsedMs ?? question.timeLimitMs,
+        timeLimitMs: question.timeLimitMs,
+        previousStreak: streak,
+      });
+      streak = scored.streak;
+      total += scored.points;
+    });
+    totals.set(id, total);
+  }
+  return totals;
+}
+
+/**
+ * A host's command with the step of the view it was decided on; refused as stale when a newer view
+ * was on its way (the game moved on), sent once more with the newest step, as the host's console does.
+ */
+export async function hostCommand(socket: Client, screen: ReturnType<typeof staffScreen>, gameId: string, command: string, step: number): Promise<void> {
+  let reply = await request(socket, "host:command", { gameId, command, step });
+  const newest = screen.newestStep();
+  if (!reply.ok && reply.error === "stale-step" && newest !== undefined && newest !== step) reply = await request(socket, "host:command", { gameId, command, step: newest });
+  if (!reply.ok) throw new Error(`${command}: ${reply.error}`);
+}
