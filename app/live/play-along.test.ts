@@ -42,6 +42,16 @@ function homeOf(state: GameState, playerId: string) {
   return state.playAlong!.players.find((player) => player.id === playerId)!;
 }
 
+/**
+ * The studio's only player answers; on a show played along at home that does not close the question
+ * (the clock runs on for the home audience), so the host closes it by hand at the same moment.
+ */
+function studioAnswersAndHostCloses(state: GameState, key: string, now: number): GameState {
+  const answered = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [key] }, now).state;
+  expect(answered.phase.name).toBe("question");
+  return hostMust(answered, "next", now);
+}
+
 /** A game with one studio player and home players on both paths, question 0 open in the studio at 10 s. */
 function gameOnAir(): GameState {
   let state = must(makeGame(), { type: "play-along-configured", paths: PATHS }, 0).state;
@@ -97,8 +107,8 @@ describe("TV play-along: a window per distribution path", () => {
   it("scores each path when its reveal airs, on a board apart from the studio's", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
-    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
-    // The only studio player answered: the studio closes at once, home windows run on.
+    state = studioAnswersAndHostCloses(state, right, 10_500);
+    // The host closed the question in the studio at once; home windows run on.
     expect(state.phase.name).toBe("reveal");
     state = homeAnswer(state, "tv-1", right, 12_100).state;
     state = airUntil(state, 22_500);
@@ -124,7 +134,7 @@ describe("TV play-along: a window per distribution path", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
     // The one studio contestant answers at once: the studio reveals at 10.5 s and moves on.
-    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = studioAnswersAndHostCloses(state, right, 10_500);
     expect(state.phase).toMatchObject({ name: "reveal", questionIndex: 0 });
     state = hostMust(state, "next", 11_000);
     state = hostMust(state, "next", 11_500);
@@ -163,7 +173,7 @@ describe("TV play-along: a window per distribution path", () => {
   it("measures the next question on a path from its own opening when a held reveal delayed it", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
-    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = studioAnswersAndHostCloses(state, right, 10_500);
     state = hostMust(state, "next", 11_000);
     state = hostMust(state, "next", 11_500);
     // Question 1 opens in the studio at 14.5 s; on the terrestrial path it cannot before 22.5 s.
@@ -191,7 +201,7 @@ describe("TV play-along: a window per distribution path", () => {
   it("names, for a restart, every question whose home answers may still wait for a path's reveal", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
-    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = studioAnswersAndHostCloses(state, right, 10_500);
     state = hostMust(state, "next", 11_000);
     state = hostMust(state, "next", 11_500);
     state = fire(state, 14_500).state;
@@ -204,7 +214,7 @@ describe("TV play-along: a window per distribution path", () => {
   it("keeps the question running on the home audience's overlay to the full time after an early studio close", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
-    state = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [right] }, 10_500).state;
+    state = studioAnswersAndHostCloses(state, right, 10_500);
     // The studio's own screen reveals at once; the overlay aired to the homes keeps the question,
     // its clock running to the studio's full time (on each path it airs that path's delay later).
     const studio = displayView(state, 15_000);

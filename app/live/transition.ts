@@ -168,10 +168,15 @@ function answerSubmitted(
   return outcome(answered, [persist, { type: "refresh-staff" }], "accepted");
 }
 
-/** Everyone who may answer has: no point in keeping a classroom waiting for the clock. */
+/**
+ * Everyone who may answer has: no point in keeping a classroom waiting for the clock. Not on a
+ * show played along at home (docs/decisions/039): the home audience answers while the clock runs
+ * on their screens, and the studio's reveal would reach their television before their time is up.
+ */
 function closeIfEveryoneAnswered(state: GameState, now: number): Step | null {
   const phase = state.phase;
   if (phase.name !== "question" || phase.answeredCount < phase.expectedCount) return null;
+  if (state.playAlong && state.playAlong.paths.length > 0) return null;
   return closeQuestion(state, now);
 }
 

@@ -207,19 +207,24 @@ describe("TV play-along over Socket.IO", () => {
     const near = await join(game.pin, "Gần", "near");
     const far = await join(game.pin, "Xa", "far");
 
-    // The one studio contestant answers at once: the studio closes the question early.
-    let answered = false;
+    // The one studio contestant answers at once; on a show played along at home that does not close
+    // the question (the clock runs on for the homes), so the host closes it by hand: early.
+    let studioAnswered: Promise<unknown> | null = null;
     onView(contestant.socket, (view) => {
       const shown = view as PlayerView;
-      if (shown.phase === "question" && shown.question && !answered) {
-        answered = true;
-        void request(contestant.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [shown.question.options[0].id], answerId: "studio-0" });
+      if (shown.phase === "question" && shown.question && !studioAnswered) {
+        studioAnswered = request(contestant.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [shown.question.options[0].id], answerId: "studio-0" });
       }
     });
     const started = await request(host, "host:command", { gameId: game.gameId, command: "start", step: hostViews.at(-1)?.controls?.step ?? watched.data.controls!.step });
     expect(started.ok).toBe(true);
     const studioOpen = await seen<StaffView>(host, hostViews, (view) => view.phase === "question");
     const openedAt = studioOpen.question!.deadline! - 5_000;
+    await seen<StaffView>(host, hostViews, (view) => view.phase === "question" && studioAnswered !== null);
+    expect(await studioAnswered).toMatchObject({ ok: true });
+    expect(hostViews.at(-1)!.phase).toBe("question");
+    const closed = await request(host, "host:command", { gameId: game.gameId, command: "next", step: hostViews.at(-1)!.controls!.step });
+    expect(closed.ok).toBe(true);
     const studioReveal = await seen<StaffView>(host, hostViews, (view) => view.phase === "reveal");
     expect(studioReveal.serverTime).toBeLessThan(openedAt + 2_000);
 
