@@ -139,7 +139,11 @@ export class SqliteWriterThread<Job extends { kind: string }> {
       const sent = jobs.map((job) => ("json" in job && typeof job.json === "string" ? { ...job, json: buffers.push(encoder.encode(job.json)) - 1 } : job));
       const message: WriteBatch = { batch, head: encoder.encode(JSON.stringify(sent)), buffers };
       // Moving a buffer costs ~25 µs however small; copying the head is cheaper, a snapshot is not.
-      this.thread().postMessage(message, buffers.map((bytes) => bytes.buffer as ArrayBuffer));
+      const thread = this.thread();
+      // The thread keeps the process alive while a commit is awaited, and only then (a script that
+      // saved an answer must still exit when it is done).
+      if (this.pending.size === 1) thread.ref();
+      thread.postMessage(message, buffers.map((bytes) => bytes.buffer as ArrayBuffer));
     });
   }
 
@@ -161,10 +165,10 @@ export class SqliteWriterThread<Job extends { kind: string }> {
       // tsx's loader, and the thread needs none of them.
       execArgv: [],
     });
-    worker.unref();
     worker.on("message", ({ batch, errors, values }: WriteResult) => {
       const waiting = this.pending.get(batch);
       this.pending.delete(batch);
+      if (this.pending.size === 0) worker.unref();
       waiting?.resolve({ errors, values });
     });
     const fail = (error: Error) => {
@@ -175,6 +179,8 @@ export class SqliteWriterThread<Job extends { kind: string }> {
     };
     worker.on("error", fail);
     worker.on("exit", (code) => fail(new Error(`writer thread stopped (exit code ${code})`)));
+    // After the listeners (adding a "message" listener refs the thread's port again); commit() refs it while it waits.
+    worker.unref();
     this.worker = worker;
     return worker;
   }
