@@ -1,7 +1,7 @@
 import type { Effect, GameEvent, GameSettings, GameState, OutcomeCode, Player, StoredAnswer, TransitionResult } from "./game-state";
 import { optionIdsForKeys } from "./options";
 import type { AiredStep, DelayPath, HomePlayer, PathAiring, PlayAlong } from "./play-along-state";
-import { findPlayerPosition, withPlayerAdded, withPlayerReplaced } from "./players";
+import { findPlayerPosition, newPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
 import { admitNewPlayer } from "./admission";
 import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
@@ -246,21 +246,9 @@ function homeJoined(state: GameState, event: Extract<HomeEvent, { type: "home-pl
   if (!admitted.ok) return refuse(state, admitted.code);
   const name = admitted.name;
 
-  const player: HomePlayer = {
-    id: event.playerId,
-    // Names are unique among the home audience: its own board. The paths array names its own index.
-    name: uniqueDisplayName({ settings: home.paths as unknown as GameSettings, players: home.players }, name),
-    unit: event.unit,
-    joinedAt: now,
-    connected: true,
-    kicked: false,
-    score: 0,
-    streak: 0,
-    eliminatedAt: null,
-    answer: null,
-    lastOutcome: null,
-    pathId: event.pathId,
-  };
+  // Names are unique among the home audience: its own board. The paths array names its own index.
+  const unique = uniqueDisplayName({ settings: home.paths as unknown as GameSettings, players: home.players }, name);
+  const player: HomePlayer = { ...newPlayer(event.playerId, unique, event.unit, now), pathId: event.pathId };
   const next = withHome(state, { ...home, players: withPlayerAdded(home.players, player) as HomePlayer[] }, now);
   return outcome(
     next,

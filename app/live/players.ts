@@ -22,6 +22,11 @@ const positions = new WeakMap<readonly Player[], Map<string, number>>();
  */
 const standings = new WeakMap<readonly Player[], readonly Player[]>();
 
+/** A player as they join: connected, no score, no answer yet (the studio's and the home audience's alike). */
+export function newPlayer(id: string, name: string, unit: Player["unit"], now: number): Player {
+  return { id, name, unit, joinedAt: now, connected: true, kicked: false, score: 0, streak: 0, eliminatedAt: null, answer: null, lastOutcome: null };
+}
+
 /** How many players are not kicked, carried from array to array like the index. */
 const presentCounts = new WeakMap<readonly Player[], number>();
 

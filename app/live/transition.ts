@@ -14,7 +14,7 @@ import type {
 } from "./game-state";
 import { optionIdsForKeys } from "./options";
 import { playAlongTransition, recordAiring } from "./play-along";
-import { findPlayerPosition, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
+import { findPlayerPosition, newPlayer, withEveryPlayer, withPlayerAdded, withPlayerReplaced } from "./players";
 import { admitNewPlayer } from "./admission";
 import { lastClosedQuestion, persistAnswer } from "./answer-facts";
 import { scoreQuestion } from "./question-scoring";
@@ -73,20 +73,8 @@ function playerJoined(state: GameState, playerId: string, rawName: string, unit:
   if (!admitted.ok) return refuse(state, admitted.code);
   const name = admitted.name;
 
-  const player: Player = {
-    id: playerId,
-    // A second "Minh" shows as "Minh (2)": two players never share a name on screen.
-    name: uniqueDisplayName(state, name),
-    unit,
-    joinedAt: now,
-    connected: true,
-    kicked: false,
-    score: 0,
-    streak: 0,
-    eliminatedAt: null,
-    answer: null,
-    lastOutcome: null,
-  };
+  // A second "Minh" shows as "Minh (2)": two players never share a name on screen.
+  const player = newPlayer(playerId, uniqueDisplayName(state, name), unit, now);
   const phase = state.phase;
   const nextPhase = phase.name === "question" ? { ...phase, expectedCount: phase.expectedCount + 1 } : phase;
   const next = change(state, { players: withPlayerAdded(state.players, player), phase: nextPhase }, now);
