@@ -7,12 +7,9 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { prisma } from "~/utils/db.server";
-import { createSession } from "~/utils/session.server";
-import { makeQuestion } from "../__fixtures__/live-game";
 import type { GameState } from "../game-state";
-import { insertLiveGame } from "../live-games.server";
 import type { PlayerView, StaffView } from "../player-view";
-import { freePort, hostCommand, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { freePort, hostCommand, hostedGame, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // A whole game played through the load balancer, as a province runs it (README "Several processes /
@@ -134,26 +131,7 @@ describe("a game played through HAProxy in front of two processes", () => {
     expect(haproxyProblem, haproxyProblem).toBeUndefined();
     if (problem) return expectServicesOptionalHere(problem);
 
-    const host = await prisma.user.create({ data: { username: "host", displayName: "Người dẫn", passwordHash: "x", role: "host" }, select: { id: true } });
-    const cookie = (await createSession(host.id)).split(";")[0];
-    const created = await insertLiveGame(
-      prisma,
-      {
-        hostId: host.id,
-        title: "Qua cân bằng tải",
-        releaseId: "r",
-        releaseName: "r",
-        mode: "classic",
-        teamsBy: null,
-        countdownMs: 0,
-        // A question closes as soon as everyone has answered: the limit only has to outlast a busy machine.
-        questions: Array.from({ length: QUESTIONS }, (_, index) => makeQuestion(index + 1, { timeLimitMs: 30_000 })),
-      },
-      Date.now(),
-    );
-    if (!created.ok) throw new Error(created.problem);
-    const { gameId, pin } = created;
-    const game = await prisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { displayToken: true } });
+    const { cookie, gameId, pin, displayToken } = await hostedGame(prisma, "Qua cân bằng tải", QUESTIONS);
 
     const hostSocket = client({ cookie });
     const hostScreen = staffScreen(hostSocket);
@@ -161,7 +139,7 @@ describe("a game played through HAProxy in front of two processes", () => {
     if (!watched.ok) throw new Error(`host:watch: ${watched.error}`);
     const displaySocket = client();
     const displayScreen = staffScreen(displaySocket);
-    expect((await request(displaySocket, "display:watch", { gameId, token: game.displayToken })).ok).toBe(true);
+    expect((await request(displaySocket, "display:watch", { gameId, token: displayToken })).ok).toBe(true);
 
     type Player = { socket: Client; playerId: string; polling: boolean; views: PlayerView[] };
     const players: Player[] = [];

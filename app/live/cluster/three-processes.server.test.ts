@@ -2,13 +2,10 @@ import { Redis } from "ioredis";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
-import { makeQuestion } from "../__fixtures__/live-game";
 import type { GameState } from "../game-state";
-import { insertLiveGame } from "../live-games.server";
 import type { PlayerView, StaffView } from "../player-view";
-import { createSession } from "~/utils/session.server";
 import { prisma } from "~/utils/db.server";
-import { hostCommand, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { hostCommand, hostedGame, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // Three real app processes (server.ts) on one PostgreSQL database and one Redis, players joined
@@ -59,27 +56,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
     if (problem) return expectServicesOptionalHere(problem);
     const [first, second, third] = apps;
 
-    const host = await prisma.user.create({ data: { username: "host", displayName: "Người dẫn", passwordHash: "x", role: "host" }, select: { id: true } });
-    const cookie = (await createSession(host.id)).split(";")[0];
-    const created = await insertLiveGame(
-      prisma,
-      {
-        hostId: host.id,
-        title: "Ba tiến trình",
-        releaseId: "r",
-        releaseName: "r",
-        mode: "classic",
-        teamsBy: null,
-        countdownMs: 0,
-        // Long enough for question 2 to outlive a failover on a machine busy with the whole suite; a
-        // question closes as soon as everyone has answered, so the others stay short.
-        questions: Array.from({ length: QUESTIONS }, (_, index) => makeQuestion(index + 1, { timeLimitMs: 30_000 })),
-      },
-      Date.now(),
-    );
-    if (!created.ok) throw new Error(created.problem);
-    const { gameId, pin } = created;
-    const game = await prisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { displayToken: true } });
+    const { cookie, gameId, pin, displayToken } = await hostedGame(prisma, "Ba tiến trình", QUESTIONS);
 
     // The host watches through the first process, which therefore runs the game.
     const hostSocket = client(first, cookie);
@@ -93,7 +70,7 @@ describe("three app processes on PostgreSQL and Redis", () => {
     // The display through the second; players through the second and the third.
     const displaySocket = client(second);
     const displayScreen = staffScreen(displaySocket);
-    expect((await request(displaySocket, "display:watch", { gameId, token: game.displayToken })).ok).toBe(true);
+    expect((await request(displaySocket, "display:watch", { gameId, token: displayToken })).ok).toBe(true);
 
     type Player = { socket: Client; playerId: string; via: AppProcess; views: PlayerView[]; holdQuestion: number | null };
     const players: Player[] = [];

@@ -9,6 +9,9 @@ import type { PrismaClient } from "~/utils/db.server";
 import type { GameState } from "../../game-state";
 import type { StaffView } from "../../player-view";
 import { scoreAnswer } from "../../scoring";
+import { makeQuestion } from "../../__fixtures__/live-game";
+import { insertLiveGame } from "../../live-games.server";
+import { createSession } from "~/utils/session.server";
 import { redisServerUrl } from "./cluster-services";
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -170,4 +173,31 @@ export async function hostCommand(socket: Client, screen: ReturnType<typeof staf
   const newest = screen.newestStep();
   if (!reply.ok && reply.error === "stale-step" && newest !== undefined && newest !== step) reply = await request(socket, "host:command", { gameId, command, step: newest });
   if (!reply.ok) throw new Error(`${command}: ${reply.error}`);
+}
+
+/**
+ * A host (and their session cookie) and a classic game of `questions` questions, each 30 s long:
+ * a question closes as soon as everyone has answered, so the limit only has to outlast a failover
+ * or a busy machine.
+ */
+export async function hostedGame(db: PrismaClient, title: string, questions: number) {
+  const host = await db.user.create({ data: { username: "host", displayName: "Người dẫn", passwordHash: "x", role: "host" }, select: { id: true } });
+  const cookie = (await createSession(host.id)).split(";")[0];
+  const created = await insertLiveGame(
+    db,
+    {
+      hostId: host.id,
+      title,
+      releaseId: "r",
+      releaseName: "r",
+      mode: "classic",
+      teamsBy: null,
+      countdownMs: 0,
+      questions: Array.from({ length: questions }, (_, index) => makeQuestion(index + 1, { timeLimitMs: 30_000 })),
+    },
+    Date.now(),
+  );
+  if (!created.ok) throw new Error(created.problem);
+  const game = await db.liveGame.findUniqueOrThrow({ where: { id: created.gameId }, select: { displayToken: true } });
+  return { cookie, gameId: created.gameId, pin: created.pin, displayToken: game.displayToken };
 }
