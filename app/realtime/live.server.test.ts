@@ -12,7 +12,7 @@ import { insertLiveGame } from "~/live/live-games.server";
 import { LiveRegistry } from "~/live/live-registry.server";
 import { liveStoreFor } from "~/live/live-writer.server";
 import type { PlayerView, StaffView } from "~/live/player-view";
-import { scoreAnswer } from "~/live/scoring";
+import { recount } from "~/live/__fixtures__/recount";
 import { prisma } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import type { ClientToServerEvents, LiveView, ServerToClientEvents } from "./events";
@@ -161,33 +161,6 @@ function answer(player: TestPlayer, gameId: string, questionIndex: number, key: 
   return request(player.socket, "answer:submit", { gameId, questionIndex, optionIds: [key], answerId });
 }
 
-/** An independent recount: the scoring rule applied to the stored answer rows, question by question. */
-async function recount(gameId: string): Promise<Map<string, number>> {
-  const game = await testPrisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { state: true } });
-  const state = JSON.parse(game.state) as GameState;
-  const rows = await testPrisma.liveAnswer.findMany({ where: { gameId } });
-  const players = await testPrisma.livePlayer.findMany({ where: { gameId }, select: { id: true } });
-  const totals = new Map<string, number>();
-  for (const { id } of players) {
-    let streak = 0;
-    let total = 0;
-    state.questions.forEach((question, questionIndex) => {
-      if (state.voidedQuestions.includes(questionIndex)) return;
-      const row = rows.find((candidate) => candidate.playerId === id && candidate.questionIndex === questionIndex);
-      const scored = scoreAnswer({
-        chosen: row ? (JSON.parse(row.optionIds) as string[]) : null,
-        correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
-        elapsedMs: row?.elapsedMs ?? question.timeLimitMs,
-        timeLimitMs: question.timeLimitMs,
-        previousStreak: streak,
-      });
-      streak = scored.streak;
-      total += scored.points;
-    });
-    totals.set(id, total);
-  }
-  return totals;
-}
 
 beforeEach(resetDatabase);
 
@@ -261,7 +234,7 @@ describe("live games over Socket.IO", () => {
     await server.registry.close();
 
     expect(await testPrisma.liveAnswer.count({ where: { gameId: game.gameId } })).toBe(600);
-    const expected = await recount(game.gameId);
+    const expected = await recount(testPrisma, game.gameId);
     const stored = await testPrisma.livePlayer.findMany({ where: { gameId: game.gameId, homePath: null }, select: { id: true, score: true } });
     const state = JSON.parse((await testPrisma.liveGame.findUniqueOrThrow({ where: { id: game.gameId } })).state) as GameState;
     expect(stored).toHaveLength(200);

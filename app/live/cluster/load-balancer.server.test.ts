@@ -9,7 +9,8 @@ import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { prisma } from "~/utils/db.server";
 import type { GameState } from "../game-state";
 import type { PlayerView, StaffView } from "../player-view";
-import { freePort, hostCommand, hostedGame, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { freePort, hostCommand, hostedGame, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { recount } from "../__fixtures__/recount";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // A whole game played through the load balancer, as a province runs it (README "Several processes /

@@ -5,7 +5,8 @@ import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
 import type { GameState } from "../game-state";
 import type { PlayerView, StaffView } from "../player-view";
 import { prisma } from "~/utils/db.server";
-import { hostCommand, hostedGame, recount, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { hostCommand, hostedGame, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { recount } from "../__fixtures__/recount";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
 // Three real app processes (server.ts) on one PostgreSQL database and one Redis, players joined

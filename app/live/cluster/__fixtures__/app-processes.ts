@@ -1,14 +1,12 @@
 // Real app processes (server.ts) for the cluster's tests, and what those tests read from them:
-// requests with their acks, what a staff screen shows, and an independent recount of the scores.
+// requests with their acks, what a staff screen shows (the recount of the scores: ../../__fixtures__/recount.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
 import { onView, showReply } from "~/realtime/__fixtures__/live-views";
 import type { PrismaClient } from "~/utils/db.server";
-import type { GameState } from "../../game-state";
 import type { StaffView } from "../../player-view";
-import { scoreAnswer } from "../../scoring";
 import { makeQuestion } from "../../__fixtures__/live-game";
 import { insertLiveGame } from "../../live-games.server";
 import { createSession } from "~/utils/session.server";
@@ -137,32 +135,6 @@ export function staffScreen(socket: Client) {
   };
 }
 
-/** An independent recount: the scoring rule applied to the stored answer rows, question by question. */
-export async function recount(db: PrismaClient, gameId: string): Promise<Map<string, number>> {
-  const game = await db.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { state: true } });
-  const state = JSON.parse(game.state) as GameState;
-  const rows = await db.liveAnswer.findMany({ where: { gameId } });
-  const players = await db.livePlayer.findMany({ where: { gameId }, select: { id: true } });
-  const totals = new Map<string, number>();
-  for (const { id } of players) {
-    let streak = 0;
-    let total = 0;
-    state.questions.forEach((question, questionIndex) => {
-      const row = rows.find((candidate) => candidate.playerId === id && candidate.questionIndex === questionIndex);
-      const scored = scoreAnswer({
-        chosen: row ? (JSON.parse(row.optionIds) as string[]) : null,
-        correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
-        elapsedMs: row?.elapsedMs ?? question.timeLimitMs,
-        timeLimitMs: question.timeLimitMs,
-        previousStreak: streak,
-      });
-      streak = scored.streak;
-      total += scored.points;
-    });
-    totals.set(id, total);
-  }
-  return totals;
-}
 
 /**
  * A host's command with the step of the view it was decided on; refused as stale when a newer view
