@@ -47,12 +47,14 @@ export type ClusterRouterOptions = {
   io: Server;
   keyPrefix: string;
   log: (message: string, error?: unknown) => void;
-  /** How long a forwarded request waits for the process that runs the game. */
+  /** How long a forwarded request waits for the process that runs the game before asking again. */
   callTimeoutMs?: number;
 };
 
 const BINDING_EVENTS = new Set(["host:watch", "display:watch", "player:join", "player:resume"]);
 const PIN_CACHE_MS = 10_000;
+/** How long a process remembers a forwarded request it ran, for the caller's retries of it (see `answerCall`). */
+const ANSWERED_CALL_MS = 60_000;
 const WATCH_EVERY_MS = 250;
 
 class CallTimeout extends Error {}
@@ -66,6 +68,8 @@ export class ClusterRouter implements LiveRouting {
   /** Sockets of other processes in games this process runs. */
   private readonly ghosts = new Map<string, LiveSocket & { edge: string }>();
   private readonly calls = new Map<string, { resolve: (result: HandlerResult<unknown> | null) => void; timer: ReturnType<typeof setTimeout> }>();
+  /** Requests of other processes this one ran (or runs), by caller and call id, oldest first. */
+  private readonly answeredCalls = new Map<string, { result: Promise<HandlerResult<unknown> | null>; at: number }>();
   private readonly pins = new Map<string, { gameId: string; at: number }>();
   /** Sockets of this process whose binding is being replayed on the game's new process. */
   private readonly replaying = new Map<string, Promise<void>>();
@@ -163,11 +167,14 @@ export class ClusterRouter implements LiveRouting {
     runHere: () => Promise<HandlerResult<unknown>>,
   ): Promise<HandlerResult<unknown>> {
     const giveUpAt = Date.now() + this.options.leases.leaseDurationMs + 3 * this.callTimeoutMs;
+    // One id for every try: a call that timed out may still have run (a busy owner), and its
+    // owner answers a retry with that run's result instead of running a host's "next" twice.
+    const callId = randomBytes(8).toString("base64url");
     for (;;) {
       const owner = await this.ownerOf(gameId);
       if (owner === null || owner === this.me) return runHere();
       try {
-        const result = await this.call(owner, gameId, socket, event, payload);
+        const result = await this.call(owner, callId, gameId, socket, event, payload);
         if (result) return result;
         // The process says it no longer runs the game: ask again who does.
       } catch (error) {
@@ -209,8 +216,7 @@ export class ClusterRouter implements LiveRouting {
     return game.id;
   }
 
-  private call(owner: string, gameId: string, socket: LiveSocket, event: string, payload: unknown): Promise<HandlerResult<unknown> | null> {
-    const id = randomBytes(8).toString("base64url");
+  private call(owner: string, id: string, gameId: string, socket: LiveSocket, event: string, payload: unknown): Promise<HandlerResult<unknown> | null> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.calls.delete(id);
@@ -274,16 +280,39 @@ export class ClusterRouter implements LiveRouting {
     }
   }
 
-  /** A request from a socket of another process, for a game this process should run. */
+  /**
+   * A request from a socket of another process, for a game this process should run. A retry of a
+   * call already run here (the caller timed out waiting) gets that run's result: requests are not
+   * idempotent (a second "next" would be refused as stale, a second join as already playing).
+   */
   private async answerCall(message: Extract<Message, { kind: "call" }>): Promise<void> {
-    const { leases } = this.options;
-    let result: HandlerResult<unknown> | null = null;
-    const holder = leases.holds(message.gameId) ? null : await leases.holder(message.gameId).catch(() => null);
-    if (!holder || holder.processId === this.me) {
-      const ghost = this.ghostFor(message.socket, message.from);
-      result = (await this.transport?.runForwarded(ghost, message.event, message.payload)) ?? { ok: false, error: "server-error" };
+    const key = `${message.from} ${message.id}`;
+    let answered = this.answeredCalls.get(key);
+    if (!answered) {
+      this.forgetOldCalls();
+      answered = { result: this.runCall(message), at: Date.now() };
+      this.answeredCalls.set(key, answered);
     }
+    const result = await answered.result;
+    // "Not here": the caller asks again who runs the game; should it be this process after all, it runs then.
+    if (result === null) this.answeredCalls.delete(key);
     this.send(message.from, { kind: "reply", id: message.id, result });
+  }
+
+  private async runCall(message: Extract<Message, { kind: "call" }>): Promise<HandlerResult<unknown> | null> {
+    const { leases } = this.options;
+    const holder = leases.holds(message.gameId) ? null : await leases.holder(message.gameId).catch(() => null);
+    if (holder && holder.processId !== this.me) return null;
+    const ghost = this.ghostFor(message.socket, message.from);
+    return (await this.transport?.runForwarded(ghost, message.event, message.payload)) ?? { ok: false, error: "server-error" };
+  }
+
+  private forgetOldCalls(): void {
+    const before = Date.now() - ANSWERED_CALL_MS;
+    for (const [key, answered] of this.answeredCalls) {
+      if (answered.at >= before) break;
+      this.answeredCalls.delete(key);
+    }
   }
 
   private ghostFor(facts: SocketFacts, edge: string): LiveSocket & { edge: string } {

@@ -40,6 +40,8 @@ export type ClusterOptions = {
   keyPrefix?: string;
   leaseMs?: number;
   renewEveryMs?: number;
+  /** How long a request forwarded to the process running its game waits for an answer before asking again. */
+  callTimeoutMs?: number;
 };
 
 export class ClusterConfigError extends Error {}
@@ -97,7 +99,7 @@ export function startCluster(options: ClusterOptions): Cluster {
     },
     adapter: createAdapter(adapterPublisher, adapterSubscriber, { key: `${keyPrefix}socket.io` }),
     routing: (transport, io, registry) => {
-      router = new ClusterRouter({ redis, subscriber, leases, registry, db: options.db, io, keyPrefix, log: options.log });
+      router = new ClusterRouter({ redis, subscriber, leases, registry, db: options.db, io, keyPrefix, log: options.log, callTimeoutMs: options.callTimeoutMs });
       void router.connect(transport).catch((error) => options.log("cluster router did not start", error));
       return router;
     },
