@@ -24,6 +24,7 @@ function recordingStore() {
     async writeScores() {
       log.push("scores");
     },
+    async deletePlayer() {},
     async setHomePath() {},
     async setPlayAlongPaths() {},
     async loadSnapshot() {

@@ -18,6 +18,7 @@ function memoryStore(initial: GameState) {
       snapshot = JSON.parse(JSON.stringify(state));
     },
     async writeScores() {},
+    async deletePlayer() {},
     async setHomePath() {},
     async setPlayAlongPaths() {},
     async loadSnapshot() {

@@ -25,6 +25,8 @@ export type LiveStore = {
    * results): the studio's (no `pathIds`), or the home players of the play-along paths just scored.
    */
   writeScores(state: GameState, pathIds?: readonly string[]): Promise<void>;
+  /** The row of a join the game refused (its row is written before the game decides): no answers reference it yet. */
+  deletePlayer(gameId: string, playerId: string): Promise<void>;
   /** A home player's distribution path (docs/decisions/038), changed in the lobby. */
   setHomePath(gameId: string, playerId: string, pathId: string): Promise<void>;
   /** The game's distribution paths, as the join page reads them without the game's runner (none: null). */
@@ -163,6 +165,10 @@ export function prismaLiveStore(db: PrismaClient): LiveStore {
         }
       }
       await Promise.all(statements);
+    },
+
+    async deletePlayer(gameId, playerId) {
+      await db.livePlayer.deleteMany({ where: { id: playerId, gameId } });
     },
 
     async setHomePath(gameId, playerId, pathId) {

@@ -37,6 +37,7 @@ export function prepare(db, { rowId, prismaDate }) {
     `UPDATE "LiveGame" SET "state" = ?, "stateVersion" = ?, "status" = ?, "openPin" = NULL, "endedAt" = ? WHERE "id" = ? AND "stateVersion" <= ?`,
   );
   const updateScore = db.prepare(`UPDATE "LivePlayer" SET "score" = ? WHERE "id" = ?`);
+  const deletePlayer = db.prepare(`DELETE FROM "LivePlayer" WHERE "id" = ? AND "gameId" = ?`);
   const updateHomePath = db.prepare(`UPDATE "LivePlayer" SET "homePath" = ? WHERE "id" = ? AND "gameId" = ?`);
   const updatePaths = db.prepare(`UPDATE "LiveGame" SET "playAlongPaths" = ? WHERE "id" = ?`);
   const updatePoints = db.prepare(`UPDATE "LiveAnswer" SET "points" = ? WHERE "gameId" = ? AND "playerId" = ? AND "questionIndex" = ?`);
@@ -79,6 +80,10 @@ export function prepare(db, { rowId, prismaDate }) {
     scores(job) {
       for (const [playerId, score] of job.scores) updateScore.run(score, playerId);
       for (const { questionIndex, rows } of job.points) for (const [playerId, points] of rows) updatePoints.run(points, job.gameId, playerId, questionIndex);
+    },
+    /** @param {Extract<WriteJob, { kind: "delete-player" }>} job */
+    "delete-player"(job) {
+      deletePlayer.run(job.playerId, job.gameId);
     },
     /** @param {Extract<WriteJob, { kind: "home-path" }>} job */
     "home-path"(job) {

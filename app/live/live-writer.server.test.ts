@@ -67,6 +67,11 @@ describe("the SQLite writer thread", () => {
     await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
     await expect(retry).resolves.toBeUndefined();
     expect(await testPrisma.liveAnswer.findMany({ where: { gameId }, select: { playerId: true, elapsedMs: true } })).toEqual([{ playerId: "p1", elapsedMs: 10 }]);
+
+    // A refused join's row, removed in the same turn it was written: in order, so it is gone.
+    const refused = store.insertPlayers([{ id: "p2", gameId, displayName: "Bình", unitId: null, areaId: null, tokenHash: "t2", joinedAt: Date.now() }]);
+    await Promise.all([refused, store.deletePlayer(gameId, "p2")]);
+    expect(await testPrisma.livePlayer.findMany({ where: { gameId }, select: { id: true } })).toEqual([{ id: "p1" }]);
   });
 
   it("writes a snapshot only over an older one, and frees the PIN of an ended game", async () => {

@@ -21,6 +21,7 @@ export type WriteJob =
   | { kind: "answers"; rows: PersistedAnswer[]; correct: boolean[] }
   | { kind: "snapshot"; gameId: string; json: string; version: number; status: string; endedAt: number | null }
   | { kind: "scores"; gameId: string; scores: [string, number][]; points: PointRows[] }
+  | { kind: "delete-player"; gameId: string; playerId: string }
   | { kind: "home-path"; gameId: string; playerId: string; pathId: string }
   | { kind: "paths"; gameId: string; json: string | null };
 
@@ -77,6 +78,7 @@ export function sqliteLiveStore(db: PrismaClient, databaseUrl: string): LiveStor
       return writer.write({ kind: "snapshot", gameId: state.gameId, json: snapshotJson(state), version: state.version, status, endedAt: status === "ended" ? state.updatedAt : null });
     },
     writeScores: (state: GameState, pathIds) => writer.write({ kind: "scores", gameId: state.gameId, ...scoreRows(state, pathIds) }),
+    deletePlayer: (gameId, playerId) => writer.write({ kind: "delete-player", gameId, playerId }),
     setHomePath: (gameId, playerId, pathId) => writer.write({ kind: "home-path", gameId, playerId, pathId }),
     setPlayAlongPaths: (gameId, paths) => writer.write({ kind: "paths", gameId, json: storedPaths(paths) }),
     loadSnapshot: reads.loadSnapshot,

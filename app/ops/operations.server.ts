@@ -93,6 +93,7 @@ export function instrumentedStore(store: LiveStore): LiveStore {
     },
     writeSnapshot: (state) => store.writeSnapshot(state),
     writeScores: (state, pathIds) => store.writeScores(state, pathIds),
+    deletePlayer: (gameId, playerId) => store.deletePlayer(gameId, playerId),
     setHomePath: (gameId, playerId, pathId) => store.setHomePath(gameId, playerId, pathId),
     setPlayAlongPaths: (gameId, paths) => store.setPlayAlongPaths(gameId, paths),
     loadSnapshot: (gameId) => store.loadSnapshot(gameId),

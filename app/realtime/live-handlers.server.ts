@@ -275,7 +275,8 @@ export class LiveTransport {
       );
       if (!outcome.ok) {
         this.detach(socket, false);
-        await db.livePlayer.delete({ where: { id: playerId } }).catch(() => undefined);
+        // Through the store: in order after the insert on SQLite, fenced by the game's lease with several processes.
+        await registry.store.deletePlayer(gameId, playerId).catch((error) => this.context.log("removing a refused player's row", error));
         return refused(outcome.code);
       }
       runner.rememberToken(tokenHash, playerId);

@@ -150,6 +150,8 @@ describe("joining a game on air", () => {
     expect((await join(client(), game.pin, "An")).ok).toBe(true);
     expect(await request(host, "host:command", { gameId: game.gameId, command: "lock" })).toEqual({ ok: true, data: { code: "ok" } });
     expect(await join(client(), game.pin, "Bình")).toEqual({ ok: false, error: "game-locked" });
+    // The refused join's row, written before the game decided, is gone again.
+    expect(await testPrisma.livePlayer.findMany({ where: { gameId: game.gameId }, select: { displayName: true } })).toEqual([{ displayName: "An" }]);
     // A player may not lock a game.
     const player = client();
     expect(await request(player, "host:command", { gameId: game.gameId, command: "unlock" })).toEqual({ ok: false, error: "not-watching" });

@@ -131,6 +131,10 @@ export function fencedLiveStore(db: PrismaClient, tokenOf: (gameId: string) => n
 
     // Play-along rows (docs/decisions/038): a path changed in the lobby, the game's paths. Rare,
     // so a transaction that checks the token first, as for scores.
+    async deletePlayer(gameId, playerId) {
+      await fenced(gameId, (tx) => prismaLiveStore(tx).deletePlayer(gameId, playerId));
+    },
+
     async setHomePath(gameId, playerId, pathId) {
       await fenced(gameId, (tx) => prismaLiveStore(tx).setHomePath(gameId, playerId, pathId));
     },

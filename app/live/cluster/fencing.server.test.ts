@@ -89,10 +89,15 @@ describe("one owner per game, fenced writes", () => {
     const paths = [{ id: "tv", name: "Truyền hình", delayMs: 2_000 }];
     await expect(a.store.setHomePath(gameId, "p1", "tv")).rejects.toBeInstanceOf(StaleLeaseError);
     await expect(a.store.setPlayAlongPaths(gameId, paths)).rejects.toBeInstanceOf(StaleLeaseError);
+    // Nor may A remove a player's row (a join it refused): p1 stays.
+    await expect(a.store.deletePlayer(gameId, "p1")).rejects.toBeInstanceOf(StaleLeaseError);
     // B's are stored, a home player's row with its path.
     await b.store.setPlayAlongPaths(gameId, [...paths, { id: "web", name: "Internet", delayMs: 20_000 }]);
     await b.store.insertPlayers([{ id: "h1", gameId, displayName: "Nhà", unitId: null, areaId: null, tokenHash: "hh1", joinedAt: Date.now(), homePath: "tv" }]);
     await b.store.setHomePath(gameId, "h1", "web");
+    // B removes the row of a join it refused.
+    await b.store.insertPlayers([{ id: "r1", gameId, displayName: "Từ chối", unitId: null, areaId: null, tokenHash: "hr1", joinedAt: Date.now() }]);
+    await b.store.deletePlayer(gameId, "r1");
     // An older token cannot claim the game back either.
     expect(await a.store.claimGame(gameId, tokenA!)).toBe(false);
 
