@@ -3,6 +3,7 @@ import type { GameState, PersistedAnswer } from "./game-state";
 import type { PrismaClient } from "~/utils/db.server";
 import type { DelayPath } from "./play-along-state";
 import { snapshotEncoder } from "./snapshot-json";
+import { LIVE_ANSWER_COLUMNS, liveAnswerValues } from "./live-writer.jobs.mjs";
 
 /**
  * The live game's persistence (docs/decisions/005): the snapshot row of a game and its answers
@@ -117,22 +118,10 @@ export function prismaLiveStore(db: PrismaClient): LiveStore {
       // One multi-row INSERT per batch: Prisma's createMany costs about a quarter of a millisecond
       // per row here, a raw statement a twentieth. A row already stored for the same player and
       // question (a retry whose first write did commit) is kept: the write is idempotent.
-      const columns = ["id", "gameId", "playerId", "questionIndex", "revisionId", "answerId", "optionIds", "correct", "serverReceivedAt", "elapsedMs"];
-      const tuple = `(${columns.map(() => "?").join(", ")})`;
-      const params = rows.flatMap((row, index) => [
-        randomUUID(),
-        row.gameId,
-        row.playerId,
-        row.questionIndex,
-        row.revisionId,
-        row.answerId,
-        JSON.stringify(row.optionIds),
-        correct[index],
-        new Date(row.receivedAt),
-        row.elapsedMs,
-      ]);
+      const tuple = `(${LIVE_ANSWER_COLUMNS.split(",").map(() => "?").join(", ")})`;
+      const params = rows.flatMap((row, index) => liveAnswerValues(row, correct[index], randomUUID(), new Date(row.receivedAt)));
       const sql =
-        `INSERT INTO "LiveAnswer" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")} ` +
+        `INSERT INTO "LiveAnswer" (${LIVE_ANSWER_COLUMNS}) VALUES ${rows.map(() => tuple).join(", ")} ` +
         `ON CONFLICT ("gameId", "playerId", "questionIndex") DO NOTHING`;
       if (rows.length > 0) await db.$executeRawUnsafe(numberPlaceholders(sql), ...params);
     },

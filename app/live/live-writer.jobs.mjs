@@ -8,7 +8,20 @@
  * @typedef {{ rowId: () => string; prismaDate: (ms: number) => string }} Tools
  */
 
-const ANSWER_COLUMNS = `"id", "gameId", "playerId", "questionIndex", "revisionId", "answerId", "optionIds", "correct", "serverReceivedAt", "elapsedMs"`;
+/** The columns of a LiveAnswer row as both stores insert it (this thread on SQLite, Prisma's raw SQL on PostgreSQL). */
+export const LIVE_ANSWER_COLUMNS = `"id", "gameId", "playerId", "questionIndex", "revisionId", "answerId", "optionIds", "correct", "serverReceivedAt", "elapsedMs"`;
+
+/**
+ * One answer's values in LIVE_ANSWER_COLUMNS' order.
+ * @template T, D
+ * @param {import("./game-state").PersistedAnswer} row
+ * @param {T} correct
+ * @param {string} id
+ * @param {D} receivedAt
+ */
+export function liveAnswerValues(row, correct, id, receivedAt) {
+  return [id, row.gameId, row.playerId, row.questionIndex, row.revisionId, row.answerId, JSON.stringify(row.optionIds), correct, receivedAt, row.elapsedMs];
+}
 /** Rows per INSERT: one statement for many rows costs a fraction of one per row (1,000 parameters each). */
 const ANSWERS_PER_STATEMENT = 100;
 
@@ -27,7 +40,7 @@ export function prepare(db, { rowId, prismaDate }) {
     let statement = insertAnswers.get(count);
     if (!statement) {
       const tuples = Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
-      statement = db.prepare(`INSERT INTO "LiveAnswer" (${ANSWER_COLUMNS}) VALUES ${tuples} ON CONFLICT ("gameId", "playerId", "questionIndex") DO NOTHING`);
+      statement = db.prepare(`INSERT INTO "LiveAnswer" (${LIVE_ANSWER_COLUMNS}) VALUES ${tuples} ON CONFLICT ("gameId", "playerId", "questionIndex") DO NOTHING`);
       insertAnswers.set(count, statement);
     }
     return statement;
@@ -55,18 +68,7 @@ export function prepare(db, { rowId, prismaDate }) {
         const values = [];
         for (let index = start; index < end; index += 1) {
           const row = job.rows[index];
-          values.push(
-            rowId(),
-            row.gameId,
-            row.playerId,
-            row.questionIndex,
-            row.revisionId,
-            row.answerId,
-            JSON.stringify(row.optionIds),
-            job.correct[index] ? 1 : 0,
-            prismaDate(row.receivedAt),
-            row.elapsedMs,
-          );
+          values.push(...liveAnswerValues(row, job.correct[index] ? 1 : 0, rowId(), prismaDate(row.receivedAt)));
         }
         insertAnswersOf(end - start).run(values);
       }
