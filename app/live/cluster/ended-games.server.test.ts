@@ -1,57 +1,23 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
-import { attachRealtime, type RealtimeServer } from "~/realtime/io.server";
-import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { describe, expect, it } from "vitest";
+import { onView } from "~/realtime/__fixtures__/live-views";
 import { prisma } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import { makeQuestion } from "../__fixtures__/live-game";
 import { insertLiveGame } from "../live-games.server";
-import { LiveRegistry } from "../live-registry.server";
 import type { StaffView } from "../player-view";
-import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
-import { startCluster, type Cluster } from "./cluster.server";
+import { request } from "./__fixtures__/app-processes";
+import { expectServicesOptionalHere } from "./__fixtures__/cluster-services";
+import { inProcessCluster } from "./__fixtures__/in-process-nodes";
 
 // Two processes, as server.ts builds them, in this test's process (short leases): the game runs on
 // A, a display watches it through B. Once the game has ended and left A's memory its lease is let
 // go, nobody renews it, and B (whose socket is still bound to the game) does not take it over.
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 const LEASE_MS = 600;
 const ENDED_LINGER_MS = 200;
 
-let problem: string | undefined;
-let database: ScratchDatabase;
-let redis: Redis;
-const keys = redisPrefix();
-const nodes: { cluster: Cluster; registry: LiveRegistry; http: HttpServer; io: RealtimeServer; url: string }[] = [];
-const clients: Client[] = [];
-
-async function startNode() {
-  const cluster = startCluster({ redisUrl: redisServerUrl, databaseUrl: database.url, db: prisma, keyPrefix: keys.prefix, leaseMs: LEASE_MS, renewEveryMs: 150, log: () => undefined });
-  const registry = new LiveRegistry({ store: cluster.store, claim: cluster.claim, onRetired: cluster.retired, resumeAfterCrash: true, endedLingerMs: ENDED_LINGER_MS, log: () => undefined });
-  const http = createServer();
-  const io = attachRealtime(http, { allowedOrigins: [], live: { registry, db: prisma, cluster: cluster.routing }, adapter: cluster.adapter });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const node = { cluster, registry, http, io, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
-  nodes.push(node);
-  return node;
-}
-
-function client(url: string, cookie?: string): Client {
-  const socket: Client = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) });
-  clients.push(socket);
-  return trackScreen(socket);
-}
-
-async function request(socket: Client, event: keyof ClientToServerEvents, payload: unknown): Promise<{ ok: true; data: any } | { ok: false; error: string }> {
-  const emit = socket.timeout(10_000).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-  return (await emit.call(socket, event, payload)) as { ok: true; data: any } | { ok: false; error: string };
-}
+const { services, startNode: startNodeWith, client } = inProcessCluster();
+const startNode = () => startNodeWith({ leaseMs: LEASE_MS, renewEveryMs: 150, endedLingerMs: ENDED_LINGER_MS });
 
 async function until(test: () => Promise<boolean> | boolean, what: string, withinMs = 5_000): Promise<void> {
   const giveUpAt = Date.now() + withinMs;
@@ -61,31 +27,9 @@ async function until(test: () => Promise<boolean> | boolean, what: string, withi
   }
 }
 
-beforeAll(async () => {
-  problem = await clusterServicesProblem();
-  if (problem) return;
-  database = await scratchDatabase();
-  process.env.DATABASE_URL = database.url;
-  redis = new Redis(redisServerUrl);
-});
-
-afterAll(async () => {
-  if (problem) return;
-  for (const socket of clients) socket.disconnect();
-  for (const node of nodes) {
-    await node.registry.close();
-    await node.io.close();
-    await node.cluster.close();
-  }
-  await prisma.$disconnect();
-  await keys.clean(redis);
-  redis.disconnect();
-  await database.drop();
-});
-
 describe("an ended game's lease", () => {
   it("is renewed while the game runs, let go when the ended game leaves memory, not taken over, and taken again only by a request", async () => {
-    if (problem) return expectServicesOptionalHere(problem);
+    if (services.problem) return expectServicesOptionalHere(services.problem);
     const a = await startNode();
     const b = await startNode();
     const host = await prisma.user.create({ data: { username: "host", displayName: "Người dẫn", passwordHash: "x", role: "host" }, select: { id: true } });
@@ -98,7 +42,7 @@ describe("an ended game's lease", () => {
     if (!created.ok) throw new Error(created.problem);
     const { gameId } = created;
     const { displayToken } = await prisma.liveGame.findUniqueOrThrow({ where: { id: gameId }, select: { displayToken: true } });
-    const leaseKey = `${keys.prefix}lease:${gameId}`;
+    const leaseKey = `${services.keys.prefix}lease:${gameId}`;
 
     const hostSocket = client(a.url, cookie);
     const watched = await request(hostSocket, "host:watch", { gameId });
@@ -109,22 +53,22 @@ describe("an ended game's lease", () => {
     expect((await request(displaySocket, "display:watch", { gameId, token: displayToken })).ok).toBe(true);
 
     // Running: A holds the lease and renews it past its first term.
-    const lease = await redis.get(leaseKey);
+    const lease = await services.redis.get(leaseKey);
     expect(lease?.split(" ")[0]).toBe(a.cluster.processId);
     await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 2));
-    expect(await redis.get(leaseKey)).toBe(lease);
-    expect(await redis.pttl(leaseKey)).toBeGreaterThan(0);
+    expect(await services.redis.get(leaseKey)).toBe(lease);
+    expect(await services.redis.pttl(leaseKey)).toBeGreaterThan(0);
 
     // Ended: once it has left A's memory the lease is gone, not merely left to run out.
     const ended = await request(hostSocket, "host:command", { gameId, command: "end", step: (watched as { data: StaffView }).data.controls!.step });
     expect(ended.ok).toBe(true);
     await until(() => displayViews.some((view) => view.phase === "ended"), "the display shows the end");
-    await until(async () => !a.registry.has(gameId) && (await redis.exists(leaseKey)) === 0, "the ended game left A's memory and its lease is gone", 3_000);
+    await until(async () => !a.registry.has(gameId) && (await services.redis.exists(leaseKey)) === 0, "the ended game left A's memory and its lease is gone", 3_000);
     expect(a.cluster.leases.holds(gameId)).toBe(false);
 
     // Several lease terms and watch ticks later: nobody renewed it, nobody took it over (B's display is still bound to it).
     await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 3));
-    expect(await redis.exists(leaseKey)).toBe(0);
+    expect(await services.redis.exists(leaseKey)).toBe(0);
     expect(a.registry.has(gameId)).toBe(false);
     expect(b.registry.has(gameId)).toBe(false);
     expect(a.cluster.leases.heldGames()).toEqual([]);
@@ -136,7 +80,7 @@ describe("an ended game's lease", () => {
     const again = client(b.url, cookie);
     const rewatched = await request(again, "host:watch", { gameId });
     expect(rewatched.ok && (rewatched.data as StaffView).phase).toBe("ended");
-    expect(await redis.exists(leaseKey)).toBe(1);
-    await until(async () => !a.registry.has(gameId) && !b.registry.has(gameId) && (await redis.exists(leaseKey)) === 0, "let go again", 3_000);
+    expect(await services.redis.exists(leaseKey)).toBe(1);
+    await until(async () => !a.registry.has(gameId) && !b.registry.has(gameId) && (await services.redis.exists(leaseKey)) === 0, "let go again", 3_000);
   });
 });

@@ -1,11 +1,10 @@
 import { Redis } from "ioredis";
-import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { onView } from "~/realtime/__fixtures__/live-views";
 import type { GameState } from "../game-state";
 import type { PlayerView, StaffView } from "../player-view";
 import { prisma } from "~/utils/db.server";
-import { hostCommand, hostedGame, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { connectClient, hostCommand, hostedGame, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { recount } from "../__fixtures__/recount";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 
@@ -24,11 +23,7 @@ const clients: Client[] = [];
 
 const startAppHere = () => startApp({ databaseUrl: database.url, keyPrefix: keys.prefix }, apps);
 
-function client(app: AppProcess, cookie?: string): Client {
-  const socket: Client = connect(app.url, { transports: ["websocket"], reconnection: false, forceNew: true, ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) });
-  clients.push(socket);
-  return trackScreen(socket);
-}
+const client = (app: AppProcess, cookie?: string) => connectClient(clients, app.url, cookie);
 
 beforeAll(async () => {
   problem = await clusterServicesProblem();

@@ -2,9 +2,9 @@
 // requests with their acks, what a staff screen shows (the recount of the scores: ../../__fixtures__/recount.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import type { Socket } from "socket.io-client";
+import { io as connect, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
-import { onView, showReply } from "~/realtime/__fixtures__/live-views";
+import { onView, showReply, trackScreen } from "~/realtime/__fixtures__/live-views";
 import type { PrismaClient } from "~/utils/db.server";
 import type { StaffView } from "../../player-view";
 import { makeQuestion } from "../../__fixtures__/live-game";
@@ -15,6 +15,13 @@ import { redisServerUrl } from "./cluster-services";
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type AppProcess = { child: ChildProcess; port: number; url: string; output: string[] };
 export type Reply = { ok: true; data: any } | { ok: false; error: string };
+
+/** A WebSocket client of one app server (with a session cookie: a signed-in host), added to `clients` to close after the suite. */
+export function connectClient(clients: Client[], url: string, cookie?: string): Client {
+  const socket: Client = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) });
+  clients.push(socket);
+  return trackScreen(socket);
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
