@@ -7,7 +7,7 @@ import type { Role } from "~/utils/roles";
  */
 export const demoAccounts: { username: string; displayName: string; role: Role; password: string; unitCode?: string }[] = [
   { username: "admin", displayName: "Quản trị viên", role: "admin", password: "asean-admin" },
-  { username: "btc", displayName: "Ban tổ chức (Sở)", role: "organizer", password: "asean-btc" },
+  { username: "btc", displayName: "Ban tổ chức cuộc thi", role: "organizer", password: "asean-btc" },
   { username: "btc2", displayName: "Ban tổ chức (Đài PTTH)", role: "organizer", password: "asean-btc2" },
   { username: "dai-ptth", displayName: "Người dẫn Đài PTTH", role: "host", password: "asean-host" },
   {

@@ -8,8 +8,9 @@ import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import { createSession } from "~/utils/session.server";
 import { NewPasswordFields } from "~/components/accounts/new-password-fields";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

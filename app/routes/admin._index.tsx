@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { RoleHome } from "~/components/role-home";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("admin.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("admin.audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { getOrganisation, organisationSchema, saveOrganisation } from "~/units/organisation.server";
@@ -6,9 +6,12 @@ import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
 // Who organises, broadcasts, issues and receives the yearly report, and signs it: settings, since
 // agencies were merged in 2025 and differ between provinces.
+
+export const meta: MetaFunction = pageTitle("organisation.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice } from "~/components/ui/field";
 import { isActiveAt } from "~/units/history";
@@ -11,6 +11,9 @@ import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("unitRequests.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Button, Notice } from "~/components/ui/field";
 import { UNITS_CSV_MAX_BYTES, type UnitImportError, type UnitRow } from "~/units/units-csv";
@@ -9,6 +9,9 @@ import type { MessageKey } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { kindName } from "~/units/unit-kinds";
 import { formatDate, formatPercent } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("units.import");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

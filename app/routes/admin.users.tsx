@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changeRoleSchema, createStaffSchema } from "~/accounts/account-forms";
 import { findUsers } from "~/accounts/user-directory.server";
@@ -13,6 +13,9 @@ import { useT } from "~/utils/i18n/use-translation";
 import { roles } from "~/utils/roles";
 import { revokeUserSessions } from "~/utils/session.server";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("admin.users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");

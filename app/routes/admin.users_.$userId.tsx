@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminAccountSchema } from "~/accounts/account-forms";
 import { adminSetPassword, issueResetCode, setAccountDisabled } from "~/accounts/account-security.server";
@@ -14,6 +14,8 @@ import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { titled, languageFrom } from "~/utils/page-title";
+import { translate } from "~/utils/i18n";
 
 async function loadTarget(userId: string | undefined) {
   const user = userId
@@ -25,6 +27,8 @@ async function loadTarget(userId: string | undefined) {
   if (!user) throw new Response("Not found", { status: 404 });
   return user;
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(data ? translate(languageFrom(matches), "admin.account.title", { username: data.user.username }) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUser(request, "admin");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { graphicsFormSchema } from "~/broadcast/graphics-settings";
 import { loadGraphics, saveGraphics } from "~/broadcast/graphics-settings.server";
@@ -10,6 +10,9 @@ import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import { titled } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.game.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ownedGame } from "~/live/host-games.server";
 import { gameResults } from "~/live/live-games.server";
@@ -7,6 +7,10 @@ import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { areaLevelOfUnits } from "~/units/history.server";
 import { capitalize } from "~/units/unit-kinds";
+import { titled, languageFrom } from "~/utils/page-title";
+import { translate } from "~/utils/i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(data ? translate(languageFrom(matches), "live.results.title", { title: data.game.title }) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");

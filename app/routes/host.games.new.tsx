@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { RundownList } from "~/components/broadcast/rundown-list";
@@ -16,6 +16,9 @@ import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { areaLevelAt } from "~/units/history.server";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("live.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "host", "organizer", "teacher");

@@ -10,8 +10,9 @@ import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import type { AreaBoard } from "~/stats/leaderboards.server";
 import { kindName } from "~/units/unit-kinds";
 import { formatDate, formatNumber } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Bảng xếp hạng — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("boards.title");
 
 /** The public, province-wide leaderboards of closed rounds: no sign-in, names and schools only. */
 export async function loader({ request }: LoaderFunctionArgs) {

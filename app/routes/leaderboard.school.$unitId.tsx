@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IndividualsTable, UnitsTable } from "~/components/contests/leaderboard-tables";
 import { leaderboardChoices, leaderboards, parseAudience } from "~/stats/leaderboards.server";
@@ -6,9 +6,12 @@ import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { titled } from "~/utils/page-title";
 
 /** One school's page: its standing among schools and its own participants, closed rounds only. */
 const SCHOOL_TOP_ROWS = 10;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.school.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const school = await prisma.unit.findUnique({ where: { id: params.unitId }, select: { id: true, name: true, kind: true } });

@@ -11,8 +11,9 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 import { useT } from "~/utils/i18n/use-translation";
 import { roleHomePath } from "~/utils/roles";
 import { redirectWithNewSession } from "~/utils/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("auth.signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

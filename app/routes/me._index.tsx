@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundCard } from "~/components/journeys/round-card";
 import { RoleHome } from "~/components/role-home";
 import { participantHome } from "~/contests/home.server";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("participant.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "participant");

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/contests/format";
 import { ConfirmButton } from "~/components/ui/confirm";
@@ -9,6 +9,9 @@ import { requireUser } from "~/utils/auth.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { destroySession } from "~/utils/session.server";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("myData.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "participant");

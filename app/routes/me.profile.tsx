@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AUDIENCES } from "~/bank/question-file";
 import { GuardianFieldset, PlaceFields, useParticipantFormState } from "~/components/contests/participant-fields";
@@ -13,9 +13,12 @@ import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
 
 // A participant corrects their profile (app/contests/profile-edit.ts): school, class, group,
 // birth year, name. Past attempts keep the school they were made under.
+
+export const meta: MetaFunction = pageTitle("profile.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "participant");

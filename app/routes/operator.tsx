@@ -6,11 +6,12 @@ import { requireUser } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import type { MessageKey } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
 // The operator's glance at this process (admins and hosts): the same figures as /metrics.
 const REFRESH_MS = 2_000;
 
-export const meta: MetaFunction = () => [{ title: "Sân chơi ASEAN — vận hành" }];
+export const meta: MetaFunction = pageTitle("ops.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "host");

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoundFormFields } from "~/components/contests/round-form-fields";
 import { RoundList } from "~/components/contests/round-list";
@@ -13,6 +13,9 @@ import { formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { titled } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.contest.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "organizer");

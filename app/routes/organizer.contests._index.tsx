@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field } from "~/components/ui/field";
 import { contestFormSchema } from "~/contests/round-form";
@@ -6,6 +6,9 @@ import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("contests.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "organizer");

@@ -9,8 +9,9 @@ import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Thống kê — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("stats.title");
 
 /** The statistics dashboard: organizers and admins see all, teachers their school, hosts their games. */
 export async function loader({ request }: LoaderFunctionArgs) {

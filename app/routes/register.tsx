@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AUDIENCES } from "~/bank/question-file";
 import { GuardianFieldset, PlaceFields, useParticipantFormState } from "~/components/contests/participant-fields";
@@ -13,6 +13,9 @@ import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import { unitChoicesToday } from "~/units/unit-choices.server";
 import { approvedUnitFor } from "~/units/unit-requests.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("register.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -13,8 +13,9 @@ import { clientAddressOf } from "~/utils/load-context";
 import { roleHomePath } from "~/utils/roles";
 import { redirectWithNewSession } from "~/utils/session.server";
 import { NewPasswordFields } from "~/components/accounts/new-password-fields";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("reset.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

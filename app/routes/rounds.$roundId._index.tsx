@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatClock, formatDateTime } from "~/components/contests/format";
 import { Button, Notice } from "~/components/ui/field";
@@ -9,6 +9,9 @@ import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { titled } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.round.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useRevalidator, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { isAcceptedAutosave } from "~/contests/autosave";
@@ -18,6 +18,9 @@ import { requireUser } from "~/utils/auth.server";
 import type { MessageKey } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { titled } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.roundTitle);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoundFormFields } from "~/components/contests/round-form-fields";
 import { Button, Notice } from "~/components/ui/field";
@@ -11,6 +11,8 @@ import { formatDateTime } from "~/utils/format";
 import { formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { titled, languageFrom } from "~/utils/page-title";
+import { translate } from "~/utils/i18n";
 
 // Editing or rescheduling a round before it opens; once open, a clear refusal (app/contests/round-edit.ts).
 
@@ -35,6 +37,8 @@ const ROUND_FIELDS = {
 } as const;
 
 const manageableRound = (request: Request, roundId: string | undefined) => requireManageableRound(request, roundId, ROUND_FIELDS);
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(data ? translate(languageFrom(matches), "roundEdit.title", { title: data.round.title }) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await manageableRound(request, params.roundId);

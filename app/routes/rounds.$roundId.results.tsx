@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { formatDateTime } from "~/components/contests/format";
@@ -12,6 +12,7 @@ import { translator } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { titled } from "~/utils/page-title";
 
 const ROUND_FIELDS = {
   id: true,
@@ -33,6 +34,8 @@ const ROUND_FIELDS = {
 } as const;
 
 const manageableRound = (request: Request, roundId: string | undefined) => requireManageableRound(request, roundId, ROUND_FIELDS);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.round.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await manageableRound(request, params.roundId);

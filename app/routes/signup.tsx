@@ -9,8 +9,9 @@ import { clientAddressOf } from "~/utils/load-context";
 import { useT } from "~/utils/i18n/use-translation";
 import { roleHomePath } from "~/utils/roles";
 import { redirectWithNewSession } from "~/utils/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("auth.signUp.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

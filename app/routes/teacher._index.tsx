@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundCard } from "~/components/journeys/round-card";
 import { RoleHome } from "~/components/role-home";
@@ -8,6 +8,9 @@ import { glanceFigures } from "~/stats/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("teacher.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "teacher");

@@ -8,8 +8,9 @@ import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Học sinh của trường — Sân chơi ASEAN" }];
+export const meta: MetaFunction = pageTitle("pupils.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireUser(request, "teacher");

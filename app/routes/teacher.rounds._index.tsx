@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RoundFormFields } from "~/components/contests/round-form-fields";
 import { RoundList } from "~/components/contests/round-list";
@@ -11,6 +11,9 @@ import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = pageTitle("teacherRounds.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "teacher");
