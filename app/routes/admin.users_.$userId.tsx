@@ -14,8 +14,7 @@ import { fieldErrors, formValues, type FieldErrors } from "~/utils/forms";
 import type { MessageKey, MessageParams } from "~/utils/i18n";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
-import { titled, languageFrom } from "~/utils/page-title";
-import { translate } from "~/utils/i18n";
+import { titled, translatorFrom } from "~/utils/page-title";
 
 async function loadTarget(userId: string | undefined) {
   const user = userId
@@ -28,7 +27,7 @@ async function loadTarget(userId: string | undefined) {
   return user;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(data ? translate(languageFrom(matches), "admin.account.title", { username: data.user.username }) : null);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data && translatorFrom(matches)("admin.account.title", { username: data.user.username }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUser(request, "admin");

@@ -10,21 +10,19 @@ import { topicLabel, topicOptions } from "~/components/bank/topic-options";
 import { Button } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { translator } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { reviewFlagsByQuestion } from "~/stats/item-analysis.server";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("bank.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "organizer", "teacher");
   const filter = parseBankFilter(new URL(request.url).searchParams);
-  const [page, taxonomy, language, flags] = await Promise.all([
+  const [page, taxonomy, flags] = await Promise.all([
     browseBank(prisma, filter),
     loadTaxonomy(),
-    getLanguage(request),
     reviewFlagsByQuestion(prisma, Date.now()),
   ]);
   return {
@@ -49,7 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       releases: row.releases,
       flagged: flags.has(row.id),
     })),
-    pageTitle: `${translator(language)("bank.title")} · ${translator(language)("app.name")}`,
   };
 }
 

@@ -13,16 +13,15 @@ import { Button, Field, Notice } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formValues } from "~/utils/forms";
-import { translator, type MessageKey, type MessageParams } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
+import { type MessageKey, type MessageParams } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("bank.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "organizer", "teacher");
-  const t = translator(await getLanguage(request));
-  return { topics: topicOptions(await loadTaxonomy()), pageTitle: `${t("bank.import.title")} · ${t("app.name")}` };
+  return { topics: topicOptions(await loadTaxonomy()) };
 }
 
 type PreviewRow = { number: number; line?: number; row?: number; id: string; prompt: string; action: "new" | "revised" | "unchanged" };

@@ -9,23 +9,21 @@ import { Button, Notice } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formValues } from "~/utils/forms";
-import { translator } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
+import { pageTitle } from "~/utils/page-title";
 
 // Writing a new question in the web form: checked like a file and an import, saved as a draft that
 // a second organizer reviews (app/bank/new-question.server.ts).
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("bankNew.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "organizer", "teacher");
-  const t = translator(await getLanguage(request));
   const topics = topicOptions(await loadTaxonomy());
   // Starting values: a single-answer question of medium difficulty in the first topic.
   const values: QuestionFormValues = { topic: topics[0]?.value ?? "", difficulty: "medium", type: "single" };
-  return { topics, values, pageTitle: `${t("bankNew.title")} · ${t("app.name")}` };
+  return { topics, values };
 }
 
 type ActionResult = { errors: QuestionFormErrors; values: QuestionFormValues };

@@ -9,23 +9,21 @@ import { Button, Field, Notice } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formValues } from "~/utils/forms";
-import { translator, type MessageKey, type MessageParams } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
+import { type MessageKey, type MessageParams } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("bank.releases.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "organizer");
   const summary = await listReleases(prisma);
-  const t = translator(await getLanguage(request));
   return {
     ...summary,
     suggestedName: suggestReleaseName(
       summary.releases.map((release) => release.name),
       new Date(),
     ),
-    pageTitle: `${t("bank.releases.title")} · ${t("app.name")}`,
   };
 }
 

@@ -9,24 +9,22 @@ import { Button, Notice } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formValues } from "~/utils/forms";
-import { translator, type MessageKey, type MessageParams } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
+import { type MessageKey, type MessageParams } from "~/utils/i18n";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("bank.review.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "organizer");
   const page = z.coerce.number().int().min(1).catch(1).parse(new URL(request.url).searchParams.get("page") ?? 1);
   const { items, total } = await pendingReviews(prisma, page);
-  const t = translator(await getLanguage(request));
   return {
     items,
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)),
     userId: user.id,
-    pageTitle: `${t("bank.review.title")} · ${t("app.name")}`,
   };
 }
 

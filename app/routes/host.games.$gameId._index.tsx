@@ -12,7 +12,7 @@ import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import { titled } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.game.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data?.game.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");

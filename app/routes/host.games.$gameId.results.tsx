@@ -7,10 +7,9 @@ import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { areaLevelOfUnits } from "~/units/history.server";
 import { capitalize } from "~/units/unit-kinds";
-import { titled, languageFrom } from "~/utils/page-title";
-import { translate } from "~/utils/i18n";
+import { titled, translatorFrom } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(data ? translate(languageFrom(matches), "live.results.title", { title: data.game.title }) : null);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data && translatorFrom(matches)("live.results.title", { title: data.game.title }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "host", "organizer", "teacher");

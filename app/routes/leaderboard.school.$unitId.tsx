@@ -11,7 +11,7 @@ import { titled } from "~/utils/page-title";
 /** One school's page: its standing among schools and its own participants, closed rounds only. */
 const SCHOOL_TOP_ROWS = 10;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.school.name);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data?.school.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const school = await prisma.unit.findUnique({ where: { id: params.unitId }, select: { id: true, name: true, kind: true } });

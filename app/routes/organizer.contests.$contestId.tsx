@@ -15,7 +15,7 @@ import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
 import { titled } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.contest.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data?.contest.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "organizer");

@@ -7,11 +7,10 @@ import { masteryTable } from "~/stats/mastery.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formatPercent } from "~/utils/format";
-import { translator } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("mastery.title");
 
 const searchSchema = z.object({
   by: z.enum(["area", "school"]).catch("area").default("area"),
@@ -25,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const range = search.year
     ? { from: new Date(Date.UTC(search.year, 0, 1) - 7 * 3_600_000), to: new Date(Date.UTC(search.year + 1, 0, 1) - 7 * 3_600_000) }
     : {};
-  const [table, topics, language] = await Promise.all([masteryTable(prisma, search.by, range, Date.now()), bankTopics(), getLanguage(request)]);
-  return { ...table, by: search.by, year: search.year ?? null, topicNames: topics, pageTitle: translator(language)("mastery.title") };
+  const [table, topics] = await Promise.all([masteryTable(prisma, search.by, range, Date.now()), bankTopics()]);
+  return { ...table, by: search.by, year: search.year ?? null, topicNames: topics };
 }
 
 /** White for 0 %, the brand's dark teal for 100 %: one hue, so the order reads without a legend. */

@@ -11,7 +11,7 @@ import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
 import { titled } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.round.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data?.round.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

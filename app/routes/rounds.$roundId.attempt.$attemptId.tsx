@@ -20,7 +20,7 @@ import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
 import { titled } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.roundTitle);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data?.roundTitle);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

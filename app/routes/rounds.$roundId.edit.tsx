@@ -11,8 +11,7 @@ import { formatDateTime } from "~/utils/format";
 import { formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n/use-translation";
 import "~/utils/i18n/messages/journeys-more";
-import { titled, languageFrom } from "~/utils/page-title";
-import { translate } from "~/utils/i18n";
+import { titled, translatorFrom } from "~/utils/page-title";
 
 // Editing or rescheduling a round before it opens; once open, a clear refusal (app/contests/round-edit.ts).
 
@@ -38,7 +37,7 @@ const ROUND_FIELDS = {
 
 const manageableRound = (request: Request, roundId: string | undefined) => requireManageableRound(request, roundId, ROUND_FIELDS);
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(data ? translate(languageFrom(matches), "roundEdit.title", { title: data.round.title }) : null);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data && translatorFrom(matches)("roundEdit.title", { title: data.round.title }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await manageableRound(request, params.roundId);

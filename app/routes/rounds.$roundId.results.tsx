@@ -35,7 +35,7 @@ const ROUND_FIELDS = {
 
 const manageableRound = (request: Request, roundId: string | undefined) => requireManageableRound(request, roundId, ROUND_FIELDS);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data?.round.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(matches, data?.round.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await manageableRound(request, params.roundId);

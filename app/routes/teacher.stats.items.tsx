@@ -4,16 +4,14 @@ import { ItemAnalysisView } from "~/components/stats/item-analysis-view";
 import { itemPageData } from "~/stats/item-page.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { translator } from "~/utils/i18n";
-import { getLanguage } from "~/utils/i18n/language.server";
 import { useT } from "~/utils/i18n/use-translation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "" }];
+export const meta: MetaFunction = pageTitle("itemAnalysis.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "teacher");
-  const t = translator(await getLanguage(request));
-  return { ...(await itemPageData(prisma, new URL(request.url).searchParams, user.id, Date.now())), pageTitle: t("itemAnalysis.title") };
+  return { ...(await itemPageData(prisma, new URL(request.url).searchParams, user.id, Date.now())) };
 }
 
 export default function TeacherItemAnalysis() {

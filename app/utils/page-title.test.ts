@@ -6,15 +6,15 @@ import { languageFrom, pageTitle, titled } from "./page-title";
 const routesFolder = path.resolve(__dirname, "../routes");
 
 describe("page titles", () => {
-  it("name the page in the reader's language, then the site", () => {
+  it("name the page, then the site, in the reader's language", () => {
     const english = [{ id: "root", data: { language: "en" } }];
     const vietnamese = [{ id: "root", data: { language: "vi" } }];
     expect(pageTitle("auth.signIn.title")({ matches: vietnamese })).toEqual([{ title: "Đăng nhập — Sân chơi ASEAN" }]);
-    expect(pageTitle("auth.signIn.title")({ matches: english })).toEqual([{ title: "Sign in — Sân chơi ASEAN" }]);
+    expect(pageTitle("auth.signIn.title")({ matches: english })).toEqual([{ title: "Sign in — ASEAN Playground" }]);
     // No root data (an error page): Vietnamese, the default.
     expect(languageFrom([])).toBe("vi");
-    expect(titled("Cuộc thi tìm hiểu về ASEAN năm 2026")).toEqual([{ title: "Cuộc thi tìm hiểu về ASEAN năm 2026 — Sân chơi ASEAN" }]);
-    expect(titled(undefined)).toEqual([{ title: "Sân chơi ASEAN" }]);
+    expect(titled(vietnamese, "Cuộc thi tìm hiểu về ASEAN năm 2026")).toEqual([{ title: "Cuộc thi tìm hiểu về ASEAN năm 2026 — Sân chơi ASEAN" }]);
+    expect(titled(english, undefined)).toEqual([{ title: "ASEAN Playground" }]);
   });
 
   it("are given by every page route (a tab without a title reads as the address)", () => {
