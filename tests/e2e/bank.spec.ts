@@ -47,7 +47,7 @@ test("btc edits a question, btc2 approves it and releases 2026.3; each release s
   await expect(btc.getByTestId("prompt-vi")).toHaveText(oldPrompt);
 
   // The history names the author and the reviewer; the diff marks the changed words.
-  await expect(btc.getByRole("row", { name: /^2 Đã phát hành Ban tổ chức \(Sở\) Ban tổ chức \(Đài PTTH\)/ })).toBeVisible();
+  await expect(btc.getByRole("row", { name: /^2 Đã phát hành Ban tổ chức cuộc thi Ban tổ chức \(Đài PTTH\)/ })).toBeVisible();
   await releases.getByRole("link", { name: "Bản mới nhất" }).click();
   await expect(btc.getByText("Đang xem bản 2 (Đã phát hành)")).toBeVisible();
   await expect(btc.getByRole("row", { name: /^prompt\.vi/ }).locator("ins", { hasText: "Bangkok?" })).toBeVisible();
