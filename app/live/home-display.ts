@@ -1,32 +1,15 @@
-import { ANSWER_GRACE_MS } from "./constants";
 import type { StaffView } from "./player-view";
 
 /**
  * The display as the home audience's screen (`?home=1` on a display URL, docs/decisions/038): the
  * same frames, with the home players' histogram in the reveal and their top ten on the
  * leaderboard, so a director can cut to "how the viewers at home answered". Nothing is added that
- * the display view does not already carry. While a studio that closed a question early reveals it
- * and some path's window is still open, it shows the question still running instead.
+ * the display view does not already carry. Its steps are the studio's: aired on a path with that
+ * path's delay, its question closes when the path's window does (docs/decisions/039).
  */
-export function homeAudienceView(view: StaffView, serverNow: number = view.serverTime): StaffView {
+export function homeAudienceView(view: StaffView): StaffView {
   const home = view.playAlong;
   if (!home) return view;
-  // The studio closed early and reveals, but the viewers at home are still answering (their
-  // windows run the full time, docs/decisions/039): this screen, aired on each path with its delay,
-  // keeps the question and its clock running to the full time, the answer hidden.
-  if (view.phase === "reveal" && view.question && home.openUntil !== null && home.openUntil > serverNow) {
-    const deadline = home.openUntil - ANSWER_GRACE_MS;
-    return {
-      ...view,
-      phase: "question",
-      question: { ...view.question, deadline, remainingMs: Math.max(0, deadline - view.serverTime) },
-      result: null,
-      counts: { ...view.counts, players: home.players, connected: home.connected, standing: home.players, answered: null },
-      leaderboard: null,
-      podium: null,
-      teams: null,
-    };
-  }
   const result = view.result;
   const homeResult = home.result;
   const sameQuestion = result !== null && homeResult !== null && homeResult.questionIndex === view.question?.index;

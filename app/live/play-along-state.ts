@@ -40,12 +40,6 @@ export type PathAiring = {
   pathId: string;
   /** The last step of the timeline released to this path. */
   airedSeq: number;
-  /**
-   * When that step was due on this path: its studio time plus the delay, or later when the path's
-   * window on a question outlasted the studio's early close (docs/decisions/039). The times the
-   * path shows are the step's moved by `airedAt − step.at`. Absent in snapshots written before.
-   */
-  airedAt?: number;
   /** The last question this path's players were scored on (-1 before the first). */
   scoredThrough: number;
   /** The home result of the last question scored on this path: its reveal shows it. */

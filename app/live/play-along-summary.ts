@@ -1,7 +1,6 @@
 import { LEADERBOARD_SIZE } from "./constants";
 import type { GameState, Player } from "./game-state";
 import { displayedOptions } from "./options";
-import { homeFullTimeEndsAt } from "./play-along";
 import type { HomePlayer } from "./play-along-state";
 import { standingsOf } from "./players";
 import { rankPlayers } from "./ranking";
@@ -23,11 +22,6 @@ export type PlayAlongSummary = {
     correctCount: number;
     pathsScored: number;
   } | null;
-  /**
-   * While the studio reveals a question some path has not scored yet: when its full time (and
-   * grace) ends in the studio's timeline (play-along.ts, homeFullTimeEndsAt), on the server's clock.
-   */
-  openUntil: number | null;
   /** The home top ten, when the studio shows its standings. */
   leaderboard: { playerId: string; name: string; pathName: string; score: number; rank: number; eliminated: boolean }[] | null;
 };
@@ -51,7 +45,6 @@ export function playAlongSummary(state: GameState, showStandings: boolean): Play
     connected,
     paths: home.paths.map((path) => ({ id: path.id, name: path.name, delayMs: path.delayMs, players: perPath.get(path.id) ?? 0 })),
     result: homeResult(state),
-    openUntil: state.phase.name === "reveal" ? homeFullTimeEndsAt(home, state.phase.questionIndex) : null,
     leaderboard: showStandings ? homeBoard(state) : null,
   };
 }

@@ -1,26 +1,26 @@
 import type { GameState, Phase } from "./game-state";
-import { airedShift, airedStep, homePlayer } from "./play-along";
+import { airedStep, delayOf, homePlayer } from "./play-along";
 import { broadcastViews, composePlayerView, playerCommonView, playerPersonal, type PlayerPersonal, type PlayerView, type SentPersonal } from "./player-view";
 
 /**
  * What the home players of one path are shown (docs/decisions/038): the studio's game as it has
  * aired on that path, never further. Their view is built by the same functions as a studio
  * player's, from the game as that path shows it: the step of the studio's flow last released to
- * the path, its times moved by the path's lag (its delay, or more after a held reveal), the home
- * audience's players and the path's own result. A question that has not aired on a path is not in anything built here.
+ * the path, its times moved by the path's delay, the home audience's players and the path's own
+ * result. A question that has not aired on a path is not in anything built here.
  */
 export function airedState(state: GameState, pathId: string): GameState | null {
   const home = state.playAlong;
   if (!home) return null;
   const step = airedStep(home, pathId);
   if (!step) return null;
-  const shift = airedShift(home, pathId);
+  const delay = delayOf(home, pathId);
   const airing = home.airing.find((entry) => entry.pathId === pathId)!;
   return {
     ...state,
     players: home.players,
-    phase: shifted(step.phase, shift),
-    paused: step.paused && { ...step.paused, since: step.paused.since + shift },
+    phase: shifted(step.phase, delay),
+    paused: step.paused && { ...step.paused, since: step.paused.since + delay },
     lastResult: airing.result,
   };
 }
@@ -41,9 +41,9 @@ export function pathBroadcast(state: GameState, pathId: string, now: number, pla
   return aired && broadcastViews(aired, now, playerIds, sent);
 }
 
-function shifted(phase: Phase, shift: number): Phase {
-  if (shift === 0) return phase;
-  if (phase.name === "countdown") return { ...phase, endsAt: phase.endsAt + shift };
-  if (phase.name === "question") return { ...phase, openedAt: phase.openedAt + shift, deadline: phase.deadline + shift };
+function shifted(phase: Phase, delay: number): Phase {
+  if (delay === 0) return phase;
+  if (phase.name === "countdown") return { ...phase, endsAt: phase.endsAt + delay };
+  if (phase.name === "question") return { ...phase, openedAt: phase.openedAt + delay, deadline: phase.deadline + delay };
   return phase;
 }

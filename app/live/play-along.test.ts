@@ -14,7 +14,8 @@ import { transition } from "./transition";
 // TV play-along with a fake clock: two paths, a terrestrial one 2 s behind the studio and an
 // internet stream 20 s behind. Question 0 opens in the studio at 10 s and closes at 20.5 s
 // (10 s to answer and the 0.5 s grace), so it is open on the terrestrial path from 12 s to
-// 22.5 s and on the stream from 30 s to 40.5 s.
+// 22.5 s and on the stream from 30 s to 40.5 s. When the host closes it by hand, each path's
+// window closes as that close airs there: what the viewers see on television.
 
 const PATHS: DelayPath[] = [
   { id: "tv", name: "Truyền hình mặt đất", delayMs: 2_000 },
@@ -108,17 +109,17 @@ describe("TV play-along: a window per distribution path", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
     state = studioAnswersAndHostCloses(state, right, 10_500);
-    // The host closed the question in the studio at once; home windows run on.
+    // The host closed the question in the studio at 10.5 s: each path's window closes as that airs there.
     expect(state.phase.name).toBe("reveal");
     state = homeAnswer(state, "tv-1", right, 12_100).state;
-    state = airUntil(state, 22_500);
+    state = airUntil(state, 12_500);
     expect(homeOf(state, "tv-1").score).toBe(1_000);
     expect(homeOf(state, "web-1").lastOutcome).toBeNull();
     expect(state.players.map((player) => player.id)).toEqual(["studio-1"]);
 
     state = airUntil(state, 30_000);
     state = homeAnswer(state, "web-1", wrongKey(state, 0), 30_200).state;
-    state = airUntil(state, 40_500);
+    state = airUntil(state, 30_500);
     expect(homeOf(state, "web-1").lastOutcome).toMatchObject({ answered: true, correct: false, points: 0 });
 
     const summary = playAlongSummary(state, true)!;
@@ -130,72 +131,92 @@ describe("TV play-along: a window per distribution path", () => {
     expect(hostView(state, 31_000).leaderboard!.map((row) => row.playerId)).toEqual(["studio-1"]);
   });
 
-  it("keeps each path's window open the full time limit when the studio closes early, and airs its reveal after", () => {
+  it("keeps a question open when every studio contestant has answered: the clock or the host closes it", () => {
     let state = airUntil(gameOnAir(), 12_000);
-    const right = rightKeys(state, 0)[0];
-    // The one studio contestant answers at once: the studio reveals at 10.5 s and moves on.
-    state = studioAnswersAndHostCloses(state, right, 10_500);
+    const answered = must(state, { type: "answer-submitted", playerId: "studio-1", answerId: "s", questionIndex: 0, optionIds: [rightKeys(state, 0)[0]] }, 10_500);
+    expect(answered.state.phase).toMatchObject({ name: "question", answeredCount: 1, expectedCount: 1 });
+    expect(answered.effects.some((effect) => effect.type === "broadcast")).toBe(false);
+    state = fire(answered.state, 20_500).state;
     expect(state.phase).toMatchObject({ name: "reveal", questionIndex: 0 });
-    state = hostMust(state, "next", 11_000);
-    state = hostMust(state, "next", 11_500);
-    expect(state.phase).toMatchObject({ name: "countdown", questionIndex: 1 });
-
-    // Terrestrial: open 12 s → 22 s (+0.5 s grace), as if the studio had run the whole 10 s.
-    state = airUntil(state, 22_499);
-    expect(airedState(state, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 0, deadline: 22_000 });
-    expect(homePlayerView(state, "tv-1", 22_000)!.view.result).toBeNull();
-    const late = homeAnswer(state, "tv-1", right, 22_499);
-    expect(late.code).toBe("accepted");
-    state = late.state;
-    expect(homeOf(state, "tv-1").answer?.elapsedMs).toBe(10_000);
-    expect(homeAnswer(state, "tv-2", right, 22_500).code).toBe("too-late");
-
-    // Its reveal airs when its window closed, never before; then what the studio did meanwhile, in order.
-    expect(nextAiringAt(state)).toBe(22_500);
-    const phases: string[] = [];
-    for (let at = nextAiringAt(state); at !== null && at <= 22_500; at = nextAiringAt(state)) {
-      state = must(state, { type: "paths-aired" }, 22_500).state;
-      phases.push(airedState(state, "tv")!.phase.name);
-    }
-    expect(phases).toEqual(["reveal", "leaderboard", "countdown"]);
-    expect(homeOf(state, "tv-1").lastOutcome).toMatchObject({ questionIndex: 0, answered: true, correct: true, points: 500 });
-
-    // The stream: open 30 s → 40.5 s, its reveal at 40.5 s.
-    state = airUntil(state, 40_499);
-    expect(airedState(state, "web")!.phase).toMatchObject({ name: "question", questionIndex: 0, deadline: 40_000 });
-    state = homeAnswer(state, "web-1", right, 39_000).state;
-    expect(homeOf(state, "web-1").answer?.elapsedMs).toBe(9_000);
-    state = airUntil(state, 40_500);
-    expect(airedState(state, "web")!.phase.name).not.toBe("question");
-    expect(homeOf(state, "web-1").lastOutcome).toMatchObject({ questionIndex: 0, correct: true });
   });
 
-  it("measures the next question on a path from its own opening when a held reveal delayed it", () => {
+  it("closes each path's window when the host's close airs there, and airs its reveal then, never before", () => {
     let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    // The host closes the question by hand at 10.5 s: on the terrestrial path at 12.5 s, on the stream at 30.5 s.
+    state = studioAnswersAndHostCloses(state, right, 10_500);
+    expect(state.phase).toMatchObject({ name: "reveal", questionIndex: 0 });
+
+    expect(homePlayerView(state, "tv-1", 12_499)!.view).toMatchObject({ phase: "question", result: null });
+    const last = homeAnswer(state, "tv-1", right, 12_499);
+    expect(last.code).toBe("accepted");
+    state = last.state;
+    expect(homeOf(state, "tv-1").answer?.elapsedMs).toBe(499);
+    // The reveal is on the path's television from 12.5 s: no answer counts from then, even though
+    // the airing timer has not fired yet (a busy event loop).
+    expect(airedState(state, "tv")!.phase.name).toBe("question");
+    expect(homeAnswer(state, "tv-2", right, 12_500).code).toBe("too-late");
+    expect(homeAnswer(state, "tv-2", right, 13_000).code).toBe("too-late");
+
+    // The path's reveal airs at 12.5 s, not a millisecond before, with its players scored.
+    expect(nextAiringAt(state)).toBe(12_500);
+    expect(transition(state, { type: "paths-aired" }, 12_499).code).toBe("stale-timer");
+    state = must(state, { type: "paths-aired" }, 12_500).state;
+    expect(homePlayerView(state, "tv-1", 12_500)!.view).toMatchObject({ phase: "reveal", myOutcome: { answered: true, correct: true } });
+    expect(homeOf(state, "tv-1").score).toBeGreaterThan(0);
+
+    // The stream: open 30 s → 30.5 s.
+    state = airUntil(state, 30_499);
+    expect(airedState(state, "web")!.phase).toMatchObject({ name: "question", questionIndex: 0 });
+    expect(homeAnswer(state, "web-1", right, 30_499).code).toBe("accepted");
+    expect(homeAnswer(state, "web-1", right, 30_500).code).toBe("too-late");
+    state = airUntil(state, 30_500);
+    expect(airedState(state, "web")!.phase).toMatchObject({ name: "reveal", questionIndex: 0 });
+  });
+
+  it("airs each step on a path exactly its delay after the studio took it, whatever the host did", () => {
+    let state = gameOnAir();
     const right = rightKeys(state, 0)[0];
     state = studioAnswersAndHostCloses(state, right, 10_500);
     state = hostMust(state, "next", 11_000);
     state = hostMust(state, "next", 11_500);
-    // Question 1 opens in the studio at 14.5 s; on the terrestrial path it cannot before 22.5 s.
     state = fire(state, 14_500).state;
-    expect(state.phase).toMatchObject({ name: "question", questionIndex: 1, openedAt: 14_500 });
-    state = airUntil(state, 22_500);
-    expect(airedState(state, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 1, openedAt: 22_500, deadline: 32_500 });
-    const right1 = rightKeys(state, 1)[0];
-    const answered = homeAnswer(state, "tv-2", right1, 25_500, 1);
-    expect(answered.code).toBe("accepted");
-    expect(homeOf(answered.state, "tv-2").answer?.elapsedMs).toBe(3_000);
-    expect(homeAnswer(answered.state, "tv-3", right1, 32_999, 1).code).toBe("accepted");
+    state = hostMust(state, "next", 15_000);
+    // Each release on each path, at the moment the timer asks for it.
+    const studioAt = new Map(state.playAlong!.timeline.map((step) => [step.seq, step.at]));
+    const delays = new Map(PATHS.map((path) => [path.id, path.delayMs]));
+    let released = 0;
+    for (let at = nextAiringAt(state); at !== null; at = nextAiringAt(state)) {
+      const before = state.playAlong!.airing;
+      state = must(state, { type: "paths-aired" }, at).state;
+      for (const airing of state.playAlong!.airing) {
+        if (airing.airedSeq === before.find((entry) => entry.pathId === airing.pathId)!.airedSeq) continue;
+        expect(at).toBe(studioAt.get(airing.airedSeq)! + delays.get(airing.pathId)!);
+        released += 1;
+      }
+    }
+    // Countdown, question, reveal, leaderboard, countdown, question 1 and its reveal, on both paths.
+    expect(released).toBe(14);
+  });
 
-    // A pause 1.5 s into the studio's question airs 1.5 s into the path's, and the resume keeps
-    // the path's lag: the path loses none of its 10 s.
-    let paused = hostMust(answered.state, "pause", 16_000);
-    paused = hostMust(paused, "resume", 20_000);
-    expect(homeAnswer(airUntil(paused, 27_999), "tv-1", right1, 27_999, 1).code).toBe("paused");
-    paused = airUntil(paused, 28_000);
-    expect(airedState(paused, "tv")!.phase).toMatchObject({ name: "question", questionIndex: 1, deadline: 36_500 });
-    expect(homeAnswer(paused, "tv-1", right1, 36_999, 1).code).toBe("accepted");
-    expect(homeAnswer(paused, "tv-1", right1, 37_000, 1).code).toBe("too-late");
+  it("airs a studio pause on each path with its delay, and the resumed question keeps the studio's time left", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    // Paused in the studio from 13 s to 17 s: the deadline moves from 20 s to 24 s.
+    state = hostMust(state, "pause", 13_000);
+    state = hostMust(state, "resume", 17_000);
+    expect(homeAnswer(state, "tv-1", right, 14_999).code).toBe("accepted");
+    expect(homeAnswer(state, "tv-1", right, 15_000).code).toBe("paused");
+    const resumed = homeAnswer(state, "tv-1", right, 19_000);
+    expect(resumed.code).toBe("accepted");
+    // 3 s before the pause and none during it.
+    expect(homeOf(resumed.state, "tv-1").answer?.elapsedMs).toBe(3_000);
+    state = airUntil(state, 19_000);
+    expect(airedState(state, "tv")!.phase).toMatchObject({ name: "question", deadline: 26_000 });
+    expect(homeAnswer(state, "tv-2", right, 26_499).code).toBe("accepted");
+    // A studio timer late by half a second gives no home player time the studio would not have.
+    state = fire(state, 25_000).state;
+    expect(homeAnswer(state, "tv-2", right, 26_501).code).toBe("too-late");
   });
 
   it("names, for a restart, every question whose home answers may still wait for a path's reveal", () => {
@@ -205,27 +226,25 @@ describe("TV play-along: a window per distribution path", () => {
     state = hostMust(state, "next", 11_000);
     state = hostMust(state, "next", 11_500);
     state = fire(state, 14_500).state;
-    // The studio asks question 1 while both paths still hold question 0 open.
+    // The studio asks question 1; the terrestrial path has scored question 0, the stream not yet.
+    state = airUntil(state, 14_500);
+    expect(state.playAlong!.airing.map((airing) => airing.scoredThrough)).toEqual([0, -1]);
     expect(unscoredHomeQuestions(state)).toEqual([0, 1]);
-    state = airUntil(state, 40_500);
+    state = airUntil(state, 30_500);
     expect(unscoredHomeQuestions(state)).toEqual([1]);
   });
 
-  it("keeps the question running on the home audience's overlay to the full time after an early studio close", () => {
+  it("shows on the home audience's overlay what the studio shows, with the home histogram as the paths are scored", () => {
     let state = airUntil(gameOnAir(), 12_000);
     const right = rightKeys(state, 0)[0];
+    state = homeAnswer(state, "tv-1", right, 12_100).state;
     state = studioAnswersAndHostCloses(state, right, 10_500);
-    // The studio's own screen reveals at once; the overlay aired to the homes keeps the question,
-    // its clock running to the studio's full time (on each path it airs that path's delay later).
-    const studio = displayView(state, 15_000);
-    expect(studio.phase).toBe("reveal");
-    const overlay = homeAudienceView(studio);
-    expect(overlay).toMatchObject({ phase: "question", result: null, question: { index: 0, deadline: 20_000, remainingMs: 5_000 } });
-    expect(JSON.stringify(overlay)).not.toMatch(/correct/);
-    // At the full time it reveals, with the home histogram as the paths are scored.
-    expect(homeAudienceView(studio, 20_500).phase).toBe("reveal");
-    state = airUntil(state, 40_500);
-    expect(homeAudienceView(displayView(state, 40_500)).result).toMatchObject({ answeredCount: 0 });
+    // The overlay reveals when the studio does; aired on each path with its delay, that is when the
+    // path's own window closes and its phones reveal.
+    const studio = homeAudienceView(displayView(state, 10_500));
+    expect(studio).toMatchObject({ phase: "reveal", result: { answeredCount: 0 } });
+    state = airUntil(state, 12_500);
+    expect(homeAudienceView(displayView(state, 12_500)).result).toMatchObject({ answeredCount: 1, correctCount: 1 });
   });
 
   it("airs every due step on a path, in order, when the airing timer fires late", () => {
@@ -318,6 +337,24 @@ describe("TV play-along: a window per distribution path", () => {
     expect(homeOf(restored.state, "tv-1").answer).toMatchObject({ questionIndex: 0, elapsedMs: 300 });
     expect(homeOf(restored.state, "tv-1").connected).toBe(false);
     expect(restored.effects).toContainEqual({ type: "schedule-airing", at: 27_000 });
+  });
+
+  it("after a restart, scores a path's stored answers on a question the host closed before the path aired it", () => {
+    let state = airUntil(gameOnAir(), 12_000);
+    const right = rightKeys(state, 0)[0];
+    state = studioAnswersAndHostCloses(state, right, 10_500);
+    const answered = homeAnswer(state, "tv-1", right, 12_300);
+    const row = answered.effects.find((effect) => effect.type === "persist-answer")!;
+    if (row.type !== "persist-answer") throw new Error("no answer row");
+    // The process died at 12.4 s with the snapshot from before the answer, and is back at 14 s.
+    expect(unscoredHomeQuestions(state)).toEqual([0]);
+    const restored = restoreAfterRestart(state, 14_000, [row.answer]);
+    expect(restored.effects).toContainEqual({ type: "schedule-airing", at: 12_500 });
+    // The terrestrial path's reveal was due at 12.5 s: no answer counts any more, and it airs at once.
+    expect(homeAnswer(restored.state, "tv-2", right, 14_000).code).toBe("too-late");
+    state = must(restored.state, { type: "paths-aired" }, 14_000).state;
+    expect(homeOf(state, "tv-1").lastOutcome).toMatchObject({ questionIndex: 0, answered: true, correct: true });
+    expect(airedState(state, "web")!.phase.name).not.toBe("reveal");
   });
 
   it("shows the display the home audience's histogram and top ten on request", () => {

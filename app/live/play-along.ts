@@ -12,11 +12,11 @@ import { ANSWER_GRACE_MS } from "./constants";
  * TV play-along (docs/decisions/038), the pure part. The studio game runs as ever; every change of
  * its flow is also written to a timeline, and each distribution path airs that timeline `delayMs`
  * later: the runner fires `paths-aired` when the next step is due on some path, and only then does
- * that path's view show it. A home player's question opens when the studio's opening airs on their
- * path and stays open the question's whole time limit (and grace) from there, even when the studio
- * closed early because its few players had all answered: the reveal airs on the path only once the
- * path's window closed (docs/decisions/039). Their time to answer is measured on their path. Home
- * players are scored when their path airs the reveal, on a leaderboard of their own.
+ * that path's view show it. A home player's window is the studio's shifted by their path's delay:
+ * it opens when the studio's opening airs on their path and closes when the studio's close (its
+ * clock, or the host's hand) airs there, as the viewers see it on television (docs/decisions/039,
+ * "Changed (second)"). Their time to answer is measured on their path. Home players are scored when
+ * their path airs the reveal, on a leaderboard of their own.
  */
 
 type HomeEvent = Extract<
@@ -96,83 +96,25 @@ export function airedStep(home: PlayAlong, pathId: string): AiredStep | null {
   return home.timeline.find((step) => step.seq === airing.airedSeq) ?? null;
 }
 
-/**
- * How far a path's times lag the studio's for the step it shows: its delay, or more after a
- * question whose window on the path outlasted the studio's early close (its reveal waited).
- */
-export function airedShift(home: PlayAlong, pathId: string): number {
-  const airing = home.airing.find((entry) => entry.pathId === pathId);
-  const step = airing && airedStep(home, pathId);
-  if (!airing || !step) return delayOf(home, pathId);
-  return airedAtOf(home, airing, step) - step.at;
-}
-
-/**
- * The step after the one a path shows, and when it is due there. Steps air in the studio's order,
- * each `delayMs` after the studio took it, never before the step before it did; and a question's
- * reveal never before the question's window on the path closed: the full time limit (and grace)
- * from its opening there, however early the studio closed it.
- */
+/** The step after the one a path shows, due there `delayMs` after the studio took it. */
 function nextOnPath(home: PlayAlong, airing: PathAiring): { step: AiredStep; at: number } | null {
-  const shown = home.timeline.find((step) => step.seq === airing.airedSeq);
   const next = home.timeline.find((step) => step.seq > airing.airedSeq);
-  if (!next) return null;
-  const delay = delayOf(home, airing.pathId);
-  if (!shown) return { step: next, at: next.at + delay };
-  const shownAt = airedAtOf(home, airing, shown);
-  let at = Math.max(next.at + delay, shownAt);
-  const phase = shown.phase;
-  if (phase.name === "question" && next.phase.name === "reveal" && next.phase.questionIndex === phase.questionIndex) {
-    at = Math.max(at, windowClosesAt(shown, shownAt));
-  } else if (phase.name === "question" && next.phase.name === "question" && next.phase.questionIndex === phase.questionIndex) {
-    // A pause or a resume inside a question keeps the lag the question opened with on the path,
-    // so a path that opened it late loses none of its time to the pause.
-    at = Math.max(at, next.at + (shownAt - shown.at));
-  }
-  return { step: next, at };
-}
-
-/** The moment a question step shown on a path since `airedAt` stops taking answers there. */
-function windowClosesAt(step: AiredStep, airedAt: number): number {
-  const phase = step.phase;
-  if (phase.name !== "question") return airedAt;
-  return phase.deadline + (airedAt - step.at) + ANSWER_GRACE_MS;
+  return next ? { step: next, at: next.at + delayOf(home, airing.pathId) } : null;
 }
 
 /**
- * When a question's full time (and grace) ends in the studio's timeline, if some path has not
- * scored it yet: the moment the studio would have closed it had it not closed early. A screen
- * made in the studio and aired on each path with that path's delay (the home audience's overlay)
- * shows the question running until then, so that on every path it runs as long as the home window
- * there is open. Null once every path has scored the question.
+ * The step a path is showing at `now` by its schedule, the studio's at `now − delayMs`: the one
+ * released to it, or a later one already due whose airing timer has not fired yet (a busy event
+ * loop). Answers are judged by this, so a late timer neither takes time from a home player nor
+ * gives them time after the path's television has shown the reveal.
  */
-export function homeFullTimeEndsAt(home: PlayAlong, questionIndex: number): number | null {
-  if (home.airing.every((airing) => airing.scoredThrough >= questionIndex)) return null;
-  let end: number | null = null;
+function onAirAt(home: PlayAlong, airing: PathAiring, now: number): AiredStep | null {
+  const studioTime = now - delayOf(home, airing.pathId);
+  let current: AiredStep | null = null;
   for (const step of home.timeline) {
-    const phase = step.phase;
-    if (phase.name === "question" && phase.questionIndex === questionIndex) end = phase.deadline + ANSWER_GRACE_MS;
-  }
-  return end;
-}
-
-function airedAtOf(home: PlayAlong, airing: PathAiring, step: AiredStep): number {
-  return airing.airedAt ?? step.at + delayOf(home, airing.pathId);
-}
-
-/**
- * The step a path is showing at `now` by its schedule, and since when: the one released to it,
- * or a later one already due whose airing timer has not fired yet (a busy event loop). Answers
- * are judged by this, so a late timer never takes time from a home player.
- */
-function onAirAt(home: PlayAlong, airing: PathAiring, now: number): { step: AiredStep; at: number } | null {
-  const shown = home.timeline.find((step) => step.seq === airing.airedSeq);
-  if (!shown) return null;
-  let current = { step: shown, at: airedAtOf(home, airing, shown) };
-  let cursor: PathAiring = airing;
-  for (let next = nextOnPath(home, cursor); next && next.at <= now; next = nextOnPath(home, cursor)) {
-    current = next;
-    cursor = { ...cursor, airedSeq: next.step.seq, airedAt: next.at };
+    if (step.seq < airing.airedSeq) continue;
+    if (current && step.at > studioTime) break;
+    current = step;
   }
   return current;
 }
@@ -224,7 +166,7 @@ function configure(state: GameState, paths: DelayPath[], now: number): Transitio
           paths,
           players,
           timeline: [{ seq: 1, at: now, phase: state.phase, paused: state.paused }],
-          airing: paths.map((path) => ({ pathId: path.id, airedSeq: 1, airedAt: now + path.delayMs, scoredThrough: -1, result: null })),
+          airing: paths.map((path) => ({ pathId: path.id, airedSeq: 1, scoredThrough: -1, result: null })),
         };
   const next = change(state, { playAlong }, now);
   return outcome(next, [{ type: "persist-state", urgent: true }, { type: "refresh-staff" }, ...paths.map((path) => broadcastPath(path.id))], "ok");
@@ -301,9 +243,9 @@ function homeKick(state: GameState, home: PlayAlong, position: number, now: numb
 
 /**
  * A home answer counts only inside the player's window: the step their path shows at this moment
- * (by its schedule) must be the question, its full time and grace from its opening on the path
- * not yet over, and the path not scored on it yet. Time to answer is measured from the opening as
- * it aired on their screen.
+ * (by its schedule) must be the question, open as the studio's was `delayMs` earlier (its deadline
+ * and grace not passed), and the path not scored on it yet. Time to answer is measured from the
+ * opening as it aired on their screen.
  */
 function homeAnswer(
   state: GameState,
@@ -319,15 +261,17 @@ function homeAnswer(
   }
   const airing = home.airing.find((entry) => entry.pathId === player.pathId)!;
   const onAir = onAirAt(home, airing, now);
-  const phase = onAir?.step.phase;
-  if (!onAir || !phase || phase.name !== "question" || phase.questionIndex !== event.questionIndex || now >= windowClosesAt(onAir.step, onAir.at)) {
-    const closed = Math.max(airing.scoredThrough, onAir ? lastClosedQuestion(state, onAir.step.phase) : -1);
-    const over = phase?.name === "question" && phase.questionIndex === event.questionIndex;
-    return refuse(state, over || event.questionIndex <= closed ? "too-late" : "not-in-question");
+  const phase = onAir?.phase;
+  if (!onAir || !phase || phase.name !== "question" || phase.questionIndex !== event.questionIndex) {
+    const closed = Math.max(airing.scoredThrough, phase ? lastClosedQuestion(state, phase) : -1);
+    return refuse(state, event.questionIndex <= closed ? "too-late" : "not-in-question");
   }
+  // The studio's rules, `delayMs` later.
+  const studioTime = now - delayOf(home, player.pathId);
   if (airing.scoredThrough >= phase.questionIndex) return refuse(state, "too-late");
-  if (onAir.step.paused) return refuse(state, "paused");
+  if (onAir.paused) return refuse(state, "paused");
   if (player.eliminatedAt !== null) return refuse(state, "eliminated");
+  if (studioTime > phase.deadline + ANSWER_GRACE_MS) return refuse(state, "too-late");
   if (player.answer?.questionIndex === phase.questionIndex) return refuse(state, "already-answered");
 
   const question = state.questions[phase.questionIndex];
@@ -336,9 +280,7 @@ function homeAnswer(
   if (!optionIds || optionIds.length === 0 || optionIds.length > allowedCount || new Set(optionIds).size !== optionIds.length) {
     return refuse(state, "invalid-option");
   }
-  // Measured from the opening as it aired on the player's path.
-  const openedOnPath = phase.openedAt + (onAir.at - onAir.step.at);
-  const elapsedMs = Math.min(Math.max(0, now - openedOnPath), question.timeLimitMs);
+  const elapsedMs = Math.min(Math.max(0, studioTime - phase.openedAt), question.timeLimitMs);
   const answer: StoredAnswer = { answerId: event.answerId, questionIndex: phase.questionIndex, optionIds, receivedAt: now, elapsedMs };
   const next = withHome(state, { ...home, players: withPlayerReplaced(home.players, position, { ...player, answer }) as HomePlayer[] }, now);
   return outcome(next, [persistAnswer(state, player.id, answer), { type: "refresh-staff" }], "accepted");
@@ -366,7 +308,7 @@ function pathsAired(state: GameState, now: number): TransitionResult {
       airing.push(entry);
       continue;
     }
-    let current: PathAiring = { ...entry, airedSeq: next.step.seq, airedAt: next.at };
+    let current: PathAiring = { ...entry, airedSeq: next.step.seq };
     const phase = next.step.phase;
     if (phase.name === "reveal" && phase.questionIndex > current.scoredThrough) {
       const result = scorePath(state, players, entry.pathId, phase.questionIndex);

@@ -1,6 +1,6 @@
 import { useRevalidator, useSearchParams } from "@remix-run/react";
 import { homeAudienceView } from "~/live/home-display";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { DisplayFrame, type DisplayGame, type DisplayLook } from "~/components/broadcast/display-frame";
 import { useT } from "~/utils/i18n/use-translation";
 import { useDisplayView } from "./use-display-view";
@@ -19,25 +19,8 @@ export function DisplayScreen({ game, look }: { game: DisplayGame; look: Display
 
   // `?home=1`: the home audience's histogram and top ten instead of the studio's (docs/decisions/038).
   const [searchParams] = useSearchParams();
-  const home = searchParams.get("home") === "1";
-  const serverNow = useServerTimeAt(home ? (view?.playAlong?.openUntil ?? null) : null, offsetMs);
-  const shown = view && home ? homeAudienceView(view, Math.max(serverNow ?? 0, view.serverTime)) : view;
+  const shown = view && searchParams.get("home") === "1" ? homeAudienceView(view) : view;
   return <DisplayFrame view={shown} game={game} look={look} offsetMs={offsetMs} error={error} />;
-}
-
-/**
- * The server's time, read again at `at` (server clock): the home overlay turns from the question
- * to its reveal at the full time, with no new message from the server to make it.
- */
-function useServerTimeAt(at: number | null, offsetMs: number): number | null {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    if (at === null) return;
-    const wait = at - (Date.now() + offsetMs);
-    const timer = setTimeout(() => setNow(Date.now() + offsetMs), Math.max(0, wait) + 20);
-    return () => clearTimeout(timer);
-  }, [at, offsetMs]);
-  return at === null ? null : now;
 }
 
 /** The host may change the look on the console; each new phase reloads it, so a change is on air by the next step. */
