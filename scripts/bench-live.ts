@@ -24,9 +24,8 @@
  * answers through the writer thread alone after the game: stored per second; 0 to skip)
  * --timeout S (900) --paths (or --delay-paths) MS[,MS…] (TV play-along, docs/decisions/038: the game gets one
  * distribution path per delay and every player joins at home, spread over the paths in turn;
- * the figures are measured from each step's airing on the player's path, a reveal from the end of
- * the path's window (the question's whole time, docs/decisions/039; the wait is not measured),
- * so they compare with a run without it).
+ * the figures are measured from each step's airing on the player's path, so they compare with a
+ * run without it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -195,7 +195,7 @@ describe("TV play-along over Socket.IO", () => {
     expect((await state).playAlong!.players).toHaveLength(5);
   }, 30_000);
 
-  it("keeps home windows open the full time after the studio closes early, and stores the points each home board counts", async () => {
+  it("closes each home window when the host's close airs on its path, and stores the points each home board counts", async () => {
     const game = await newGame();
     const host = client(game.cookie);
     const hostViews: StaffView[] = [];
@@ -203,12 +203,12 @@ describe("TV play-along over Socket.IO", () => {
     const watched = await request(host, "host:watch", { gameId: game.gameId });
     if (!watched.ok) throw new Error(watched.error);
     expect(await request(host, "host:play-along", { gameId: game.gameId, paths: PATHS })).toEqual({ ok: true, data: { code: "ok" } });
-    const [contestant] = await Promise.all([join(game.pin, "Thí sinh", null)]);
-    const near = await join(game.pin, "Gần", "near");
-    const far = await join(game.pin, "Xa", "far");
+    const contestant = await join(game.pin, "Thí sinh", null);
+    const [near, nearLate] = await Promise.all([join(game.pin, "Gần", "near"), join(game.pin, "Gần muộn", "near")]);
+    const [far, farLate] = await Promise.all([join(game.pin, "Xa", "far"), join(game.pin, "Xa muộn", "far")]);
 
     // The one studio contestant answers at once; on a show played along at home that does not close
-    // the question (the clock runs on for the homes), so the host closes it by hand: early.
+    // the question: the clock runs on.
     let studioAnswered: Promise<unknown> | null = null;
     onView(contestant.socket, (view) => {
       const shown = view as PlayerView;
@@ -220,38 +220,52 @@ describe("TV play-along over Socket.IO", () => {
     expect(started.ok).toBe(true);
     const studioOpen = await seen<StaffView>(host, hostViews, (view) => view.phase === "question");
     const openedAt = studioOpen.question!.deadline! - 5_000;
-    await seen<StaffView>(host, hostViews, (view) => view.phase === "question" && studioAnswered !== null);
+    const nearQuestion = await seen(near.socket, near.views, (view) => view.phase === "question");
+    expect(await request(near.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [nearQuestion.question!.options[0].id], answerId: "near-0" })).toEqual({
+      ok: true,
+      data: { code: "accepted" },
+    });
+    await seen(far.socket, far.views, (view) => view.phase === "question");
     expect(await studioAnswered).toMatchObject({ ok: true });
+
+    // 2.5 s into the question, still open in the studio, the host closes it by hand.
+    await sleepUntil(openedAt + 2_500);
     expect(hostViews.at(-1)!.phase).toBe("question");
     const closed = await request(host, "host:command", { gameId: game.gameId, command: "next", step: hostViews.at(-1)!.controls!.step });
     expect(closed.ok).toBe(true);
+    const closedAt = (await registryState(game.gameId)).playAlong!.timeline.find((step) => step.phase.name === "reveal")!.at;
     const studioReveal = await seen<StaffView>(host, hostViews, (view) => view.phase === "reveal");
-    expect(studioReveal.serverTime).toBeLessThan(openedAt + 2_000);
 
-    // Both homes still answer well after the studio's reveal: their windows run the full 5 s.
-    const nearQuestion = await seen(near.socket, near.views, (view) => view.phase === "question");
-    const farQuestion = await seen(far.socket, far.views, (view) => view.phase === "question");
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, openedAt + 3_000 - Date.now())));
-    // One right (the key the studio revealed), one wrong: the points stored differ.
+    // 0.7 s after the close: the near path's television has shown the reveal (0.3 s behind), the far
+    // one's not yet (1.5 s behind). The near viewer is refused, the far one still answers.
+    await sleepUntil(closedAt + 700);
     const rightKey = studioReveal.result!.correctOptionIds[0];
-    const wrongKey = farQuestion.question!.options.find((option) => option.id !== rightKey)!.id;
-    expect(nearQuestion.question!.options.map((option) => option.id)).toContain(rightKey);
-    const nearAnswer = await request(near.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [rightKey], answerId: "near-0" });
-    const farAnswer = await request(far.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [wrongKey], answerId: "far-0" });
-    expect(nearAnswer).toEqual({ ok: true, data: { code: "accepted" } });
-    expect(farAnswer).toEqual({ ok: true, data: { code: "accepted" } });
+    const [nearRefused, farAccepted] = await Promise.all([
+      request(nearLate.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [rightKey], answerId: "near-late" }),
+      request(far.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [rightKey], answerId: "far-0" }),
+    ]);
+    expect(nearRefused).toEqual({ ok: false, error: "too-late" });
+    expect(farAccepted).toEqual({ ok: true, data: { code: "accepted" } });
+    await sleepUntil(closedAt + 1_500 + 100);
+    expect(await request(farLate.socket, "answer:submit", { gameId: game.gameId, questionIndex: 0, optionIds: [rightKey], answerId: "far-late" })).toEqual({ ok: false, error: "too-late" });
 
-    // Each path's reveal airs only once its own window closed (opening on the path + 5 s + grace).
+    // Each path reveals when the close airs there: not before, and without waiting for the full 5 s.
     const nearReveal = await seen(near.socket, near.views, (view) => view.phase === "reveal");
-    expect(nearReveal.serverTime).toBeGreaterThanOrEqual(openedAt + 300 + 5_500);
     const farReveal = await seen(far.socket, far.views, (view) => view.phase === "reveal");
-    expect(farReveal.serverTime).toBeGreaterThanOrEqual(openedAt + 1_500 + 5_500);
+    expect(nearReveal.serverTime).toBeGreaterThanOrEqual(closedAt + 300);
+    expect(farReveal.serverTime).toBeGreaterThanOrEqual(closedAt + 1_500);
+    expect(farReveal.serverTime).toBeLessThan(openedAt + 1_500 + 5_000);
+    expect(farReveal.myOutcome).toMatchObject({ answered: true, correct: true });
+    for (const [viewer, delay] of [[near, 300], [nearLate, 300], [far, 1_500], [farLate, 1_500]] as const) {
+      const reveals = viewer.views.filter((view) => view.phase === "reveal");
+      expect(reveals.length).toBeGreaterThan(0);
+      for (const view of reveals) expect(view.serverTime).toBeGreaterThanOrEqual(closedAt + delay);
+    }
 
     // The stored answers carry the points each home board counts.
     const state = await registryState(game.gameId);
-    const scores = new Map(state.playAlong!.players.map((player) => [player.id, player.score]));
-    expect(scores.get(near.playerId)).toBeGreaterThan(0);
-    expect(scores.get(far.playerId)).toBe(0);
+    const scores = new Map(state.playAlong!.players.filter((player) => player.id === near.playerId || player.id === far.playerId).map((player) => [player.id, player.score]));
+    expect(scores.get(far.playerId)).toBeGreaterThan(0);
     const stored = async () =>
       (await testPrisma.liveAnswer.findMany({ where: { gameId: game.gameId, playerId: { in: [near.playerId, far.playerId] } }, select: { playerId: true, points: true } }))
         .map((row) => [row.playerId, row.points] as const)
@@ -265,6 +279,10 @@ describe("TV play-along over Socket.IO", () => {
     expect(rows.map((row) => [row.id, row.score]).sort()).toEqual(expected);
   }, 30_000);
 });
+
+function sleepUntil(at: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+}
 
 /** The first view already shown or still to come that passes the test. */
 async function seen<V extends PlayerView | StaffView>(socket: Client, views: V[], test: (view: V) => boolean): Promise<V> {

@@ -15,7 +15,6 @@
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ANSWER_GRACE_MS } from "../../app/live/constants";
 import { RawSocket } from "./raw-socket";
 import type { ServerPhaseStats } from "./server-stats";
 import { percentiles, round, type Percentiles } from "./stats";
@@ -210,12 +209,6 @@ type Player = {
   pendingAnswer: number | null;
   seen: Set<string>;
   bytes: number;
-  /**
-   * Play-along: when the current question's window closes on this player's path (this process's
-   * clock). Its reveal airs then at the earliest, however early the host closed the question in
-   * the studio (docs/decisions/039).
-   */
-  windowClosesAt: number;
 };
 
 type Tally = { count: number; samples: number[]; waiters: { target: number; wake: () => void }[] };
@@ -299,10 +292,8 @@ function onPlayerEvent(player: Player, text: string, receivedAt: number): void {
     const key = `question:${index}`;
     if (player.seen.has(key)) return;
     player.seen.add(key);
-    const deadline = numberAfter(text, "deadline", at);
-    const openedAt = deadline - numberAfter(text, "timeLimitMs", at);
+    const openedAt = numberAfter(text, "deadline", at) - numberAfter(text, "timeLimitMs", at);
     count(key, performance.timeOrigin + receivedAt - openedAt);
-    player.windowClosesAt = deadline + ANSWER_GRACE_MS - performance.timeOrigin;
     if (!isSilent(player)) {
       const delay = Math.random() * windowOf(index);
       setTimeout(() => answer(player, index), delay);
@@ -313,10 +304,7 @@ function onPlayerEvent(player: Player, text: string, receivedAt: number): void {
     if (player.seen.has(key) || me === -1 || numberAfter(text, "index", text.indexOf('"question":{')) !== currentQuestion) return;
     player.seen.add(key);
     player.score = numberAfter(text, "score", me);
-    // Timed from when the reveal is due on the player's path: the host's close moved by the
-    // path's delay, or the end of the path's window if that is later.
-    const due = hostSentAt + delayOf(player);
-    count(key, receivedAt - (pathOf(player) ? Math.max(due, player.windowClosesAt) : due));
+    count(key, receivedAt - hostSentAt - delayOf(player));
     const acked = player.acked.has(currentQuestion);
     const answered = text.includes('"myOutcome":{"answered":true');
     if (acked && !answered) count(`lost`);
@@ -551,7 +539,7 @@ async function main(): Promise<GeneratorReport> {
 
   // Joining: waves of `joinConcurrency` players at a time, as an audience does after the PIN is on screen.
   for (let index = 0; index < config.players; index += 1) {
-    players.push({ index, address: addressOf(index), socket: null, ready: false, playerId: "", token: "", score: 0, acked: new Set(), pendingAnswer: null, seen: new Set(), bytes: 0, windowClosesAt: -Infinity });
+    players.push({ index, address: addressOf(index), socket: null, ready: false, playerId: "", token: "", score: 0, acked: new Set(), pendingAnswer: null, seen: new Set(), bytes: 0 });
   }
   const joinFailures: Record<string, number> = {};
   const joinLatencies: number[] = [];
@@ -611,14 +599,6 @@ async function main(): Promise<GeneratorReport> {
     else {
       log(`question ${index + 1} closed before the host closed it`);
       hostSentAt = performance.now();
-    }
-    if (config.pathDelaysMs.length > 0) {
-      // Play-along: each path's reveal waits for the end of its window there (the question's whole
-      // time). The wait is left out of the results phase, which then holds what it held before:
-      // the reveals going out.
-      const firstClose = Math.min(...players.filter((player) => player.socket && !player.socket.closed).map((player) => player.windowClosesAt));
-      if (Number.isFinite(firstClose)) await sleep(Math.max(0, firstClose - performance.now() - 100));
-      await endPhase(`question ${index + 1} home windows`, { measured: false });
     }
     await until(`reveal:${index}`, connectedCount());
     const host_ = await hostUntil((view) => view.phase === "reveal");
