@@ -158,8 +158,8 @@ function answerSubmitted(
 
 /**
  * Everyone who may answer has: no point in keeping a classroom waiting for the clock. Not on a
- * show played along at home (docs/decisions/039): the home audience answers while the clock runs
- * on their screens, and the studio's reveal would reach their television before their time is up.
+ * show played along at home (docs/decisions/039): each home window closes when the studio's close
+ * airs on its path, so three fast contestants would cut every viewer's time short.
  */
 function closeIfEveryoneAnswered(state: GameState, now: number): Step | null {
   const phase = state.phase;
