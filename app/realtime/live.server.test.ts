@@ -221,9 +221,9 @@ describe("live games over Socket.IO", () => {
     const podium = await host.waitFor((view) => view.phase === "podium");
     expect(podium.podium).toHaveLength(3);
     await host.command("end", podium.controls!.step);
-    // The studio closes each question as soon as its 200 players answered; at home each question
-    // stays open its whole 5 s on each path (docs/decisions/039): the end airs there about
-    // 3 × 5.5 s after the start.
+    // A show played along at home does not close a question when its 200 studio players have
+    // answered: each runs its 5 s (docs/decisions/039), and every step airs on each path with the
+    // path's delay, so the end airs there about 3 × 5.5 s after the start.
     for (let waited = 0; !homePlayers.every((player) => player.views.some((view) => view.phase === "ended")); waited += 20) {
       if (waited > 25_000) throw new Error("the end of the game never aired on every home path");
       await new Promise((resolve) => setTimeout(resolve, 20));
