@@ -126,7 +126,7 @@ describe("statistics exports", () => {
   it("writes CSV with the heading block and no personal data", async () => {
     const file = await statsExport(db, { id: world.organizerId, role: "organizer", unitId: null }, new URLSearchParams("year=2026&table=bySchool&format=csv"), t, NOW);
     if (!file.ok) throw new Error(file.message);
-    const text = file.body.toString("utf8");
+    const text = Buffer.from(file.body).toString("utf8");
     // Every field quoted (app/utils/spreadsheet-cell.ts): Vietnamese Excel splits on ";" as well as ",".
     expect(text.startsWith('\uFEFF"Theo trường / cơ quan"\r\n')).toBe(true);
     expect(text).toContain('"Đơn vị","Tỉnh mẫu"');

@@ -5,7 +5,8 @@ import type { Cell, StatsTable } from "./tables";
 
 // Any dashboard table as CSV or XLSX, under a heading block (unit, period, filters, time of
 // export in Viet Nam time). Numbers stay numbers and days stay dates. Every value passes through
-// `cellValue` on its way out, which applies the project's shared safe-cell function.
+// `cellValue` on its way out, which applies the project's shared safe-cell function. The XLSX is
+// made in the worker kept for files (`tableXlsxFile`, app/utils/task-worker-files.server.ts).
 
 export type ExportHeading = { unit: string; period: string; filters: string; exportedAt: Date; labels: { unit: string; period: string; filters: string; exportedAt: string } };
 
@@ -71,4 +72,13 @@ export async function tableXlsx(table: StatsTable, heading: ExportHeading): Prom
     column.width = index === 0 ? 36 : 18;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** What the file worker is sent for a table's XLSX (dates and all, as structured clone keeps them). */
+export type TableFile = { table: StatsTable; heading: ExportHeading };
+
+/** The worker's entry: one table's XLSX. */
+export async function tableXlsxFile(file: TableFile): Promise<Uint8Array> {
+  const buffer = await tableXlsx(file.table, file.heading);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

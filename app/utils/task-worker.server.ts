@@ -6,11 +6,12 @@ import { projectRoot, type ParseBudget, type ParseOutcome, type ParseTask } from
 // Work that is rare but long and all synchronous (making the yearly report's DOCX: half a second
 // to a second of CPU) runs in a worker thread that keeps its modules loaded, so that the live games
 // this one process serves do not stop meanwhile. Tasks run one at a time, in order; a task that
-// runs out of time or memory, or fails, ends the worker, and the next task starts a new one.
+// runs out of time or memory ends the worker, and the next task starts a new one. One worker may
+// serve several tasks (functions of several modules, all loaded when it starts).
 
 const LOAD_TIMEOUT_MS = 60_000;
 
-type Waiting<Input, Output> = { input: Input; resolve: (outcome: ParseOutcome<Output>) => void };
+type Waiting<Input, Output> = { input: Input; task: number; resolve: (outcome: ParseOutcome<Output>) => void };
 
 export class TaskWorker<Input, Output> {
   private worker: Worker | null = null;
@@ -18,18 +19,24 @@ export class TaskWorker<Input, Output> {
   private readonly queue: Waiting<Input, Output>[] = [];
   private running = false;
   private nextId = 0;
+  private readonly tasks: readonly ParseTask[];
 
   constructor(
-    private readonly task: ParseTask,
+    tasks: ParseTask | readonly ParseTask[],
     private readonly budget: ParseBudget,
     /** Tasks waiting beyond the one running; more are refused as "busy". */
     private readonly maxWaiting = 3,
-  ) {}
+  ) {
+    this.tasks = Array.isArray(tasks) ? tasks : [tasks as ParseTask];
+  }
 
-  run(input: Input): Promise<ParseOutcome<Output>> {
+  /** Runs `task` (one of this worker's; the first if none is named) on `input`. */
+  run(input: Input, task: ParseTask = this.tasks[0]): Promise<ParseOutcome<Output>> {
+    const index = this.tasks.findIndex((candidate) => candidate.module === task.module && candidate.exportName === task.exportName);
+    if (index < 0) throw new Error(`${task.module}#${task.exportName} is not a task of this worker`);
     if (this.queue.length + (this.running ? 1 : 0) > this.maxWaiting) return Promise.resolve({ ok: false, failure: "busy" });
     return new Promise((resolve) => {
-      this.queue.push({ input, resolve });
+      this.queue.push({ input, task: index, resolve });
       void this.next();
     });
   }
@@ -39,7 +46,10 @@ export class TaskWorker<Input, Output> {
     if (this.ready) return this.ready;
     const root = projectRoot();
     const worker = new Worker(path.join(root, "app", "utils", "task-worker.mjs"), {
-      workerData: { moduleUrl: pathToFileURL(path.join(root, this.task.module)).href, exportName: this.task.exportName, tsconfig: path.join(root, "tsconfig.json") },
+      workerData: {
+        tasks: this.tasks.map((task) => ({ moduleUrl: pathToFileURL(path.join(root, task.module)).href, exportName: task.exportName })),
+        tsconfig: path.join(root, "tsconfig.json"),
+      },
       resourceLimits: { maxOldGenerationSizeMb: this.budget.maxHeapMb, maxYoungGenerationSizeMb: 32 },
       // Vitest and Vite start this process with loaders of their own; the worker needs none of them.
       execArgv: [],
@@ -60,7 +70,7 @@ export class TaskWorker<Input, Output> {
       });
       worker.once("error", (error) => {
         clearTimeout(timer);
-        console.error(`task worker (${this.task.module}):`, error);
+        console.error(`task worker (${this.tasks.map((task) => task.module).join(", ")}):`, error);
         resolve(false);
       });
     });
@@ -81,14 +91,14 @@ export class TaskWorker<Input, Output> {
     if (!waiting) return;
     this.running = true;
     try {
-      waiting.resolve(await this.runOne(waiting.input));
+      waiting.resolve(await this.runOne(waiting.input, waiting.task));
     } finally {
       this.running = false;
       void this.next();
     }
   }
 
-  private async runOne(input: Input): Promise<ParseOutcome<Output>> {
+  private async runOne(input: Input, task: number): Promise<ParseOutcome<Output>> {
     if (!(await this.start()) || !this.worker) {
       this.stop();
       return { ok: false, failure: "failed" };
@@ -110,7 +120,7 @@ export class TaskWorker<Input, Output> {
           if (message.id !== id) return;
           if (message.type === "done") settle({ ok: true, value: message.value as Output }, true);
           else {
-            console.error(`task worker (${this.task.module}): ${message.message}`);
+            console.error(`task worker (${this.tasks[task].module}): ${message.message}`);
             settle({ ok: false, failure: "failed" }, true);
           }
         };
@@ -120,7 +130,7 @@ export class TaskWorker<Input, Output> {
         worker.on("message", onMessage);
         worker.once("error", onError);
         worker.once("exit", onExit);
-        worker.postMessage({ id, input });
+        worker.postMessage({ id, task, input });
       });
     } finally {
       worker.unref();

@@ -16,8 +16,9 @@ export async function importQuestionsXlsx(input: Buffer | ArrayBuffer, taxonomy:
 }
 
 /**
- * An XLSX of the questions. Every cell is written as text, so Excel turns no date or id into a
- * number, and neutralised (app/utils/spreadsheet-cell.ts), so no question text becomes a formula.
+ * An XLSX of the questions, made in the file worker (app/utils/task-worker-files.server.ts). Every
+ * cell is written as text, so Excel turns no date or id into a number, and neutralised
+ * (app/utils/spreadsheet-cell.ts), so no question text becomes a formula.
  */
 export async function exportQuestionsXlsx(questions: readonly BankQuestion[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
