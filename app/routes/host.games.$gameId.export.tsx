@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ownedGame } from "~/live/host-games.server";
 import { gameResults } from "~/live/live-games.server";
-import { resultsCsv, resultsSheet } from "~/live/results-export.server";
-import { spreadsheetResponse } from "~/utils/sheet-files.server";
+import { resultsSheet } from "~/live/results-export.server";
+import { csvResponse, spreadsheetResponse } from "~/utils/sheet-files.server";
 import { requireUser } from "~/utils/auth.server";
 import { auditPersonalDataExport } from "~/utils/personal-data-export.server";
 import { prisma } from "~/utils/db.server";
@@ -24,9 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (format === "xlsx" || format === "csv") {
     await auditPersonalDataExport(prisma, { actorId: user.id, kind: "live-game-results", subject: game.id, format, rows: rows.length });
   }
-  if (format === "xlsx") return spreadsheetResponse(request, resultsSheet(rows, t, game.title), `${name}.xlsx`);
-  if (format !== "csv") throw new Response("Unknown format", { status: 400 });
-  return new Response(resultsCsv(rows, t), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
-  });
+  if (format !== "xlsx" && format !== "csv") throw new Response("Unknown format", { status: 400 });
+  // Both made in the file worker, as a round's results are.
+  const sheet = resultsSheet(rows, t, game.title);
+  return format === "xlsx" ? spreadsheetResponse(request, sheet, `${name}.xlsx`) : csvResponse(request, sheet, `${name}.csv`);
 }

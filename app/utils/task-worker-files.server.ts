@@ -7,7 +7,7 @@ import type { ParseOutcome, ParseTask } from "./parse-in-worker.server";
 import type { SheetFile } from "./sheet-xlsx";
 import { TaskWorker } from "./task-worker.server";
 
-// Every file that takes more than a few milliseconds of CPU to make (DOCX, XLSX) is made in one
+// Every file that takes more than a few milliseconds of CPU to make (DOCX, XLSX, a large CSV) is made in one
 // worker thread kept for them (docs/decisions/043), one file at a time, so the live games this
 // process serves go on meanwhile. One worker, not one per kind of file: at most one core of the
 // two makes files, and ExcelJS and docx are loaded once (each worker holds 60–100 MB).
@@ -15,8 +15,9 @@ import { TaskWorker } from "./task-worker.server";
 const FILE_TASKS = {
   /** The yearly report, DOCX or XLSX, from its model. */
   report: { module: "app/stats/report-file.ts", exportName: "reportFile" },
-  /** A results table (a round's, a live game's). */
+  /** A results table (a round's, a live game's), XLSX or CSV. */
   sheet: { module: "app/utils/sheet-xlsx.ts", exportName: "sheetXlsx" },
+  sheetCsv: { module: "app/utils/sheet-csv.ts", exportName: "sheetCsv" },
   /** A dashboard table under its heading block. */
   statsTable: { module: "app/stats/export.server.ts", exportName: "tableXlsxFile" },
   /** The question bank's questions. */
@@ -26,6 +27,7 @@ const FILE_TASKS = {
 type FileInputs = {
   report: ReportFileRequest;
   sheet: SheetFile;
+  sheetCsv: SheetFile;
   statsTable: TableFile;
   bankQuestions: readonly BankQuestion[];
 };

@@ -25,6 +25,15 @@ describe("TaskWorker", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it("serves several tasks from one worker, each message naming its task", async () => {
+    const both = new TaskWorker<unknown, unknown>([task("echo"), task("fail")], { timeoutMs: 1_500, maxHeapMb: 48 });
+    workers.push(both);
+    expect(await both.run({ text: "ab" })).toEqual({ ok: true, value: { length: 2 } });
+    expect(await both.run({}, task("fail"))).toEqual({ ok: false, failure: "failed" });
+    expect(await both.run({ text: "abc" }, task("echo"))).toEqual({ ok: true, value: { length: 3 } });
+    expect(() => both.run({}, task("spin"))).toThrow(/not a task of this worker/);
+  });
+
   it("ends a task at its time budget while this thread runs on, and starts a new worker for the next", async () => {
     const spin = worker("spin");
     let ticks = 0;
