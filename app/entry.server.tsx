@@ -6,9 +6,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/http/nonce";
 import { withoutNulBytes } from "~/http/without-nul-bytes.server";
 import { logger } from "~/ops/logger.server";
-import { startReportWorker } from "~/stats/report-files.server";
 import { warmStatistics } from "~/stats/warm-up.server";
 import { prisma } from "~/utils/db.server";
+import { startFileWorker } from "~/utils/task-worker-files.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -25,20 +25,21 @@ const ABORT_DELAY = 5_000;
  * Called by server.ts once it listens, on this build's own modules (a build carries its own copy of
  * every module, so the statistics' facts must be loaded by the copy the routes read): loads them
  * in the background, a page at a time, so the first statistics page and public board need not
- * wait (docs/decisions/024).
+ * wait (docs/decisions/024). Meanwhile, on its own thread, the file worker loads its modules and
+ * makes a small file of each kind, so the first report or export does not wait for them
+ * (docs/decisions/043). Resolves when both are done (benchmarks wait for it; the server does not).
  */
-export function warmUp(): void {
+export function warmUp(): Promise<void> {
   const started = performance.now();
-  warmStatistics(prisma)
-    .then(
-      (loaded) => logger().info({ ...loaded, ms: Math.round(performance.now() - started) }, "statistics: facts loaded"),
-      (error) => logger().error({ err: error }, "statistics: loading the facts failed"),
-    )
-    // Then the yearly report's worker loads its modules, so the first report does not wait for them.
-    .then(() => startReportWorker())
-    .then((ready) => {
-      if (!ready) logger().warn("statistics: the report worker did not start; the first report will try again");
-    });
+  const facts = warmStatistics(prisma).then(
+    (loaded) => logger().info({ ...loaded, ms: Math.round(performance.now() - started) }, "statistics: facts loaded"),
+    (error) => logger().error({ err: error }, "statistics: loading the facts failed"),
+  );
+  const files = startFileWorker().then((ready) => {
+    if (!ready) logger().warn("files: the file worker did not start; the first file will try again");
+    else logger().info({ ms: Math.round(performance.now() - started) }, "files: the file worker is ready");
+  });
+  return Promise.all([facts, files]).then(() => undefined);
 }
 
 /**

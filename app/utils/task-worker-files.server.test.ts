@@ -9,7 +9,7 @@ import type { StatsTable } from "~/stats/tables";
 import { translator } from "./i18n";
 import { languageCookie } from "./i18n/language.server";
 import { csvResponse } from "./sheet-files.server";
-import { fileInWorker, fileResponse, stopFileWorker } from "./task-worker-files.server";
+import { fileInWorker, fileResponse, startFileWorker, stopFileWorker } from "./task-worker-files.server";
 
 // The files made in the one worker kept for them (app/utils/task-worker-files.server.ts), read back
 // with ExcelJS (or as text) and compared with the same file made on this thread by the same code.
@@ -63,6 +63,12 @@ const heading: ExportHeading = {
 };
 
 describe("files made in the file worker", () => {
+  it("starts by making one small file of each kind, each of which is made", async () => {
+    expect(await startFileWorker()).toBe(true);
+    // Asked again (the server's start and a benchmark both ask), the same start answers.
+    expect(await startFileWorker()).toBe(true);
+  });
+
   it("a dashboard table's XLSX: the cells of the one made here, numbers as numbers, days as Viet Nam's dates", async () => {
     const fromWorker = await readCells(await made(await fileInWorker("statsTable", { table, heading })));
     expect(fromWorker).toEqual(await readCells(await tableXlsx(table, heading)));

@@ -1,6 +1,7 @@
 import type { BankQuestion } from "~/bank/question-file";
 import type { TableFile } from "~/stats/export.server";
 import type { ReportFileRequest } from "~/stats/report-file";
+import type { ReportModel } from "~/stats/yearly-report";
 import { translator } from "./i18n";
 import { getLanguage } from "./i18n/language.server";
 import type { ParseOutcome, ParseTask } from "./parse-in-worker.server";
@@ -65,12 +66,67 @@ export async function fileResponse<Kind extends FileKind>(
   });
 }
 
-/** Loads the worker's modules ahead of the first file (the server does it as it starts). */
+// One small file of each kind, made once the worker has loaded, so that the first real file finds
+// the libraries' code compiled: the first DOCX of a new worker took twice as long as the next.
+const sampleModel: ReportModel = {
+  year: 2000,
+  unitName: "tỉnh",
+  issuerParent: "UBND",
+  issuer: "Ban tổ chức",
+  documentNumber: "1",
+  placeAndDate: "ngày",
+  title: "Báo cáo",
+  subtitle: "",
+  opening: "Mở đầu.",
+  sections: [
+    {
+      heading: "I",
+      paragraphs: ["Đoạn."],
+      tables: [{ id: "sample", title: "Bảng", columns: [{ label: "Đơn vị", kind: "text" }, { label: "Số", kind: "integer" }, { label: "Tỉ lệ", kind: "percent" }], rows: [["Một", 1, 0.5]], chartColumn: 1 }],
+    },
+  ],
+  closing: "Kết thúc.",
+  recipients: ["Lưu"],
+  signerTitle: "Trưởng ban",
+  signerName: "Tên",
+};
+const sampleSheet: SheetFile = { sheetName: "Kết quả", header: ["Tên", "Điểm"], rows: [["An", 1]] };
+type FileSample = { [Kind in FileKind]: { kind: Kind; input: FileInputs[Kind] } }[FileKind];
+const WARM_UP: FileSample[] = [
+  { kind: "report", input: { kind: "docx", model: sampleModel, exportedAt: "" } },
+  { kind: "report", input: { kind: "xlsx", model: sampleModel, exportedAt: "" } },
+  { kind: "sheet", input: sampleSheet },
+  { kind: "sheetCsv", input: sampleSheet },
+  {
+    kind: "statsTable",
+    input: {
+      table: { id: "byDay", title: "Theo ngày", columns: [{ key: "day", label: "Ngày", type: "date" }], rows: [{ day: new Date(0) }], chart: { kind: "line", labelKey: "day", series: [] } },
+      heading: { unit: "", period: "", filters: "", exportedAt: new Date(0), labels: { unit: "", period: "", filters: "", exportedAt: "" } },
+    },
+  },
+  { kind: "bankQuestions", input: [] },
+];
+let warmed: Promise<boolean> | null = null;
+
+/**
+ * Loads the worker's modules and makes one small file of each kind, ahead of the first real file
+ * (the server does it as it starts, beside the statistics' load).
+ */
 export function startFileWorker(): Promise<boolean> {
-  return files.start();
+  warmed ??= (async () => {
+    if (!(await files.start())) {
+      warmed = null;
+      return false;
+    }
+    let made = true;
+    for (const sample of WARM_UP) made = (await files.run(sample.input, FILE_TASKS[sample.kind])).ok && made;
+    return made;
+  })();
+  return warmed;
 }
 
 /** Ends the worker (tests, benchmarks, shutdown); the next file starts a new one. */
 export function stopFileWorker(): void {
+  warmed = null;
   files.stop();
 }
