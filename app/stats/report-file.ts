@@ -2,7 +2,7 @@ import { reportDocx } from "./report-docx.server";
 import { reportXlsx } from "./report-xlsx.server";
 import type { ReportModel } from "./yearly-report";
 
-// The yearly report as a file: run in the report worker (./report-files.server.ts), off the
+// The yearly report as a file: run in the file worker (./report-files.server.ts), off the
 // event loop of the live games.
 
 export type ReportFileRequest = { kind: "docx" | "xlsx"; model: ReportModel; exportedAt: string };

@@ -8,9 +8,9 @@ import type { ParseOutcome, ParseTask } from "./parse-in-worker.server";
 import type { SheetFile } from "./sheet-xlsx";
 import { TaskWorker } from "./task-worker.server";
 
-// Every file that takes more than a few milliseconds of CPU to make (DOCX, XLSX, a large CSV) is made in one
-// worker thread kept for them (docs/decisions/043), one file at a time, so the live games this
-// process serves go on meanwhile. One worker, not one per kind of file: at most one core of the
+// Every file that takes more than a few milliseconds of CPU to make (DOCX, XLSX, a large CSV) is
+// made in one worker thread kept for them (docs/decisions/043), one file at a time, so the live
+// games this process serves go on meanwhile. One worker, not one per kind of file: at most one core of the
 // two makes files, and ExcelJS and docx are loaded once (each worker holds 60–100 MB).
 
 const FILE_TASKS = {
