@@ -30,6 +30,11 @@ import { productionStartProblem } from "~/accounts/demo-mode.server";
 import { prisma } from "~/utils/db.server";
 import { EnvError, env } from "~/utils/env.server";
 
+/** How long an idle kept-alive connection stays open (docs/decisions/044). */
+const HTTP_KEEP_ALIVE_MS = 65_000;
+/** Connections waiting to be accepted (docs/decisions/044). */
+const HTTP_LISTEN_BACKLOG = 4_096;
+
 /** One Node process serves Remix and Socket.IO on one port (docs/decisions/001-one-server.md). */
 async function main() {
   const config = env();
@@ -77,6 +82,12 @@ async function main() {
   // Pages and scripts go out brotli- or gzip-compressed: a phone on 3G loads a third of the bytes.
   app.use(compression());
   const httpServer = createServer(app);
+  // A thousand phones open a round within seconds and then save an answer every few seconds
+  // (docs/decisions/044): a kept-alive connection outlives a slow page and a pause between answers
+  // (Node closes it after 5 s; a phone would then open a new one into a busy listen queue). The
+  // headers' timeout must outlast it, or a request that arrives as it ends is cut.
+  httpServer.keepAliveTimeout = HTTP_KEEP_ALIVE_MS;
+  httpServer.headersTimeout = HTTP_KEEP_ALIVE_MS + 1_000;
   const dropConnections = trackConnections(httpServer);
   // Live games run in this process (decisions 004, 005); the registry writes them back on shutdown.
   const liveGames = new LiveRegistry({
@@ -161,7 +172,9 @@ async function main() {
 
   // A development server is for this machine only unless HOST says otherwise (docs/decisions/012).
   const host = config.HOST ?? (production ? undefined : "127.0.0.1");
-  httpServer.listen(config.PORT, host, () => {
+  // A deeper listen queue than Node's 511: arrivals in a burst wait there instead of being dropped and
+  // retried by the phone a second or more later (the kernel caps it at net.core.somaxconn).
+  httpServer.listen({ port: config.PORT, host, backlog: HTTP_LISTEN_BACKLOG }, () => {
     logger().info({ port: config.PORT, mode: config.NODE_ENV }, `Sân chơi ASEAN: http://${host ?? "localhost"}:${config.PORT}`);
     warmUp();
   });

@@ -339,12 +339,18 @@ const ms = (latency: Latencies) => (latency.n === 0 ? "—" : `${latency.p50} / 
 const mb = (value: number) => value.toFixed(0);
 
 const cpuPerSave = (run: RunResult) => run.report.server.save.cpuMs / Math.max(1, run.report.savesOk);
+/** The open phase's server CPU per participant: the round page, the start and the first question (docs/decisions/044). */
+const cpuPerArrival = (run: RunResult) => run.report.server.open.cpuMs / Math.max(1, run.report.started);
+/** The submit phase's server CPU per submitted attempt. */
+const cpuPerSubmit = (run: RunResult) => run.report.server.submit.cpuMs / Math.max(1, run.report.submitsOk);
 const ratio = (ours: number, floor: number) => (floor > 0 && Number.isFinite(ours) && Number.isFinite(floor) ? Math.round((ours / floor) * 10) / 10 : null);
 
 /** The app's figures as multiples of the floor's in the same mode: CPU per save, save p95, and the floor's saves a second over ours. */
 function floorRatios(run: RunResult, floor: RunResult) {
   return {
     cpuPerSave: ratio(cpuPerSave(run), cpuPerSave(floor)),
+    cpuPerArrival: ratio(cpuPerArrival(run), cpuPerArrival(floor)),
+    cpuPerSubmit: ratio(cpuPerSubmit(run), cpuPerSubmit(floor)),
     saveP95: ratio(run.report.latency.save.p95, floor.report.latency.save.p95),
     submitP95: ratio(run.report.latency.submit.p95, floor.report.latency.submit.p95),
     floorSavesPerSecondOverOurs: ratio(floor.report.savesPerSecond, run.report.savesPerSecond),
@@ -366,6 +372,8 @@ function report(database: "sqlite" | "postgresql", ours: RunResult[], floors: Ru
     ["connections dropped by full listen queues, whole machine", (run) => String(run.listenOverflows ?? "—")],
     ["server CPU while saving (share of one core)", (run) => (run.report.server.save.cpuMs / run.report.server.save.wallMs).toFixed(2)],
     ["server CPU per acknowledged save (ms)", (run) => cpuPerSave(run).toFixed(2)],
+    ["server CPU per arrival: page, start, first question (ms)", (run) => cpuPerArrival(run).toFixed(2)],
+    ["server CPU per submit (ms)", (run) => cpuPerSubmit(run).toFixed(2)],
     ["server loop delay p99 / max: open, save, submit (ms)", (run) => (["open", "save", "submit"] as const).map((phase) => `${run.report.server[phase].loopDelayP99Ms.toFixed(0)}/${run.report.server[phase].loopDelayMaxMs.toFixed(0)}`).join(", ")],
     ["server RSS highest: open, save, submit (MB)", (run) => (["open", "save", "submit"] as const).map((phase) => mb(run.report.server[phase].rssMaxMb)).join(", ")],
     ["generator CPU (share of one core) / loop p99 (ms)", (run) => `${run.report.generator.cpuShareOfOneCore} / ${run.report.generator.loopDelayP99Ms}`],
@@ -393,7 +401,7 @@ function report(database: "sqlite" | "postgresql", ours: RunResult[], floors: Ru
   ) as Record<string, ReturnType<typeof floorRatios>>;
   for (const [mode, figures] of Object.entries(ratios)) {
     console.log(
-      `${mode}: our server is ${figures.cpuPerSave ?? "—"}× the floor's CPU per save, ${figures.saveP95 ?? "—"}× its save p95, ${figures.submitP95 ?? "—"}× its submit p95; the floor saved ${figures.floorSavesPerSecondOverOurs ?? "—"}× as many a second`,
+      `${mode}: our server is ${figures.cpuPerSave ?? "—"}× the floor's CPU per save, ${figures.cpuPerArrival ?? "—"}× per arrival, ${figures.cpuPerSubmit ?? "—"}× per submit, ${figures.saveP95 ?? "—"}× its save p95, ${figures.submitP95 ?? "—"}× its submit p95; the floor saved ${figures.floorSavesPerSecondOverOurs ?? "—"}× as many a second`,
     );
   }
 
@@ -429,6 +437,9 @@ function report(database: "sqlite" | "postgresql", ours: RunResult[], floors: Ru
           errorKinds: run.report.errorKinds,
           serverCpuShare: Math.round((run.report.server.save.cpuMs / run.report.server.save.wallMs) * 100) / 100,
           cpuPerSaveMs: Math.round(cpuPerSave(run) * 100) / 100,
+          cpuPerArrivalMs: Math.round(cpuPerArrival(run) * 100) / 100,
+          cpuPerSubmitMs: Math.round(cpuPerSubmit(run) * 100) / 100,
+          open: run.report.latency.open,
           serverLoopDelayP99Ms: Math.round(run.report.server.save.loopDelayP99Ms),
           listenOverflows: run.listenOverflows,
           retriedOnClosedConnection: run.report.retriedOnClosedConnection,
@@ -439,7 +450,16 @@ function report(database: "sqlite" | "postgresql", ours: RunResult[], floors: Ru
     floor: Object.fromEntries(
       floors.map((run) => [
         run.mode,
-        { savesPerSecond: run.report.savesPerSecond, save: run.report.latency.save, submit: run.report.latency.submit, errors: run.report.errors, cpuPerSaveMs: Math.round(cpuPerSave(run) * 1000) / 1000 },
+        {
+          savesPerSecond: run.report.savesPerSecond,
+          save: run.report.latency.save,
+          submit: run.report.latency.submit,
+          open: run.report.latency.open,
+          errors: run.report.errors,
+          cpuPerSaveMs: Math.round(cpuPerSave(run) * 1000) / 1000,
+          cpuPerArrivalMs: Math.round(cpuPerArrival(run) * 1000) / 1000,
+          cpuPerSubmitMs: Math.round(cpuPerSubmit(run) * 1000) / 1000,
+        },
       ]),
     ),
     ratio: ratios,

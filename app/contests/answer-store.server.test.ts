@@ -62,7 +62,7 @@ async function seed(db: PrismaClient, count = 1) {
 
 const savedAt = Date.UTC(2026, 11, 7, 8, 1, 2, 345);
 
-async function checkStore(db: PrismaClient, store: AnswerStore) {
+async function checkStore(db: PrismaClient, store: AnswerStore, inOrder: boolean) {
   const { userId, attempts, startedAt, closesAt } = await seed(db, 3);
   const [attemptId, second, third] = attempts;
 
@@ -79,6 +79,7 @@ async function checkStore(db: PrismaClient, store: AnswerStore) {
     submittedAt: null,
     prediction: null,
     roundClosesAt: closesAt,
+    releaseId: "release",
   });
 
   // An answer, then the same question again with the resume index moved: one row, the last answer.
@@ -121,6 +122,43 @@ async function checkStore(db: PrismaClient, store: AnswerStore) {
   expect(await db.attemptAnswer.count({ where: { attemptId: third, questionId: "q2" } })).toBe(0);
   expect((await db.attempt.findUniqueOrThrow({ where: { id: third }, select: { currentIndex: true } })).currentIndex).toBe(0);
   expect((await store.loadForWrite(third))?.submittedAt).toEqual(new Date(savedAt + 10));
+  await checkSubmit(db, store, second, inOrder);
+}
+
+/**
+ * A submit (docs/decisions/044): hands the attempt in and returns the answers stored at that moment.
+ * Saves sent beside it are each either acknowledged and among those answers, or refused and not
+ * stored; through the SQLite writer thread, which keeps the order jobs came in, the one sent before
+ * the submit is stored and the one after it refused. A second submit is refused; the score is stored
+ * once, with updatedAt on the machine's clock (the statistics find changed attempts by it).
+ */
+async function checkSubmit(db: PrismaClient, store: AnswerStore, attemptId: string, inOrder: boolean) {
+  const submittedAt = savedAt + 60_000;
+  const before = Date.now();
+  const [early, handedIn, late] = await Promise.all([
+    store.write({ attemptId, questionId: "q1", revisionId: "r1", options: "[3]", savedAt: savedAt + 50_000, currentIndex: null }),
+    store.submit(attemptId, submittedAt),
+    store.write({ attemptId, questionId: "q2", revisionId: "r2", options: "[2]", savedAt: savedAt + 61_000, currentIndex: null }),
+  ]);
+  if (inOrder) expect([early, late]).toEqual([null, "already-submitted"]);
+  for (const outcome of [early, late]) expect([null, "already-submitted"]).toContain(outcome);
+  if (handedIn === "already-submitted") throw new Error("the first submit was refused");
+  const expected = [
+    { questionId: "q1", options: early === null ? "[3]" : "[1]" },
+    { questionId: "q2", options: late === null ? "[2]" : "[0,3]" },
+  ];
+  expect(handedIn.map((answer) => ({ questionId: answer.questionId, options: answer.options })).sort((a, b) => a.questionId.localeCompare(b.questionId))).toEqual(expected);
+  expect(new Date(handedIn.find((answer) => answer.questionId === "q1")!.savedAt).getTime()).toBe(early === null ? savedAt + 50_000 : savedAt);
+  expect(await db.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, options: true }, orderBy: { questionId: "asc" } })).toEqual(expected);
+
+  expect(await store.submit(attemptId, submittedAt + 1)).toBe("already-submitted");
+  expect(await store.write({ attemptId, questionId: "q1", revisionId: "r1", options: "[0]", savedAt: submittedAt + 2, currentIndex: null })).toBe("already-submitted");
+  await store.storeScore(attemptId, 1);
+  await store.storeScore(attemptId, 2);
+  const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submittedAt: true, correct: true, updatedAt: true } });
+  expect(row.submittedAt).toEqual(new Date(submittedAt));
+  expect(row.correct).toBe(1);
+  expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(before);
 }
 
 describe("the contest answers' store", () => {
@@ -130,7 +168,7 @@ describe("the contest answers' store", () => {
     const reads = sqlitePreparedReads(testDatabaseUrl);
     const store = sqliteAnswerStore(testDatabaseUrl, reads);
     try {
-      await checkStore(testPrisma, store);
+      await checkStore(testPrisma, store, true);
     } finally {
       await store.close();
       await reads.close();
@@ -150,7 +188,7 @@ describe("the contest answers' store", () => {
       const reads = postgresPreparedReads(url);
       const store = postgresAnswerStore(reads);
       try {
-        await checkStore(db, store);
+        await checkStore(db, store, false);
       } finally {
         await store.close();
         await reads.close();

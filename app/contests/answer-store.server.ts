@@ -38,7 +38,18 @@ export type AttemptForWrite = {
   submittedAt: Date | null;
   prediction: number | null;
   roundClosesAt: Date;
+  /** The round's release: the answer key a submit scores with. */
+  releaseId: string;
 };
+
+/** An answer as stored: what a submit scores. `savedAt` as the database returned it (ISO text or Date). */
+export type StoredAnswer = { questionId: string; options: string; savedAt: string | Date };
+
+/** Hands an attempt in (docs/decisions/044), ordered with the saves of the same attempt. */
+export type SubmitJob = { kind: "attempt-submit"; attemptId: string; submittedAt: number; updatedAt: number };
+/** Stores the score of a handed-in attempt that has none yet. */
+export type ScoreJob = { kind: "attempt-score"; attemptId: string; correct: number; updatedAt: number };
+type ContestJob = AnswerJob | SubmitJob | ScoreJob;
 
 /** One save: the answer (`options` null clears it) and, when it moved, the question a reload resumes at. */
 export type AnswerJob = {
@@ -58,6 +69,18 @@ export type AnswerWriteOutcome = null | "already-submitted";
 export type AnswerStore = {
   loadForWrite(attemptId: string): Promise<AttemptForWrite | null>;
   write(job: Omit<AnswerJob, "kind">): Promise<AnswerWriteOutcome>;
+  /**
+   * Hands the attempt in if it is still open, and returns the answers stored at that moment: no save
+   * is stored after it (each checks, in its commit, that the attempt is open). "already-submitted"
+   * when another submit came first.
+   */
+  submit(attemptId: string, submittedAt: number): Promise<StoredAnswer[] | "already-submitted">;
+  /**
+   * Stores a handed-in attempt's score, unless one is stored already. Both writes stamp `updatedAt`
+   * with the clock of the machine, as Prisma's @updatedAt does: the statistics find changed attempts
+   * by it (app/stats/fact-store.server.ts).
+   */
+  storeScore(attemptId: string, correct: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -70,16 +93,24 @@ export type AnswerStore = {
 const GROUP_INTERVAL_MS = 5;
 
 /** The attempt and its round's close, in one prepared read (prepared-reads.server.ts). */
-const ATTEMPT_FOR_WRITE = `SELECT a."userId", a."participantKey", a."attemptNumber", a."questions", a."currentIndex", a."startedAt", a."deadline", a."submittedAt", a."prediction", r."closesAt" AS "roundClosesAt"
+const ATTEMPT_FOR_WRITE = `SELECT a."userId", a."participantKey", a."attemptNumber", a."questions", a."currentIndex", a."startedAt", a."deadline", a."submittedAt", a."prediction", r."closesAt" AS "roundClosesAt", r."releaseId"
   FROM "Attempt" a JOIN "Round" r ON r."id" = a."roundId" WHERE a."id" = ?`;
 const ATTEMPT_DATES = ["startedAt", "deadline", "submittedAt", "roundClosesAt"] as const;
 
 export function sqliteAnswerStore(databaseUrl: string, reads: PreparedReads): AnswerStore {
-  const writer = new SqliteWriter<AnswerJob>(sqliteFile(databaseUrl), ["app/contests/answer-writer.jobs.mjs"], GROUP_INTERVAL_MS);
+  const writer = new SqliteWriter<ContestJob>(sqliteFile(databaseUrl), ["app/contests/answer-writer.jobs.mjs"], GROUP_INTERVAL_MS);
   return {
     loadForWrite: (attemptId) => reads.one<AttemptForWrite>(ATTEMPT_FOR_WRITE, [attemptId], ATTEMPT_DATES),
     async write(job) {
       return (await writer.write({ kind: "attempt-answer", ...job })) as AnswerWriteOutcome;
+    },
+    async submit(attemptId, submittedAt) {
+      const outcome = await writer.write({ kind: "attempt-submit", attemptId, submittedAt, updatedAt: Date.now() });
+      if (outcome === "already-submitted") return outcome;
+      return JSON.parse(outcome ?? "[]") as StoredAnswer[];
+    },
+    async storeScore(attemptId, correct) {
+      await writer.write({ kind: "attempt-score", attemptId, correct, updatedAt: Date.now() });
     },
     close: () => writer.close(),
   };
@@ -92,6 +123,9 @@ const UPSERT_ANSWERS_PG = `INSERT INTO "AttemptAnswer" ("id", "attemptId", "ques
   ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "revisionId" = excluded."revisionId", "options" = excluded."options", "savedAt" = excluded."savedAt"`;
 const CLEAR_ANSWERS_PG = `DELETE FROM "AttemptAnswer" a USING unnest($1::text[], $2::text[]) AS c("attemptId", "questionId")
   WHERE a."attemptId" = c."attemptId" AND a."questionId" = c."questionId"`;
+const HAND_IN_PG = `UPDATE "Attempt" SET "submittedAt" = $2::timestamp(3), "updatedAt" = $3::timestamp(3) WHERE "id" = $1 AND "submittedAt" IS NULL`;
+const ANSWERS_OF_PG = `SELECT "questionId", "options", "savedAt" FROM "AttemptAnswer" WHERE "attemptId" = $1`;
+const SCORE_PG = `UPDATE "Attempt" SET "correct" = $2, "updatedAt" = $3::timestamp(3) WHERE "id" = $1 AND "correct" IS NULL`;
 const MOVE_PG = `UPDATE "Attempt" a SET "currentIndex" = m."index", "updatedAt" = m."at" FROM unnest($1::text[], $2::int[], $3::timestamp(3)[]) AS m("id", "index", "at") WHERE a."id" = m."id"`;
 
 /** Row ids for answers written here: the time, this process's random name and a counter (as the SQLite writer thread makes them). */
@@ -181,6 +215,30 @@ export function postgresAnswerStore(reads: PreparedReads): AnswerStore {
     loadForWrite: (attemptId) => reads.one<AttemptForWrite>(ATTEMPT_FOR_WRITE, [attemptId], ATTEMPT_DATES),
     async write(job) {
       return (await group.write({ kind: "attempt-answer", ...job })) as AnswerWriteOutcome;
+    },
+    async submit(attemptId, submittedAt) {
+      // The update locks the attempt's row: a group of saves holding it FOR SHARE commits first
+      // (and its answers are read below); one that comes after finds it handed in and is refused.
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const handedIn = await client.query({ name: "contest-hand-in", text: HAND_IN_PG, values: [attemptId, new Date(submittedAt).toISOString(), new Date().toISOString()] });
+        if (handedIn.rowCount !== 1) {
+          await client.query("ROLLBACK");
+          return "already-submitted";
+        }
+        const answers = await client.query<StoredAnswer>({ name: "contest-answers-of", text: ANSWERS_OF_PG, values: [attemptId] });
+        await client.query("COMMIT");
+        return answers.rows;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async storeScore(attemptId, correct) {
+      await pool.query({ name: "contest-score", text: SCORE_PG, values: [attemptId, correct, new Date().toISOString()] });
     },
     close: () => group.drain(),
   };

@@ -6,7 +6,13 @@
  * the transaction runs: a submit that committed between the save's checks and this commit refuses
  * the save ("already-submitted"), so an acknowledged answer is never one the stored score missed.
  *
+ * A submit (docs/decisions/044) is a job too, so that it is ordered with the saves: it hands the
+ * attempt in when it is still open and hands back the answers stored at that moment, which no later
+ * save can change; the score computed from them is the next job, "attempt-score".
+ *
  * @typedef {import("./answer-store.server").AnswerJob} AnswerJob
+ * @typedef {import("./answer-store.server").SubmitJob} SubmitJob
+ * @typedef {import("./answer-store.server").ScoreJob} ScoreJob
  * @typedef {{ rowId: () => string; prismaDate: (ms: number) => string }} Tools
  */
 
@@ -22,6 +28,9 @@ export function prepare(db, { rowId, prismaDate }) {
   );
   const clear = db.prepare(`DELETE FROM "AttemptAnswer" WHERE "attemptId" = ? AND "questionId" = ?`);
   const move = db.prepare(`UPDATE "Attempt" SET "currentIndex" = ?, "updatedAt" = ? WHERE "id" = ?`);
+  const handIn = db.prepare(`UPDATE "Attempt" SET "submittedAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "submittedAt" IS NULL`);
+  const answersOf = db.prepare(`SELECT "questionId", "options", "savedAt" FROM "AttemptAnswer" WHERE "attemptId" = ?`);
+  const score = db.prepare(`UPDATE "Attempt" SET "correct" = ?, "updatedAt" = ? WHERE "id" = ? AND "correct" IS NULL`);
   return {
     /** @param {AnswerJob} job */
     "attempt-answer"(job) {
@@ -30,6 +39,16 @@ export function prepare(db, { rowId, prismaDate }) {
       if (job.options === null) clear.run(job.attemptId, job.questionId);
       else upsert.run(rowId(), job.attemptId, job.questionId, job.revisionId, job.options, savedAt);
       if (job.currentIndex !== null) move.run(job.currentIndex, savedAt, job.attemptId);
+      return null;
+    },
+    /** @param {SubmitJob} job */
+    "attempt-submit"(job) {
+      if (handIn.run(prismaDate(job.submittedAt), prismaDate(job.updatedAt), job.attemptId).changes !== 1) return "already-submitted";
+      return JSON.stringify(answersOf.all(job.attemptId));
+    },
+    /** @param {ScoreJob} job */
+    "attempt-score"(job) {
+      score.run(job.correct, prismaDate(job.updatedAt), job.attemptId);
       return null;
     },
   };

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { AUDIENCES, type Audience } from "~/bank/question-file";
 import type { Language } from "~/utils/i18n";
 import { prisma } from "~/utils/db.server";
-import { areaIdOf } from "~/units/history.server";
+import { isAreaKind } from "~/units/unit-kinds";
+import { staffRoles } from "~/utils/roles";
 import {
   attemptStatus,
   beginAttempt,
@@ -23,32 +24,16 @@ import { drawQuestions } from "./draw";
 import { answerKeyFor, releasePool } from "./pool.server";
 import { createRateLimiter } from "~/utils/rate-limit";
 import { ANSWER_SAVE_RULE } from "./rate-limit";
-import { roundRulesSelect, rulesOf } from "./rounds.server";
+import { rulesOf } from "./rounds.server";
 import { statsChanged } from "~/stats/stats-version";
-import { storeScores } from "./scores.server";
 import { attemptSeed } from "./seeded-random";
 import { questionsStillDrawable } from "./answer-key-guard.server";
-import { isStaffAccount } from "./registration.server";
+import { readAnswers, readAttempt, readAttempts, readProfile, readRole, readRound, readUnitAncestry, withAnswers, type RoundRow } from "./round-reads.server";
 import { answerStore } from "./answer-store.server";
 
 // Attempts against the database. Every function takes `now` (epoch ms) from its caller: routes pass
 // Date.now(), tests step a fake clock. The server is the referee: it draws, it keeps the deadline,
 // and no response carries a correct option before the round has closed.
-
-const attemptSelect = {
-  id: true,
-  roundId: true,
-  userId: true,
-  participantKey: true,
-  attemptNumber: true,
-  questions: true,
-  currentIndex: true,
-  startedAt: true,
-  deadline: true,
-  submittedAt: true,
-  prediction: true,
-  answers: { select: { questionId: true, options: true, savedAt: true } },
-} as const;
 
 type AttemptRow = {
   participantKey: string;
@@ -81,15 +66,13 @@ function asAudience(value: string): Audience | null {
   return (AUDIENCES as readonly string[]).includes(value) ? (value as Audience) : null;
 }
 
+/** Who is starting, as the audience rules see them, and the area the attempt is counted under. */
 async function entrantOf(profile: { unitId: string; audience: string; className: string | null }) {
-  const ancestry: string[] = [];
-  let unitId: string | null = profile.unitId;
-  while (unitId && !ancestry.includes(unitId) && ancestry.length < 10) {
-    ancestry.push(unitId);
-    const unit: { parentId: string | null } | null = await prisma.unit.findUnique({ where: { id: unitId }, select: { parentId: true } });
-    unitId = unit?.parentId ?? null;
-  }
-  return { audience: asAudience(profile.audience), unitAncestry: ancestry, className: profile.className };
+  const chain = await readUnitAncestry(profile.unitId);
+  // As areaIdOf (app/units/history.server.ts): the unit when it is an area, else its parent when that is one.
+  const [unit, parent] = chain;
+  const areaId = unit?.kind && isAreaKind(unit.kind) ? unit.id : parent?.kind && isAreaKind(parent.kind) ? parent.id : null;
+  return { entrant: { audience: asAudience(profile.audience), unitAncestry: chain.map((link) => link.id), className: profile.className }, areaId };
 }
 
 export type StartOutcome =
@@ -98,22 +81,22 @@ export type StartOutcome =
 
 /** Starts the participant's next attempt, or hands back the one still running. */
 export async function startOrResumeAttempt(roundId: string, userId: string, now: number): Promise<StartOutcome> {
-  if (await isStaffAccount(userId)) return { ok: false, code: "staff-cannot-compete" };
-  const round = await prisma.round.findUnique({
-    where: { id: roundId },
-    select: { ...roundRulesSelect, releaseId: true, drawRule: true, questionAudience: true },
-  });
+  const [role, round, profile, rows] = await Promise.all([
+    readRole(userId),
+    readRound(roundId),
+    readProfile(userId),
+    readAttempts(roundId, { participantKey: userId }),
+  ]);
+  // As isStaffAccount (registration.server.ts): an account that is gone cannot compete either.
+  if (role === null || (staffRoles as readonly string[]).includes(role)) return { ok: false, code: "staff-cannot-compete" };
   if (!round) return { ok: false, code: "unknown-round" };
-  const profile = await prisma.participantProfile.findUnique({
-    where: { userId },
-    select: { unitId: true, audience: true, className: true },
-  });
   if (!profile) return { ok: false, code: "needs-registration" };
-  const rows = await prisma.attempt.findMany({ where: { roundId, participantKey: userId }, select: attemptSelect });
+  const { entrant, areaId } = await entrantOf(profile);
   const decision = startAttempt({
     rules: rulesOf(round),
-    entrant: await entrantOf(profile),
-    attempts: rows.map((row) => stateOf(row, round.closesAt)),
+    entrant,
+    // Whether an attempt still runs needs its clock, not its answers.
+    attempts: rows.map((row) => stateOf({ ...row, answers: [] }, round.closesAt)),
     now,
   });
   if (!decision.ok) {
@@ -144,7 +127,7 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
         audience: profile.audience,
         unitId: profile.unitId,
         // The area as the tree has it now: later changes to the tree do not move this result.
-        areaId: await areaIdOf(prisma, profile.unitId),
+        areaId,
         seed,
         questions: JSON.stringify(state.questions),
         startedAt: new Date(state.startedAt),
@@ -167,18 +150,13 @@ export async function startOrResumeAttempt(roundId: string, userId: string, now:
   }
 }
 
+/** The participant's own attempt with its answers and its round, or null (someone else's is as good as missing). */
 async function loadOwnAttempt(attemptId: string, userId: string) {
-  const row = await prisma.attempt.findUnique({
-    where: { id: attemptId },
-    select: {
-      ...attemptSelect,
-      round: {
-        select: { ...roundRulesSelect, title: true, releaseId: true, questionCount: true, predictionEnabled: true, predictionBasis: true },
-      },
-    },
-  });
-  if (!row || row.userId !== userId) return null;
-  return row;
+  const attempt = await readAttempt(attemptId);
+  if (!attempt || attempt.userId !== userId) return null;
+  const [round, answers] = await Promise.all([readRound(attempt.roundId), readAnswers(attemptId)]);
+  if (!round) return null;
+  return { ...attempt, answers, round };
 }
 
 function localised(text: { vi: string; en?: string }, language: Language): string {
@@ -300,16 +278,27 @@ export async function saveAttemptPrediction(attemptId: string, userId: string, p
   return { ok: true };
 }
 
-/** Hands the attempt in, once: a second submit (another tab) is refused by the row's own state. */
+/**
+ * Hands the attempt in, once: a second submit (another tab) is refused by the row's own state. The
+ * score is computed once, here, from the answers stored at the moment of the submit (the store
+ * hands them back, and no save is stored after it), and stored at once (decision 015): one read,
+ * two writes in the group commits of the saves (docs/decisions/044).
+ */
 export async function submitOwnAttempt(attemptId: string, userId: string, now: number): Promise<WriteOutcome> {
-  const row = await loadOwnAttempt(attemptId, userId);
-  if (!row) return { ok: false, code: "not-found" };
-  const submitted = submitAttempt(stateOf(row, row.round.closesAt), now);
+  const store = answerStore();
+  const row = await store.loadForWrite(attemptId);
+  if (!row || row.userId !== userId) return { ok: false, code: "not-found" };
+  const state = stateOf({ ...row, answers: [] }, row.roundClosesAt);
+  const submitted = submitAttempt(state, now);
   if (!submitted.ok) return submitted;
-  const updated = await prisma.attempt.updateMany({ where: { id: attemptId, submittedAt: null }, data: { submittedAt: new Date(now) } });
-  if (updated.count !== 1) return { ok: false, code: "already-submitted" };
-  // The score is stored at the submit, so rankings and statistics never re-score (decision 015).
-  await storeScores(prisma, { id: attemptId }, now);
+  const answers = await store.submit(attemptId, now);
+  if (answers === "already-submitted") return { ok: false, code: "already-submitted" };
+  const pool = await releasePool(row.releaseId);
+  const stored = stateOf({ ...row, answers: answers.map((answer) => ({ ...answer, savedAt: new Date(answer.savedAt) })) }, row.roundClosesAt);
+  const score = scoreAttempt(stored, answerKeyFor(pool, stored.questions.map((question) => question.revisionId)));
+  // Should the process stop before this, the attempt is scored where results are read (scores.server.ts).
+  await store.storeScore(attemptId, score.correct);
+  statsChanged([attemptId]);
   return { ok: true };
 }
 
@@ -336,15 +325,11 @@ export type ParticipantAttemptSummary = {
 };
 
 /** A participant's attempts in a round; scores, correct options and explanations only after the close. */
-export async function participantAttempts(roundId: string, userId: string, now: number, language: Language) {
-  const round = await prisma.round.findUnique({ where: { id: roundId }, select: { ...roundRulesSelect, releaseId: true } });
+export async function participantAttempts(roundId: string, userId: string, now: number, language: Language, known?: RoundRow) {
+  const round = known ?? (await readRound(roundId));
   if (!round) return null;
   const revealed = mayRevealAnswers(rulesOf(round), now);
-  const rows = await prisma.attempt.findMany({
-    where: { roundId, userId },
-    select: attemptSelect,
-    orderBy: { attemptNumber: "asc" },
-  });
+  const rows = await withAnswers(await readAttempts(roundId, { userId }));
   const pool = revealed && rows.length > 0 ? await releasePool(round.releaseId) : null;
   const drawnIds = rows.flatMap((row) => stateOf(row, round.closesAt).questions.map((question) => question.questionId));
   const withheld = pool ? await questionsStillDrawable(drawnIds, roundId, now) : new Set<string>();

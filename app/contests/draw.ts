@@ -142,6 +142,40 @@ function matchSlots(candidates: readonly number[][], questionCount: number, slot
   return -1;
 }
 
+type PreparedPool = { ok: true; eligible: readonly DrawableQuestion[] } | { ok: false; error: { code: "duplicate-question"; questionId: string } };
+
+/**
+ * The pool checked for duplicates and narrowed to the audience, sorted by question id: the same for
+ * every draw from the same pool, so it is kept per pool array (a release's pool is read once per
+ * process, app/contests/pool.server.ts) and audience. A thousand pupils starting a round at once
+ * sorted the same few hundred questions a thousand times (docs/decisions/044).
+ */
+const preparedPools = new WeakMap<readonly DrawableQuestion[], Map<string, PreparedPool>>();
+
+function preparedPool(pool: readonly DrawableQuestion[], audience: Audience | null): PreparedPool {
+  let byAudience = preparedPools.get(pool);
+  if (!byAudience) preparedPools.set(pool, (byAudience = new Map()));
+  const known = byAudience.get(audience ?? "");
+  if (known) return known;
+  let prepared: PreparedPool | null = null;
+  const seen = new Set<string>();
+  for (const question of pool) {
+    if (seen.has(question.questionId)) {
+      prepared = { ok: false, error: { code: "duplicate-question", questionId: question.questionId } };
+      break;
+    }
+    seen.add(question.questionId);
+  }
+  prepared ??= {
+    ok: true,
+    eligible: pool
+      .filter((question) => audience === null || question.audiences.includes(audience))
+      .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
+  };
+  byAudience.set(audience ?? "", prepared);
+  return prepared;
+}
+
 /**
  * Draws one attempt's questions. The result depends only on the pool's content, the rule, the seed
  * and the audience: the pool is sorted by question id first, so the order rows come back from the
@@ -152,16 +186,10 @@ export function drawQuestions({ pool, rule, seed, audience }: DrawInput): DrawRe
   if (!resolved.ok) return resolved;
   const { buckets } = resolved;
 
-  const seen = new Set<string>();
-  for (const question of pool) {
-    if (seen.has(question.questionId)) return { ok: false, error: { code: "duplicate-question", questionId: question.questionId } };
-    seen.add(question.questionId);
-  }
-
+  const prepared = preparedPool(pool, audience);
+  if (!prepared.ok) return prepared;
   const random = seededRandom(seed);
-  const eligible = pool
-    .filter((question) => audience === null || question.audiences.includes(audience))
-    .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  const eligible = prepared.eligible;
   const order = shuffled(eligible, random);
 
   const bucketCandidates = buckets.map((bucket) =>

@@ -5,6 +5,7 @@ import { BodyTooLargeError, bodyLimitFor, formatByteLimit } from "./body-limit";
 import { lingerBeforeClosing } from "./linger.server";
 import { cacheRouteMatches } from "./route-match-cache.server";
 import { sendRefusal } from "./refusal.server";
+import { narrowStaticHandlers } from "./static-handler-subsets.server";
 
 type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
@@ -23,6 +24,8 @@ export function createRemixHandler(options: {
 }) {
   // Route matches remembered per path: the same answer for a fraction of the CPU (route-match-cache.server.ts).
   cacheRouteMatches();
+  // The router's own match, per request, over only the routes that can match its first segment (static-handler-subsets.server.ts).
+  narrowStaticHandlers();
   const handle = createRequestHandler(options.build as ServerBuild, options.mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {

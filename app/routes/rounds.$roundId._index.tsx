@@ -4,8 +4,8 @@ import { formatClock, formatDateTime } from "~/components/contests/format";
 import { Button, Notice } from "~/components/ui/field";
 import { startOrResumeAttempt, participantAttempts } from "~/contests/attempts.server";
 import { roundStanding } from "~/contests/results.server";
+import { readProfile, readRound } from "~/contests/round-reads.server";
 import { requireUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18n/language.server";
 import { useLanguage, useT } from "~/utils/i18n/use-translation";
@@ -15,28 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titled(m
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const round = await prisma.round.findUnique({
-    where: { id: params.roundId },
-    select: {
-      id: true,
-      title: true,
-      opensAt: true,
-      closesAt: true,
-      questionCount: true,
-      timeLimitSeconds: true,
-      maxAttempts: true,
-      predictionEnabled: true,
-      predictionBasis: true,
-      contest: { select: { title: true } },
-    },
-  });
+  // One read of the round for the page and the attempts' rules (app/contests/round-reads.server.ts).
+  const round = await readRound(params.roundId ?? "");
   if (!round) throw new Response("Not found", { status: 404 });
   const now = Date.now();
   const language = await getLanguage(request);
-  const [profile, mine] = await Promise.all([
-    prisma.participantProfile.findUnique({ where: { userId: user.id }, select: { id: true } }),
-    participantAttempts(round.id, user.id, now, language),
-  ]);
+  const [profile, mine] = await Promise.all([readProfile(user.id), participantAttempts(round.id, user.id, now, language, round)]);
   let place: { rank: number; tied: boolean; of: number; truth: number | null } | null = null;
   if (mine?.revealed && mine.attempts.length > 0) {
     const standing = await roundStanding(round.id, now);
@@ -44,7 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (standing && entry) place = { rank: entry.rank, tied: entry.tied, of: standing.ranked.length, truth: standing.truth };
   }
   return {
-    round: { ...round, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() },
+    round: {
+      id: round.id,
+      title: round.title,
+      opensAt: round.opensAt.toISOString(),
+      closesAt: round.closesAt.toISOString(),
+      questionCount: round.questionCount,
+      timeLimitSeconds: round.timeLimitSeconds,
+      maxAttempts: round.maxAttempts,
+      predictionEnabled: round.predictionEnabled,
+      predictionBasis: round.predictionBasis,
+      contest: round.contestTitle === null ? null : { title: round.contestTitle },
+    },
     registered: profile !== null,
     attempts: mine?.attempts ?? [],
     revealed: mine?.revealed ?? false,

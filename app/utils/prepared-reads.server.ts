@@ -17,6 +17,8 @@ import { env } from "./env.server";
 export type PreparedReads = {
   /** The first row of `sql`, with the columns named in `dates` as Date (or null), or null when none. */
   one<Row>(sql: string, params: unknown[], dates?: readonly string[]): Promise<Row | null>;
+  /** Every row of `sql`, dates as in `one`. */
+  all<Row>(sql: string, params: unknown[], dates?: readonly string[]): Promise<Row[]>;
   /** PostgreSQL only: the pool, for a caller's own transactions (null on SQLite). */
   pool: pg.Pool | null;
   close(): Promise<void>;
@@ -33,17 +35,25 @@ export function sqlitePreparedReads(databaseUrl: string): PreparedReads {
   const file = sqliteFile(databaseUrl);
   let connection: Database.Database | null = null;
   const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    // WAL (set by the app's own connection) lets this read run beside the writes of other connections.
+    connection ??= new Database(file, { timeout: 5_000 });
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+    return statement;
+  };
   return {
     pool: null,
     async one<Row>(sql: string, params: unknown[], dates: readonly string[] = []) {
-      // WAL (set by the app's own connection) lets this read run beside the writes of other connections.
-      connection ??= new Database(file, { timeout: 5_000 });
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-      const row = statement.get(...params) as Record<string, unknown> | undefined;
+      const row = prepared(sql).get(...params) as Record<string, unknown> | undefined;
       if (!row) return null;
       datesOf(row, dates);
       return row as Row;
+    },
+    async all<Row>(sql: string, params: unknown[], dates: readonly string[] = []) {
+      const rows = prepared(sql).all(...params) as Record<string, unknown>[];
+      for (const row of rows) datesOf(row, dates);
+      return rows as Row[];
     },
     async close() {
       connection?.close();
@@ -69,19 +79,25 @@ export function postgresPreparedReads(databaseUrl: string): PreparedReads {
   // A failing idle connection (the server restarted) must not bring the process down; the next query opens another.
   pool.on("error", () => undefined);
   const names = new Map<string, { name: string; text: string }>();
+  const query = async (sql: string, params: unknown[], dates: readonly string[]) => {
+    let prepared = names.get(sql);
+    if (!prepared) {
+      let position = 0;
+      names.set(sql, (prepared = { name: `hot-read-${names.size + 1}`, text: sql.replace(/\?/g, () => `$${(position += 1)}`) }));
+    }
+    const result = await pool.query({ ...prepared, values: params });
+    const rows = result.rows as Record<string, unknown>[];
+    for (const row of rows) datesOf(row, dates);
+    return rows;
+  };
   return {
     pool,
     async one<Row>(sql: string, params: unknown[], dates: readonly string[] = []) {
-      let prepared = names.get(sql);
-      if (!prepared) {
-        let position = 0;
-        names.set(sql, (prepared = { name: `hot-read-${names.size + 1}`, text: sql.replace(/\?/g, () => `$${(position += 1)}`) }));
-      }
-      const result = await pool.query({ ...prepared, values: params });
-      const row = result.rows[0] as Record<string, unknown> | undefined;
-      if (!row) return null;
-      datesOf(row, dates);
-      return row as Row;
+      const [row] = await query(sql, params, dates);
+      return (row ?? null) as Row | null;
+    },
+    async all<Row>(sql: string, params: unknown[], dates: readonly string[] = []) {
+      return (await query(sql, params, dates)) as Row[];
     },
     close: () => pool.end(),
   };
