@@ -14,6 +14,17 @@ import { makePupil, seedContestWorld, type ContestWorld } from "./__fixtures__/c
 import ExcelJS from "exceljs";
 import { translator } from "~/utils/i18n";
 import { leaderboards } from "~/stats/leaderboards.server";
+import { statsStore } from "~/stats/fact-store.server";
+import { keptRoundStanding } from "~/stats/round-standing.server";
+import { prisma } from "~/utils/db.server";
+
+/** The ranking the results pages, files and a pupil's place read (kept by the statistics) equals the one read from the database. */
+async function expectKeptStandingAsRead(roundId: string, now: number) {
+  const read = await roundStanding(roundId, now);
+  // The facts know the round: what is compared is their ranking, not the fallback to the database.
+  expect(await (await statsStore(prisma, now)).roundStanding(roundId, now)).not.toBeNull();
+  expect(await keptRoundStanding(roundId, now)).toEqual(read);
+}
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 10, 2, 1, 0);
@@ -209,6 +220,7 @@ describe("results", () => {
       ["=Dũng", 4, false],
     ]);
     expect((await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { predictionTruth: true } })).predictionTruth).toBe(3);
+    await expectKeptStandingAsRead(roundId, closedAt);
 
     const t = translator("vi");
     const rows = (await roundExportRows(roundId, closedAt, "(đã xóa)"))!;
@@ -251,6 +263,7 @@ describe("results", () => {
     expect(schoolA).toMatchObject({ rank: 1, participants: 2, enrolment: 10, participationRate: 0.2, averageScore: 3, bestScore: 4 });
     expect(boards.schools.find((row) => row.unitName === "Trường B")).toMatchObject({ rank: 2, participants: 1, participationRate: null, averageScore: 2 });
     expect(boards.areas.standings[0]).toMatchObject({ unitName: "Huyện mẫu", participants: 3 });
+    await expectKeptStandingAsRead(roundId, T0 + 121 * MINUTE);
   });
 
   it("shows nothing on the public boards while the round is open", async () => {

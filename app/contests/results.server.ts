@@ -2,6 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { finishedAt, mayRevealAnswers, timeUsedMs, type AttemptState } from "./attempt";
 import { storeScores } from "./scores.server";
 import { predictionTruth, rankRound, type AttemptResult, type PredictionBasis, type RankedEntry } from "./ranking";
+import { readStandingRows } from "./round-reads.server";
 import { roundRulesSelect, rulesOf, type RoundRulesRow } from "./rounds.server";
 
 // Results of rounds as the database holds them: finished attempts → AttemptResult → rankings.
@@ -124,32 +125,7 @@ export async function roundStanding(roundId: string, now: number): Promise<Round
   if (!round) return null;
   // Scores are stored when an attempt ends; this stores those that ran out of time since the last look.
   await storeScores(prisma, { roundId }, now);
-  const rows = await prisma.attempt.findMany({
-    where: { roundId },
-    select: {
-      participantKey: true,
-      attemptNumber: true,
-      startedAt: true,
-      deadline: true,
-      submittedAt: true,
-      prediction: true,
-      correct: true,
-      audience: true,
-      unitId: true,
-      user: { select: { participantProfile: { select: { displayName: true, className: true, hideNamePublicly: true } } } },
-    },
-  });
-  const standing = standingOf(
-    round,
-    rows.map(({ user, startedAt, deadline, submittedAt, ...row }) => ({
-      ...row,
-      startedAt: startedAt.getTime(),
-      deadline: deadline.getTime(),
-      submittedAt: submittedAt?.getTime() ?? null,
-      profile: user?.participantProfile ?? null,
-    })),
-    now,
-  );
+  const standing = standingOf(round, await readStandingRows(roundId), now);
   await storePredictionTruth(round, standing);
   return standing;
 }
@@ -171,7 +147,11 @@ export type ExportRow = {
 /** One row per participant with a finished attempt, in ranking order, for the teacher's table and files. */
 export async function roundExportRows(roundId: string, now: number, deletedLabel: string): Promise<ExportRow[] | null> {
   const standing = await roundStanding(roundId, now);
-  if (!standing) return null;
+  return standing && exportRowsOf(standing, deletedLabel);
+}
+
+/** The rows of `roundExportRows` from a standing already made (app/stats/round-standing.server.ts keeps them). */
+export async function exportRowsOf(standing: RoundStanding, deletedLabel: string): Promise<ExportRow[]> {
   const unitIds = [...new Set([...standing.participants.values()].flatMap((info) => (info.unitId ? [info.unitId] : [])))];
   const units = await prisma.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } });
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));

@@ -6,7 +6,7 @@ import { deployMigrations } from "../../scripts/db/migrations";
 import { expectPostgresOptionalHere, postgresProblem, postgresServerUrl } from "../../tests/setup/postgres";
 import { createPrismaClient, type PrismaClient } from "~/utils/db.server";
 import { postgresPreparedReads, sqlitePreparedReads, type PreparedReads } from "~/utils/prepared-reads.server";
-import { readAnswers, readAttempt, readAttempts, readProfile, readRole, readRound, readUnitAncestry, withAnswers } from "./round-reads.server";
+import { readAnswers, readAttempt, readAttempts, readProfile, readRole, readRound, readStandingRows, readUnitAncestry, withAnswers } from "./round-reads.server";
 
 // The round pages' prepared reads (docs/decisions/044) against real databases, the SQLite file of
 // this test process and a scratch PostgreSQL database: what they return must be what Prisma reads
@@ -24,7 +24,7 @@ async function seed(db: PrismaClient) {
   const organizer = await db.user.create({ data: { username: `org-${suffix}`, displayName: "Org", passwordHash: "x", role: "organizer" }, select: { id: true } });
   const pupil = await db.user.create({ data: { username: `pupil-${suffix}`, displayName: "Pupil", passwordHash: "x" }, select: { id: true } });
   await db.participantProfile.create({
-    data: { userId: pupil.id, displayName: "Pupil", birthYear: 2012, audience: "secondary", unitId: school.id, className: "8A", consentVersion: "1", consentedAt: OPENS },
+    data: { userId: pupil.id, displayName: "Pupil", birthYear: 2012, audience: "secondary", unitId: school.id, className: "8A", consentVersion: "1", consentedAt: OPENS, hideNamePublicly: true },
   });
   const contest = await db.contest.create({ data: { title: "Cuộc thi", createdById: organizer.id }, select: { id: true } });
   const fields = {
@@ -52,6 +52,10 @@ async function seed(db: PrismaClient) {
   // Written out of order: the reads order them.
   const second = await attempt(2, null);
   const first = await attempt(1, new Date(STARTED.getTime() + 1_000));
+  // A participant who deleted their account: the attempt stays, without a user or a name.
+  await db.attempt.create({
+    data: { roundId: round.id, userId: null, participantKey: "deleted-key", attemptNumber: 1, seed: "s", questions: "[]", startedAt: STARTED, deadline: new Date(STARTED.getTime() + 600_000), submittedAt: STARTED, correct: 2, audience: "secondary", unitId: school.id },
+  });
   await db.attemptAnswer.create({ data: { attemptId: first.id, questionId: "q1", revisionId: "r1", options: "[1,2]", savedAt: new Date(STARTED.getTime() + 500) } });
   return { province: province.id, district: district.id, school: school.id, organizer: organizer.id, pupil: pupil.id, contest: contest.id, round: round.id, bare: bare.id, first: first.id, second: second.id };
 }
@@ -81,7 +85,7 @@ async function checkReads(db: PrismaClient, reads: PreparedReads) {
   expect(await readRound("no-such-round", reads)).toBeNull();
 
   const prismaAttempts = await db.attempt.findMany({
-    where: { roundId: ids.round },
+    where: { roundId: ids.round, userId: ids.pupil },
     orderBy: { attemptNumber: "asc" },
     select: { id: true, roundId: true, userId: true, participantKey: true, attemptNumber: true, questions: true, currentIndex: true, startedAt: true, deadline: true, submittedAt: true, prediction: true },
   });
@@ -92,6 +96,39 @@ async function checkReads(db: PrismaClient, reads: PreparedReads) {
   expect(await readAttempt("no-such-attempt", reads)).toBeNull();
   expect(await readAnswers(ids.first, reads)).toEqual([{ questionId: "q1", options: "[1,2]", savedAt: new Date(STARTED.getTime() + 500) }]);
   expect((await withAnswers(prismaAttempts, reads)).map((row) => row.answers.length)).toEqual([1, 0]);
+
+  // What ranking reads of every attempt of a round, as Prisma's nested read of the same rows gives it.
+  const nested = await db.attempt.findMany({
+    where: { roundId: ids.round },
+    select: {
+      participantKey: true,
+      attemptNumber: true,
+      startedAt: true,
+      deadline: true,
+      submittedAt: true,
+      prediction: true,
+      correct: true,
+      audience: true,
+      unitId: true,
+      user: { select: { participantProfile: { select: { displayName: true, className: true, hideNamePublicly: true } } } },
+    },
+  });
+  const byKey = (a: { participantKey: string; attemptNumber: number }, b: { participantKey: string; attemptNumber: number }) =>
+    a.participantKey.localeCompare(b.participantKey) || a.attemptNumber - b.attemptNumber;
+  const expected = nested
+    .map(({ user, startedAt, deadline, submittedAt, ...row }) => ({
+      ...row,
+      startedAt: startedAt.getTime(),
+      deadline: deadline.getTime(),
+      submittedAt: submittedAt?.getTime() ?? null,
+      profile: user?.participantProfile ?? null,
+    }))
+    .sort(byKey);
+  expect(expected).toHaveLength(3);
+  expect(expected.map((row) => row.profile)).toContainEqual({ displayName: "Pupil", className: "8A", hideNamePublicly: true });
+  expect(expected.map((row) => row.profile)).toContainEqual(null);
+  expect((await readStandingRows(ids.round, reads)).sort(byKey)).toEqual(expected);
+  expect(await readStandingRows(ids.bare, reads)).toEqual([]);
 
   expect(await readProfile(ids.pupil, reads)).toEqual({ unitId: ids.school, audience: "secondary", className: "8A" });
   expect(await readProfile(ids.organizer, reads)).toBeNull();

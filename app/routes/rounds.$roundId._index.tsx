@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatClock, formatDateTime } from "~/components/contests/format";
 import { Button, Notice } from "~/components/ui/field";
 import { startOrResumeAttempt, participantAttempts } from "~/contests/attempts.server";
-import { roundStanding } from "~/contests/results.server";
+import { keptRoundStanding } from "~/stats/round-standing.server";
 import { readProfile, readRound } from "~/contests/round-reads.server";
 import { requireUser } from "~/utils/auth.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [profile, mine] = await Promise.all([readProfile(user.id), participantAttempts(round.id, user.id, now, language, round)]);
   let place: { rank: number; tied: boolean; of: number; truth: number | null } | null = null;
   if (mine?.revealed && mine.attempts.length > 0) {
-    const standing = await roundStanding(round.id, now);
+    const standing = await keptRoundStanding(round.id, now);
     const entry = standing?.ranked.find((candidate) => candidate.participantId === user.id);
     if (standing && entry) place = { rank: entry.rank, tied: entry.tied, of: standing.ranked.length, truth: standing.truth };
   }

@@ -749,6 +749,11 @@ export async function statsItems(db: PrismaClient, now = Date.now()): Promise<{ 
   return { store: current, items: await current.itemsUpToDate(db, items) };
 }
 
+/** Whether the facts are in memory (the server's start loads them in the background). */
+export function factsInMemory(): boolean {
+  return store !== null;
+}
+
 /** Forgets the facts in memory (tests, and after a bulk load such as the synthetic year). */
 export function forgetStatsStore(): void {
   store = null;
