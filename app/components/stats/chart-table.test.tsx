@@ -1,7 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { StatsTable } from "~/stats/tables";
-import { ChartTable, StatsChart } from "./chart-table";
+import { ChartTable, SERIES_COLOURS, StatsChart } from "./chart-table";
 
 // The chart has a fixed size, so Recharts draws it without measuring: here to a string, in the
 // browser after hydration (the browser test compares it with the table there). The server's HTML
@@ -55,5 +55,28 @@ describe("ChartTable and StatsChart", () => {
       [...renderToString(<StatsChart table={large} language={language} />).matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((match) => match[1]);
     expect(ticks("vi")).toContain("12.000");
     expect(ticks("en")).toContain("12,000");
+  });
+
+  it("puts the table in a keyboard-reachable scrolling region named like the table", () => {
+    const html = renderToString(<ChartTable table={table} exportHref={(format) => `/x.${format}`} language="vi" />);
+    expect(html).toMatch(/<div role="region" aria-label="Bảng số liệu: Theo địa bàn" tabindex="0"[^>]*overflow-x-auto[^>]*><table/);
+  });
+
+  it("writes the legend in the text colour and draws each series at 3:1 or more against white", () => {
+    const twoSeries: StatsTable = { ...table, chart: { kind: "bar", labelKey: "name", series: ["participants", "participationRate"] } };
+    const html = renderToString(<StatsChart table={twoSeries} language="vi" />);
+    expect(html).toContain('<span class="text-slate-700">Người tham gia</span>');
+    expect(html).toContain('<span class="text-slate-700">Tỉ lệ tham gia</span>');
+    const channel = (hex: string) => {
+      const value = parseInt(hex, 16) / 255;
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = (colour: string) => {
+      const [r, g, b] = [1, 3, 5].map((start) => channel(colour.slice(start, start + 2)));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    // The amber the charts used before: too light to see a bar against the card.
+    expect(1.05 / (luminance("#f59e0b") + 0.05)).toBeLessThan(3);
+    for (const colour of SERIES_COLOURS) expect(1.05 / (luminance(colour) + 0.05)).toBeGreaterThanOrEqual(3);
   });
 });
