@@ -74,12 +74,13 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const items = user ? navByRole[user.role] : [];
   return (
     <div className="flex min-h-screen flex-col">
-      {data?.demo ? (
-        <p className="bg-asean-yellow px-4 py-1 text-center text-sm font-semibold text-brand-900" data-demo-marker>
-          {t("demo.marker")}
-        </p>
-      ) : null}
+      {/* The demo notice sits in the banner landmark, so a screen reader's landmark tour reaches it. */}
       <header className="bg-brand-900 text-white">
+        {data?.demo ? (
+          <p className="bg-asean-yellow px-4 py-1 text-center text-sm font-semibold text-brand-900" data-demo-marker>
+            {t("demo.marker")}
+          </p>
+        ) : null}
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link to="/" className="text-lg font-bold tracking-tight">
             <span aria-hidden className="mr-1 text-asean-yellow">●</span>

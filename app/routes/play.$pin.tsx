@@ -161,6 +161,8 @@ function Play({
       <div className="relative mx-auto w-full max-w-md">
         {/* Over the top bar rather than above it: a lost connection must not push the buttons down. */}
         {connection ? <div className="absolute inset-x-2 top-2 z-10">{connection}</div> : null}
+        {/* The game's name heads the page for a screen reader; the phone's screen has no room for it. */}
+        <h1 className="sr-only">{title}</h1>
         <PlayerScreen
           view={view}
           offsetMs={offsetMs}
