@@ -91,6 +91,11 @@ test("the pages students use have no serious or critical axe violations on a pho
   await student.getByRole("button", { name: /^Bắt đầu làm bài/ }).click();
   await expect(student.getByText(/^Câu 1\/\d+$/).first()).toBeVisible();
   await audit(student, "/rounds/:id/attempt/:id", findings);
+  // The hand-in question (a dialog over the page), then back to the attempt.
+  await student.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(student.getByRole("dialog")).toBeVisible();
+  await audit(student, "/rounds/:id/attempt/:id (hand-in dialog)", findings);
+  await student.getByRole("dialog").getByRole("button", { name: "Huỷ, quay lại" }).click();
 
   expect(findings, report(findings)).toEqual([]);
 });
