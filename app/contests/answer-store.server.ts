@@ -3,6 +3,7 @@ import { sqliteFile } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { GroupCommit, SqliteWriter, type Committed } from "~/utils/group-commit.server";
 import { preparedReads, type PreparedReads } from "~/utils/prepared-reads.server";
+import type { AttemptRow } from "./round-reads.server";
 
 /**
  * The hot path of a contest round off Prisma (docs/decisions/040): the read of the attempt a save
@@ -27,16 +28,7 @@ import { preparedReads, type PreparedReads } from "~/utils/prepared-reads.server
  */
 
 /** What a save checks its rules against: the attempt without its answers, and its round's close. */
-export type AttemptForWrite = {
-  userId: string | null;
-  participantKey: string;
-  attemptNumber: number;
-  questions: string;
-  currentIndex: number;
-  startedAt: Date;
-  deadline: Date;
-  submittedAt: Date | null;
-  prediction: number | null;
+export type AttemptForWrite = Omit<AttemptRow, "id" | "roundId"> & {
   roundClosesAt: Date;
   /** The round's release: the answer key a submit scores with. */
   releaseId: string;
