@@ -136,7 +136,7 @@ export default function AdminUnits() {
                 <p className="font-medium">
                   {unit.hasChildren && !query ? (
                     <a
-                      className="mr-1 text-brand-700"
+                      className="mr-1 inline-block rounded border border-brand-700 px-1 leading-tight text-brand-700"
                       href={href({ open: unit.expanded ? expanded.filter((id) => id !== unit.id) : [...expanded, unit.id] })}
                       aria-expanded={unit.expanded}
                       aria-label={`${unit.expanded ? t("units.collapse") : t("units.expand")} — ${unit.name}`}

@@ -180,6 +180,8 @@ function Play({
       <p className="text-sm text-slate-600">
         {title} · {t("live.join.pin")} {pin}
       </p>
+      {/* The join form has a heading of its own; while connecting or once removed, the game's name heads the page for a screen reader. */}
+      {stage !== "form" ? <h1 className="sr-only">{title}</h1> : null}
       {connection}
       {stage === "kicked" ? <Notice tone="error">{t("live.play.kicked")}</Notice> : null}
       {stage === "form" ? <JoinForm units={units} paths={paths} onJoin={join} error={error} disabled={!connected} /> : null}
