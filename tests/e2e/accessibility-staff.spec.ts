@@ -75,13 +75,17 @@ test("a live game's host, display, presenter and player screens have no serious 
 
   // The host removes a player: their phone says so.
   await host.getByRole("button", { name: "Mời Minh Đức ra khỏi trò chơi" }).click();
-  // Audited at once: the phone reconnects a moment later and, with no token left, shows the join form.
   await expect(removed.getByText("Người dẫn đã mời bạn ra khỏi trò chơi.")).toBeVisible();
   // A best-practice rule outside the WCAG tags, checked here because this screen once had no heading.
   const headings = await new AxeBuilder({ page: removed }).withRules(["page-has-heading-one"]).analyze();
   await audit(removed, "/play/:pin (removed)", findings);
   expect(headings.violations.map((violation) => violation.id)).toEqual([]);
   await expect(host.getByText("Người chơi: 1")).toBeVisible();
+  // The server closed that phone's connection and the socket came back by itself: the message stays,
+  // and no join form is offered in its place.
+  await removed.waitForTimeout(2_500);
+  await expect(removed.getByText("Người dẫn đã mời bạn ra khỏi trò chơi.")).toBeVisible();
+  await expect(removed.getByRole("button", { name: "Vào chơi" })).toHaveCount(0);
 
   await host.getByRole("button", { name: "Bắt đầu" }).click();
   await expect(player.getByRole("button", { name: /^Đáp án A:/ })).toBeVisible({ timeout: 15_000 });
