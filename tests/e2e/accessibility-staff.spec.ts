@@ -1,35 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { audit, desktop, phone, report, type Finding } from "./axe-audit";
 import { signIn } from "./sign-in";
 
 // The second axe pass (WCAG 2 A/AA, failing on "serious" or "critical"), on the screens the first
 // (accessibility.spec.ts) leaves out: a live game from the host's console, the display and the
 // presenter to a player's reveal, podium and "removed" screens; the administrator's pages; a
 // teacher's round results; sign-up and password reset.
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-type Finding = { page: string; rule: string; impact: string; targets: string[] };
-
-async function audit(page: Page, name: string, findings: Finding[]): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  for (const violation of violations) {
-    if (violation.impact !== "serious" && violation.impact !== "critical") continue;
-    findings.push({ page: name, rule: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(" ")) });
-  }
-}
-
-function report(findings: Finding[]): string {
-  return findings.map((f) => `${f.page}: ${f.rule} (${f.impact}) ×${f.targets.length}\n    ${f.targets.slice(0, 8).join("\n    ")}`).join("\n");
-}
-
-async function phone(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ ...devices["Pixel 5"], locale: "vi-VN" })).newPage();
-}
-
-async function desktop(browser: Browser, width = 1366, height = 900): Promise<Page> {
-  return (await browser.newContext({ viewport: { width, height }, locale: "vi-VN" })).newPage();
-}
 
 async function join(browser: Browser, pin: string, name: string): Promise<Page> {
   const player = await phone(browser);

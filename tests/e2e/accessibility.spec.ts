@@ -1,39 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { audit, desktop, phone, report, type Finding } from "./axe-audit";
 import { signIn } from "./sign-in";
 
 // axe-core (WCAG 2 A and AA rules) in a real Chromium on the pages students, teachers, hosts and
 // organizers use, with the demo data: students on a phone (Pixel 5), staff on a desktop. A violation
 // of impact "serious" or "critical" fails the test, with the rule ids and the elements it found.
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-type Finding = { page: string; rule: string; impact: string; targets: string[] };
-
-async function audit(page: Page, name: string, findings: Finding[]): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  for (const violation of violations) {
-    if (violation.impact !== "serious" && violation.impact !== "critical") continue;
-    findings.push({
-      page: name,
-      rule: violation.id,
-      impact: violation.impact,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    });
-  }
-}
-
-function report(findings: Finding[]): string {
-  return findings.map((f) => `${f.page}: ${f.rule} (${f.impact}) ×${f.targets.length}\n    ${f.targets.slice(0, 8).join("\n    ")}`).join("\n");
-}
-
-async function phone(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ ...devices["Pixel 5"], locale: "vi-VN" })).newPage();
-}
-
-async function desktop(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" })).newPage();
-}
 
 test("the pages students use have no serious or critical axe violations on a phone", async ({ browser }) => {
   test.setTimeout(90_000);
