@@ -3,7 +3,7 @@ import { resetDatabase, testDatabaseUrl, testPrisma } from "../../tests/setup/te
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import { nextView, onView, showReply, trackScreen } from "./__fixtures__/live-views";
+import { nextView, onView, showReply, staffScreen, trackScreen } from "./__fixtures__/live-views";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeQuestion } from "~/live/__fixtures__/live-game";
 import type { GameState } from "~/live/game-state";
@@ -112,29 +112,14 @@ async function newGame(options: { questions?: number; mode?: "classic" | "elimin
 
 async function watchAsHost(server: TestServer, game: { gameId: string; cookie: string }) {
   const socket = client(server, game.cookie);
-  const views: StaffView[] = [];
-  let cursor = 0;
-  const waiting: (() => void)[] = [];
-  onView(socket, (view) => {
-    views.push(view as StaffView);
-    for (const wake of waiting.splice(0)) wake();
-  });
+  const screen = staffScreen(socket);
   const watched = await request(socket, "host:watch", { gameId: game.gameId });
   if (!watched.ok) throw new Error(watched.error);
   return {
     socket,
-    latest: () => views.at(-1) ?? watched.data,
+    latest: () => screen.views.at(-1) ?? watched.data,
     /** The first snapshot since the last one waited for that passes the test (it may already be here). */
-    async waitFor(test: (view: StaffView) => boolean): Promise<StaffView> {
-      for (;;) {
-        const found = views.findIndex((view, index) => index >= cursor && test(view));
-        if (found !== -1) {
-          cursor = found + 1;
-          return views[found];
-        }
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-    },
+    waitFor: screen.waitFor,
     async command(command: "start" | "next" | "pause" | "resume" | "skip" | "end", step: number) {
       const response = await request(socket, "host:command", { gameId: game.gameId, command, step });
       if (!response.ok) throw new Error(`${command}: ${response.error}`);

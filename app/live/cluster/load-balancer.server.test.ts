@@ -5,11 +5,11 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onView, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { onView, staffScreen, trackScreen } from "~/realtime/__fixtures__/live-views";
 import { prisma } from "~/utils/db.server";
 import type { GameState } from "../game-state";
 import type { PlayerView, StaffView } from "../player-view";
-import { freePort, hostCommand, hostedGame, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { freePort, hostCommand, hostedGame, request, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { recount } from "../__fixtures__/recount";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 

@@ -1,10 +1,10 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onView } from "~/realtime/__fixtures__/live-views";
+import { onView, staffScreen } from "~/realtime/__fixtures__/live-views";
 import type { GameState } from "../game-state";
 import type { PlayerView, StaffView } from "../player-view";
 import { prisma } from "~/utils/db.server";
-import { connectClient, hostCommand, hostedGame, request, staffScreen, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
+import { connectClient, hostCommand, hostedGame, request, startApp, stopProcesses, type AppProcess, type Client } from "./__fixtures__/app-processes";
 import { recount } from "../__fixtures__/recount";
 import { clusterServicesProblem, expectServicesOptionalHere, redisPrefix, redisServerUrl, scratchDatabase, type ScratchDatabase } from "./__fixtures__/cluster-services";
 

@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io-client";
 import { currentView, receiveCommon, receiveView, type PlayerStream } from "~/live/player-stream";
-import type { PlayerView } from "~/live/player-view";
+import type { PlayerView, StaffView } from "~/live/player-view";
 import type { ClientToServerEvents, LiveView, ServerToClientEvents } from "../events";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -68,4 +68,33 @@ export function nextView<V extends LiveView>(socket: Client, test: (view: V) => 
       resolve(view as V);
     });
   });
+}
+
+/** What a host's or display's screen shows; `waitFor` finds the next view that passes a test. */
+export function staffScreen(socket: Client) {
+  const views: StaffView[] = [];
+  let cursor = 0;
+  const waiting: (() => void)[] = [];
+  onView(socket, (view) => {
+    views.push(view as StaffView);
+    for (const wake of waiting.splice(0)) wake();
+  });
+  return {
+    views,
+    /** The step of the newest view by epoch and version: an ack and the messages around it may arrive in either order. */
+    newestStep(): number | undefined {
+      const newest = views.reduce<StaffView | undefined>((best, view) => (!best || view.epoch > best.epoch || (view.epoch === best.epoch && view.version > best.version) ? view : best), undefined);
+      return newest?.controls?.step;
+    },
+    async waitFor(test: (view: StaffView) => boolean): Promise<StaffView> {
+      for (;;) {
+        const found = views.findIndex((view, index) => index >= cursor && test(view));
+        if (found !== -1) {
+          cursor = found + 1;
+          return views[found];
+        }
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+    },
+  };
 }

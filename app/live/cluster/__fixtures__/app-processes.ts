@@ -4,9 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
-import { onView, showReply, trackScreen } from "~/realtime/__fixtures__/live-views";
+import { showReply, trackScreen, type staffScreen } from "~/realtime/__fixtures__/live-views";
 import type { PrismaClient } from "~/utils/db.server";
-import type { StaffView } from "../../player-view";
 import { makeQuestion } from "../../__fixtures__/live-game";
 import { insertLiveGame } from "../../live-games.server";
 import { createSession } from "~/utils/session.server";
@@ -112,36 +111,6 @@ export async function request(socket: Client, event: keyof ClientToServerEvents,
   showReply(socket, event, response);
   return response as Reply;
 }
-
-/** What a host's or display's screen shows; `waitFor` finds the next view that passes a test. */
-export function staffScreen(socket: Client) {
-  const views: StaffView[] = [];
-  let cursor = 0;
-  const waiting: (() => void)[] = [];
-  onView(socket, (view) => {
-    views.push(view as StaffView);
-    for (const wake of waiting.splice(0)) wake();
-  });
-  return {
-    views,
-    /** The step of the newest view by epoch and version: an ack and the messages around it may arrive in either order. */
-    newestStep(): number | undefined {
-      const newest = views.reduce<StaffView | undefined>((best, view) => (!best || view.epoch > best.epoch || (view.epoch === best.epoch && view.version > best.version) ? view : best), undefined);
-      return newest?.controls?.step;
-    },
-    async waitFor(test: (view: StaffView) => boolean): Promise<StaffView> {
-      for (;;) {
-        const found = views.findIndex((view, index) => index >= cursor && test(view));
-        if (found !== -1) {
-          cursor = found + 1;
-          return views[found];
-        }
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-    },
-  };
-}
-
 
 /**
  * A host's command with the step of the view it was decided on; refused as stale when a newer view
