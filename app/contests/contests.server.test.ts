@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import { translator } from "~/utils/i18n";
 import { leaderboards } from "~/stats/leaderboards.server";
 import { statsStore } from "~/stats/fact-store.server";
-import { keptRoundStanding } from "~/stats/round-standing.server";
+import { keptRoundExportRows, keptRoundStanding } from "~/stats/round-standing.server";
 import { prisma } from "~/utils/db.server";
 
 /** The ranking the results pages, files and a pupil's place read (kept by the statistics) equals the one read from the database. */
@@ -24,6 +24,7 @@ async function expectKeptStandingAsRead(roundId: string, now: number) {
   // The facts know the round: what is compared is their ranking, not the fallback to the database.
   expect(await (await statsStore(prisma, now)).roundStanding(roundId, now)).not.toBeNull();
   expect(await keptRoundStanding(roundId, now)).toEqual(read);
+  expect(await keptRoundExportRows(roundId, now, "(đã xóa)")).toEqual(await roundExportRows(roundId, now, "(đã xóa)"));
 }
 
 const MINUTE = 60_000;

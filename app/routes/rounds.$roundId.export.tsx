@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsSheet } from "~/contests/export.server";
 import { csvResponse, spreadsheetResponse } from "~/utils/sheet-files.server";
-import { exportRowsOf } from "~/contests/results.server";
-import { keptRoundStanding } from "~/stats/round-standing.server";
+import { keptRoundExportRows } from "~/stats/round-standing.server";
 import { requireManageableRound } from "~/contests/manageable-round.server";
 import { auditPersonalDataExport } from "~/utils/personal-data-export.server";
 import { prisma } from "~/utils/db.server";
@@ -13,8 +12,7 @@ import { getLanguage } from "~/utils/i18n/language.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await requireManageableRound(request, params.roundId, { id: true, code: true, title: true, createdById: true });
   const t = translator(await getLanguage(request));
-  const standing = await keptRoundStanding(round.id, Date.now());
-  const rows = standing ? await exportRowsOf(standing, t("roundResults.deleted")) : [];
+  const rows = await keptRoundExportRows(round.id, Date.now(), t("roundResults.deleted"));
   const format = new URL(request.url).searchParams.get("format");
   const name = `ket-qua-${round.code}`;
   await auditPersonalDataExport(prisma, { actorId: user.id, kind: "round-results", subject: round.id, format: format === "xlsx" ? "xlsx" : "csv", rows: rows.length });

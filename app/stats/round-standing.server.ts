@@ -1,4 +1,4 @@
-import { roundStanding, type RoundStanding } from "~/contests/results.server";
+import { exportRowsOf, roundStanding, type ExportRow, type RoundStanding } from "~/contests/results.server";
 import { prisma } from "~/utils/db.server";
 import { factsInMemory, statsStore } from "./fact-store.server";
 
@@ -18,4 +18,10 @@ export async function keptRoundStanding(roundId: string, now: number): Promise<R
     if (kept) return kept;
   }
   return roundStanding(roundId, now);
+}
+
+/** The results table of a round (the teacher's page and its files) from the kept ranking; empty for an unknown round. */
+export async function keptRoundExportRows(roundId: string, now: number, deletedLabel: string): Promise<ExportRow[]> {
+  const standing = await keptRoundStanding(roundId, now);
+  return standing ? exportRowsOf(standing, deletedLabel) : [];
 }
