@@ -85,9 +85,6 @@ function Play({
   // The server acknowledges an answer without a new snapshot (one message per answer, not two).
   const [answeredIndex, setAnsweredIndex] = useState<number | null>(null);
   const answerIds = useRef(new Map<number, string>());
-  // Removed by the host: the server closes the connection, the socket comes back on its own, and
-  // the phone keeps saying why instead of offering the join form again.
-  const removed = useRef(false);
 
   const onConnect = useCallback(
     (socket: LiveClientSocket) => {
@@ -97,11 +94,13 @@ function Play({
       });
       socket.off("game:common").on("game:common", (common) => setStream((current) => receiveCommon(current, common)));
       socket.off("game:kicked").on("game:kicked", () => {
-        removed.current = true;
         localStorage.removeItem(tokenKey(gameId));
         setStage("kicked");
+        // Closed from this side before the server closes it: a connection the server closes comes
+        // back on its own (use-live-socket.ts) and, with no token left, would offer the join form
+        // in place of the reason.
+        socket.disconnect();
       });
-      if (removed.current) return;
       const token = localStorage.getItem(tokenKey(gameId));
       if (!token) return setStage("form");
       void socket.timeout(10_000).emitWithAck("player:resume", { gameId, token }).then(
